@@ -1,0 +1,434 @@
+//! The Chronoscope window: saved settings plus runtime state; panels emit commands that are
+//! applied after the frame.
+
+pub mod command;
+pub mod settings;
+
+use egui::{Key, Ui};
+
+use self::command::AppCommand;
+use self::settings::Settings;
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::model::dataset::Dataset;
+use crate::timeline::layout::LayoutOptions;
+use crate::timeline::palette::{Palette, Theme};
+use crate::timeline::time_view::TimeView;
+use crate::ui;
+
+/// How long preset and fit animations take.
+const ANIMATION_SECONDS: f64 = 0.45;
+
+/// A view change in progress.
+#[derive(Clone, Copy, Debug)]
+struct ViewAnimation {
+    from: TimeView,
+    to: TimeView,
+    start_seconds: f64,
+}
+
+pub struct ChronoscopeApp {
+    settings: Settings,
+    explorer: Explorer,
+    /// The filter as the widgets edit it; applied to the explorer after each frame.
+    filter: Filter,
+    view: TimeView,
+    animation: Option<ViewAnimation>,
+    selected_event: Option<usize>,
+    speaker_filter: Option<String>,
+    /// Problems to show the user (files that did not load, warnings).
+    messages: Vec<String>,
+    now_seconds: f64,
+}
+
+impl ChronoscopeApp {
+    /// The app for eframe: settings come back from the last run.
+    pub fn new(cc: &eframe::CreationContext<'_>, dataset: Dataset, messages: Vec<String>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_settings(dataset, settings, messages)
+    }
+
+    pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
+        let filter = Filter::default();
+        let explorer = Explorer::new(
+            dataset,
+            filter.clone(),
+            settings.lane_mode,
+            settings.compress_quiet_years,
+        );
+        let view = match settings.view {
+            Some(view) if view.is_finite() => explorer.clamp(view),
+            _ => explorer.fit_all_view(),
+        };
+        Self {
+            settings,
+            explorer,
+            filter,
+            view,
+            animation: None,
+            selected_event: None,
+            speaker_filter: None,
+            messages,
+            now_seconds: 0.0,
+        }
+    }
+
+    pub fn view(&self) -> TimeView {
+        self.view
+    }
+
+    /// Where the view is heading (the end of a running animation, or the view itself).
+    pub fn target_view(&self) -> TimeView {
+        self.animation.map_or(self.view, |a| a.to)
+    }
+
+    pub fn selected_event(&self) -> Option<usize> {
+        self.selected_event
+    }
+
+    pub fn explorer(&self) -> &Explorer {
+        &self.explorer
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
+    /// Applies one command (public so tests and the bench can drive the app without a window).
+    pub fn apply(&mut self, command: AppCommand) {
+        let map = &self.explorer.axis_map;
+        match command {
+            AppCommand::SetView(view) => self.jump_to(view),
+            AppCommand::ZoomAround {
+                anchor_fraction,
+                factor,
+            } => {
+                self.jump_to(self.view.zoomed_at(map, anchor_fraction, factor));
+            }
+            AppCommand::PanByFraction(fraction) => {
+                self.jump_to(self.view.panned_by_fraction(map, fraction))
+            }
+            AppCommand::FitAll => self.animate_to(self.explorer.fit_all_view()),
+            AppCommand::ShowPreset(preset) => self.animate_to(preset.view(&self.explorer)),
+            AppCommand::ZoomToRange {
+                start_days,
+                end_days,
+            } => {
+                self.animate_to(TimeView::fitting(start_days, end_days, 0.15));
+            }
+            AppCommand::CenterOn(time_days) => {
+                let span = self.view.span_days;
+                self.jump_to(TimeView {
+                    start_days: time_days - span / 2.0,
+                    span_days: span,
+                });
+            }
+            AppCommand::SelectEvent(event) => self.selected_event = event,
+            AppCommand::RevealEvent(event) => self.reveal_event(event),
+            AppCommand::RevealQuote(quote) => {
+                let Some(quote) = self.explorer.dataset.quotes.get(quote) else {
+                    return;
+                };
+                if let Some(event) = quote.event {
+                    self.reveal_event(event);
+                } else if let Some(date) = quote.date {
+                    self.apply(AppCommand::CenterOn(date.start_days()));
+                }
+            }
+            AppCommand::StepSelection(step) => {
+                if let Some(event) = self.explorer.step_event(self.selected_event, step) {
+                    self.reveal_event(event);
+                }
+            }
+        }
+    }
+
+    fn jump_to(&mut self, view: TimeView) {
+        self.animation = None;
+        self.view = self.explorer.clamp(view);
+    }
+
+    fn animate_to(&mut self, target: TimeView) {
+        let to = self.explorer.clamp(target);
+        self.animation = Some(ViewAnimation {
+            from: self.view,
+            to,
+            start_seconds: self.now_seconds,
+        });
+    }
+
+    /// Selects an event and, if it is not on screen, moves the view to it.
+    fn reveal_event(&mut self, index: usize) {
+        let Some(event) = self.explorer.dataset.events.get(index) else {
+            return;
+        };
+        self.selected_event = Some(index);
+        let (start, end) = (event.start_days(), event.end_days());
+        let target = self.target_view();
+        let margin = target.span_days * 0.05;
+        if start >= target.start_days + margin && end <= target.end_days() - margin {
+            return;
+        }
+        let duration = end - start;
+        let view = if duration < target.span_days * 0.8 {
+            let center = (start + end) / 2.0;
+            TimeView {
+                start_days: center - target.span_days / 2.0,
+                span_days: target.span_days,
+            }
+        } else {
+            TimeView::fitting(start, end, 0.1)
+        };
+        self.animate_to(view);
+    }
+
+    fn advance_animation(&mut self, ctx: &egui::Context) {
+        let Some(animation) = self.animation else {
+            return;
+        };
+        let progress = (self.now_seconds - animation.start_seconds) / ANIMATION_SECONDS;
+        if progress >= 1.0 {
+            self.view = animation.to;
+            self.animation = None;
+        } else {
+            self.view =
+                animation
+                    .from
+                    .interpolated(&animation.to, &self.explorer.axis_map, progress);
+            ctx.request_repaint();
+        }
+    }
+
+    fn keyboard_commands(&self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        if ctx.egui_wants_keyboard_input() {
+            return commands;
+        }
+        ctx.input(|input| {
+            let shift = input.modifiers.shift;
+            for event in &input.events {
+                let egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } = event
+                else {
+                    continue;
+                };
+                if modifiers.command {
+                    continue;
+                }
+                match key {
+                    Key::Plus | Key::Equals => commands.push(AppCommand::ZoomAround {
+                        anchor_fraction: 0.5,
+                        factor: 1.5,
+                    }),
+                    Key::Minus => commands.push(AppCommand::ZoomAround {
+                        anchor_fraction: 0.5,
+                        factor: 1.0 / 1.5,
+                    }),
+                    Key::ArrowUp => commands.push(AppCommand::ZoomAround {
+                        anchor_fraction: 0.5,
+                        factor: 1.25,
+                    }),
+                    Key::ArrowDown => commands.push(AppCommand::ZoomAround {
+                        anchor_fraction: 0.5,
+                        factor: 0.8,
+                    }),
+                    Key::Home => commands.push(AppCommand::FitAll),
+                    Key::ArrowLeft | Key::ArrowRight => {
+                        let direction = if *key == Key::ArrowLeft { -1 } else { 1 };
+                        if shift || self.selected_event.is_none() {
+                            commands.push(AppCommand::PanByFraction(0.1 * f64::from(direction)));
+                        } else {
+                            commands.push(AppCommand::StepSelection(direction));
+                        }
+                    }
+                    Key::Escape => commands.push(AppCommand::SelectEvent(None)),
+                    _ => {}
+                }
+            }
+        });
+        commands
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        let visuals = visuals_for(self.settings.theme);
+        if ctx.global_style().visuals.dark_mode != visuals.dark_mode {
+            ctx.set_visuals(visuals);
+        }
+    }
+
+    /// The whole window for one frame.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.now_seconds = ctx.input(|i| i.time);
+        self.apply_theme(&ctx);
+        self.advance_animation(&ctx);
+        let mut commands = Vec::new();
+        if ctx.input_mut(|i| i.consume_shortcut(&ui::top_bar_ui::SEARCH_SHORTCUT)) {
+            ctx.memory_mut(|m| m.request_focus(egui::Id::unique(ui::top_bar_ui::SEARCH_ID)));
+        }
+        commands.extend(self.keyboard_commands(&ctx));
+
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui::top_bar_ui::menu_bar_ui(ui, &mut self.settings);
+            ui::top_bar_ui::toolbar_ui(
+                ui,
+                &self.explorer,
+                &mut self.settings,
+                &mut self.filter,
+                &mut commands,
+            );
+            self.messages_ui(ui);
+        });
+        let palette = Palette::for_theme(self.settings.theme);
+        if self.settings.show_overview {
+            egui::Panel::bottom("overview")
+                .resizable(true)
+                .default_size(80.0)
+                .min_size(50.0)
+                .show(ui, |ui| {
+                    let accent = ui.visuals().selection.stroke.color;
+                    commands.extend(ui::overview_ui::overview_ui(
+                        ui,
+                        &self.explorer,
+                        self.view,
+                        accent,
+                    ));
+                });
+        }
+        if self.settings.show_sources {
+            egui::Panel::left("sources")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| {
+                    ui::sources_panel_ui::sources_panel_ui(
+                        ui,
+                        &self.explorer,
+                        &mut self.filter,
+                        &mut commands,
+                    );
+                });
+        }
+        if self.settings.show_quotes || self.settings.show_details {
+            egui::Panel::right("right")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    if self.settings.show_details {
+                        let details = egui::Panel::top("details")
+                            .resizable(true)
+                            .default_size(300.0)
+                            .min_size(200.0);
+                        let mut show_details = |ui: &mut Ui| {
+                            ui::details_panel_ui::details_panel_ui(
+                                ui,
+                                &self.explorer,
+                                self.selected_event,
+                                &mut commands,
+                            );
+                        };
+                        if self.settings.show_quotes {
+                            details.show(ui, show_details);
+                        } else {
+                            show_details(ui);
+                        }
+                    }
+                    if self.settings.show_quotes {
+                        ui::quotes_panel_ui::quotes_panel_ui(
+                            ui,
+                            &self.explorer,
+                            &mut self.speaker_filter,
+                            self.selected_event,
+                            &mut commands,
+                        );
+                    }
+                });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            commands.extend(ui::timeline_ui::timeline_ui(
+                ui,
+                &self.explorer,
+                self.view,
+                self.selected_event,
+                &palette,
+                LayoutOptions::default(),
+            ));
+        });
+
+        self.explorer.update(
+            &self.filter,
+            self.settings.lane_mode,
+            self.settings.compress_quiet_years,
+        );
+        if let Some(selected) = self.selected_event {
+            if !self
+                .explorer
+                .filter_result
+                .visible_events
+                .get(selected)
+                .copied()
+                .unwrap_or(false)
+            {
+                self.selected_event = None;
+            }
+        }
+        self.view = self.explorer.clamp(self.view);
+        for command in commands {
+            self.apply(command);
+        }
+        if self.animation.is_some() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn messages_ui(&mut self, ui: &mut Ui) {
+        if self.messages.is_empty() {
+            return;
+        }
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(ui.visuals().extreme_bg_color)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                for message in &self.messages {
+                    ui.colored_label(ui.visuals().warn_fg_color, message);
+                }
+                dismiss = ui.button("Dismiss").clicked();
+            });
+        if dismiss {
+            self.messages.clear();
+        }
+    }
+}
+
+impl eframe::App for ChronoscopeApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.view = Some(self.target_view());
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// The window's theme for a timeline theme (the high-contrast timeline sits in a light window).
+pub fn visuals_for(theme: Theme) -> egui::Visuals {
+    if theme.is_dark() {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    }
+}

@@ -1,0 +1,36 @@
+//! What the window remembers between runs (eframe persistence): view, panels, theme, modes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::timeline::lanes::LaneMode;
+use crate::timeline::palette::Theme;
+use crate::timeline::time_view::TimeView;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The last view; `None` on the first run (then everything is shown).
+    pub view: Option<TimeView>,
+    pub lane_mode: LaneMode,
+    pub compress_quiet_years: bool,
+    pub theme: Theme,
+    pub show_sources: bool,
+    pub show_quotes: bool,
+    pub show_details: bool,
+    pub show_overview: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            view: None,
+            lane_mode: LaneMode::Category,
+            compress_quiet_years: false,
+            theme: Theme::Dark,
+            show_sources: true,
+            show_quotes: true,
+            show_details: true,
+            show_overview: true,
+        }
+    }
+}

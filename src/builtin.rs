@@ -1,0 +1,124 @@
+//! The built-in chronology (Russia–Ukraine war diplomacy, 2014–2025), compiled into the binary.
+
+use crate::model::dataset::Dataset;
+use crate::model::load_error::LoadError;
+use crate::model::loader::load_article_set_with_warnings;
+
+/// The label the built-in chronology carries as its provenance.
+pub const BUILTIN_LABEL: &str = "built-in chronology";
+
+pub const BUILTIN_JSON: &str = include_str!("../assets/chronology.json");
+
+/// Loads the built-in chronology into a fresh dataset.
+pub fn builtin_dataset() -> Result<Dataset, LoadError> {
+    let mut dataset = Dataset::empty();
+    add_builtin(&mut dataset)?;
+    Ok(dataset)
+}
+
+/// Adds the built-in chronology to `dataset`.
+pub fn add_builtin(dataset: &mut Dataset) -> Result<(), LoadError> {
+    let (set, warnings) = load_article_set_with_warnings(BUILTIN_LABEL, BUILTIN_JSON.as_bytes())?;
+    dataset.add_article_set(BUILTIN_LABEL, set);
+    dataset.warnings.extend(warnings);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_chronology_loads_without_problems() {
+        let dataset = builtin_dataset().map_err(|e| e.to_string());
+        let dataset = match dataset {
+            Ok(dataset) => dataset,
+            Err(message) => panic!("{message}"),
+        };
+        assert!(
+            dataset.events.len() >= 90,
+            "{} events",
+            dataset.events.len()
+        );
+        assert_eq!(dataset.eras.len(), 3);
+        assert!(dataset.sources.len() >= 2);
+        assert!(dataset.events.iter().all(|e| {
+            e.reference
+                .as_deref()
+                .is_some_and(|r| r.starts_with("http"))
+        }));
+    }
+
+    #[test]
+    fn the_builtin_chronology_spans_february_2014_to_november_2025() {
+        let Ok(dataset) = builtin_dataset() else {
+            panic!("built-in chronology does not load")
+        };
+        let first = dataset.events.first().map(|e| e.date.to_iso());
+        let last = dataset
+            .events
+            .iter()
+            .map(|e| e.date)
+            .max()
+            .map(|d| d.to_iso());
+        assert!(
+            first.as_deref().is_some_and(|d| d.starts_with("2014-02")),
+            "{first:?}"
+        );
+        assert!(
+            last.as_deref().is_some_and(|d| d.starts_with("2025-11")),
+            "{last:?}"
+        );
+    }
+
+    #[test]
+    fn every_quote_of_the_seed_articles_is_verbatim() {
+        let Ok(dataset) = builtin_dataset() else {
+            panic!("built-in chronology does not load")
+        };
+        let articles = [
+            (
+                "Middle East Eye",
+                include_str!("../tests/fixtures/seed_quotes_mee.txt"),
+            ),
+            (
+                "Dawat Media Center",
+                include_str!("../tests/fixtures/seed_quotes_dawat.txt"),
+            ),
+        ];
+        for (outlet, expected) in articles {
+            let quotes: Vec<&str> = dataset
+                .quotes
+                .iter()
+                .filter(|q| dataset.sources[q.source].outlet == outlet)
+                .map(|q| q.text.as_str())
+                .collect();
+            for line in expected.lines().filter(|l| !l.is_empty()) {
+                assert!(quotes.contains(&line), "{outlet}: missing quote {line:?}");
+            }
+            assert_eq!(
+                quotes.len(),
+                expected.lines().filter(|l| !l.is_empty()).count(),
+                "{outlet}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_voronova_quotes_are_marked_unverified_with_a_note() {
+        let Ok(dataset) = builtin_dataset() else {
+            panic!("built-in chronology does not load")
+        };
+        let voronova: Vec<_> = dataset
+            .quotes
+            .iter()
+            .filter(|q| q.speaker == "Maria Voronova")
+            .collect();
+        assert_eq!(voronova.len(), 2);
+        assert!(
+            voronova
+                .iter()
+                .all(|q| !q.verified && q.note.as_deref().is_some_and(|n| n.len() > 40))
+        );
+    }
+}

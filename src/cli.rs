@@ -1,0 +1,219 @@
+//! The command line: open the window (default), `stats`, `validate` and `bench`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::builtin::add_builtin;
+use crate::model::dataset::Dataset;
+use crate::model::load_error::LoadError;
+use crate::model::loader::load_article_set_with_warnings;
+use crate::model::stats::stats_of;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chronoscope",
+    version,
+    about = "A timeline explorer for news chronologies"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Article sets to open next to the built-in chronology.
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print counts of events, sources, quotes and eras, and the first and last dates.
+    Stats {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Leave the built-in chronology out.
+        #[arg(long)]
+        no_builtin: bool,
+        files: Vec<PathBuf>,
+    },
+    /// Check article sets; exit 0 when all are valid, 1 with one line per problem.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Measure load and frame times on synthetic sets.
+    Bench {
+        /// Number of events of a synthetic set (repeatable); default 1k, 10k, 100k, 1M.
+        #[arg(long = "events")]
+        events: Vec<usize>,
+        /// Frames timed per view.
+        #[arg(long, default_value_t = 60)]
+        frames: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The label a file carries in messages and provenance.
+pub fn file_label(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads and loads one article set file.
+pub fn load_file(
+    path: &std::path::Path,
+) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
+    let label = file_label(path);
+    let bytes = std::fs::read(path).map_err(|error| {
+        LoadError::single(
+            &label,
+            crate::model::load_error::Problem::new(format!("cannot read the file: {error}")),
+        )
+    })?;
+    load_article_set_with_warnings(&label, &bytes)
+}
+
+/// Adds every file to `dataset`; returns the messages of files that did not load (and warnings).
+pub fn add_files(dataset: &mut Dataset, files: &[PathBuf]) -> Vec<String> {
+    let mut messages = Vec::new();
+    for path in files {
+        match load_file(path) {
+            Ok((set, warnings)) => {
+                dataset.add_article_set(&file_label(path), set);
+                messages.extend(
+                    warnings
+                        .into_iter()
+                        .map(|w| format!("{}: {w}", file_label(path))),
+                );
+            }
+            Err(error) => messages.extend(error.lines()),
+        }
+    }
+    messages
+}
+
+pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
+    let mut dataset = Dataset::empty();
+    let mut failed = false;
+    if !no_builtin {
+        if let Err(error) = add_builtin(&mut dataset) {
+            eprintln!("{error}");
+            failed = true;
+        }
+    }
+    for path in files {
+        match load_file(path) {
+            Ok((set, warnings)) => {
+                dataset.add_article_set(&file_label(path), set);
+                dataset.warnings.extend(
+                    warnings
+                        .into_iter()
+                        .map(|w| format!("{}: {w}", file_label(path))),
+                );
+            }
+            Err(error) => {
+                for line in error.lines() {
+                    eprintln!("{line}");
+                }
+                failed = true;
+            }
+        }
+    }
+    let stats = stats_of(&dataset);
+    if json {
+        match serde_json::to_string_pretty(&stats) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("stats: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        println!("events:   {}", stats.events);
+        println!("sources:  {}", stats.sources);
+        println!("quotes:   {}", stats.quotes);
+        println!("eras:     {}", stats.eras);
+        println!("first:    {}", stats.first.as_deref().unwrap_or("-"));
+        println!("last:     {}", stats.last.as_deref().unwrap_or("-"));
+        println!("warnings: {}", stats.warnings.len());
+        for warning in &stats.warnings {
+            println!("  {warning}");
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn run_validate(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match load_file(path) {
+            Ok((set, warnings)) => {
+                for warning in warnings {
+                    eprintln!("{}: warning: {warning}", file_label(path));
+                }
+                println!(
+                    "{}: valid ({} events, {} sources, {} quotes, {} eras)",
+                    file_label(path),
+                    set.events.len(),
+                    set.sources.len(),
+                    set.quotes.len(),
+                    set.eras.len()
+                );
+            }
+            Err(error) => {
+                failed = true;
+                for line in error.lines() {
+                    eprintln!("{line}");
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCode {
+    let counts: Vec<usize> = if events.is_empty() {
+        crate::bench::DEFAULT_EVENT_COUNTS.to_vec()
+    } else {
+        events.to_vec()
+    };
+    if !json {
+        println!(
+            "{:>9} {:>6} {:>9} {:>10} {:>10} {:>9}",
+            "events", "view", "load ms", "frame p50", "frame p95", "peak MB"
+        );
+    }
+    let report = crate::bench::run_bench(&counts, frames.max(1), |run| {
+        if !json {
+            println!(
+                "{:>9} {:>6} {:>9.1} {:>10.3} {:>10.3} {:>9.0}",
+                run.events,
+                run.view,
+                run.load_ms,
+                run.frame_ms_p50,
+                run.frame_ms_p95,
+                run.peak_rss_mb
+            );
+        }
+    });
+    if json {
+        match serde_json::to_string(&report) {
+            Ok(text) => println!("{text}"),
+            Err(error) => {
+                eprintln!("bench: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,248 @@
+//! The loaded dataset with everything derived from it for exploring (filter result, lanes,
+//! compressed axis, overview histogram): rebuilt when data or filter change, never per frame.
+
+use chrono::Datelike as _;
+
+use crate::filter::{Filter, FilterResult, apply_filter};
+use crate::model::dataset::Dataset;
+use crate::model::date::{date_from_days, days_from_date};
+use crate::timeline::axis_map::{AxisMap, CompressionSettings};
+use crate::timeline::lanes::{LaneIndex, LaneMode};
+use crate::timeline::time_view::{TimeView, ViewLimits};
+
+/// The first and last instants the view may show for the built-in period (2013–2026).
+pub const DEFAULT_LIMITS_YEARS: (i32, i32) = (2013, 2027);
+
+/// Events per month over the whole dataset, for the overview strip and axis compression.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthHistogram {
+    /// `month_starts_days[i]` starts month i; one more entry closes the last month.
+    pub month_starts_days: Vec<f64>,
+    pub counts: Vec<usize>,
+}
+
+impl MonthHistogram {
+    pub fn of_events(dataset: &Dataset, visible: &[bool]) -> Self {
+        let mut first = f64::INFINITY;
+        let mut last = f64::NEG_INFINITY;
+        for (event, shown) in dataset.events.iter().zip(visible) {
+            if *shown {
+                first = first.min(event.start_days());
+                last = last.max(event.start_days());
+            }
+        }
+        let (Some(first), Some(last)) = (date_from_days(first), date_from_days(last)) else {
+            return Self::default();
+        };
+        let first_month = first.year() * 12 + first.month0() as i32;
+        let last_month = last.year() * 12 + last.month0() as i32;
+        let months = (last_month - first_month + 1).clamp(1, 120_000) as usize;
+        let month_start = |index: usize| {
+            let month = first_month + index as i32;
+            chrono::NaiveDate::from_ymd_opt(
+                month.div_euclid(12),
+                month.rem_euclid(12) as u32 + 1,
+                1,
+            )
+            .map_or(f64::NAN, days_from_date)
+        };
+        let month_starts_days: Vec<f64> = (0..=months).map(month_start).collect();
+        let mut counts = vec![0; months];
+        for (event, shown) in dataset.events.iter().zip(visible) {
+            if !*shown {
+                continue;
+            }
+            let start = event.start_days();
+            let index = month_starts_days
+                .partition_point(|m| *m <= start)
+                .saturating_sub(1);
+            if let Some(count) = counts.get_mut(index) {
+                *count += 1;
+            }
+        }
+        Self {
+            month_starts_days,
+            counts,
+        }
+    }
+}
+
+/// The dataset and what is derived from it.
+pub struct Explorer {
+    pub dataset: Dataset,
+    pub filter: Filter,
+    pub filter_result: FilterResult,
+    pub lane_mode: LaneMode,
+    pub compress_quiet_years: bool,
+    pub lanes: LaneIndex,
+    pub axis_map: AxisMap,
+    pub histogram: MonthHistogram,
+    pub limits: ViewLimits,
+    /// Every actor, most frequent first (for the actor filter).
+    pub actors: Vec<String>,
+    /// For each source: how many visible events and quotes come from it.
+    pub source_counts: Vec<(usize, usize)>,
+}
+
+impl Explorer {
+    pub fn new(
+        dataset: Dataset,
+        filter: Filter,
+        lane_mode: LaneMode,
+        compress_quiet_years: bool,
+    ) -> Self {
+        let mut explorer = Self {
+            dataset,
+            filter,
+            filter_result: FilterResult::default(),
+            lane_mode,
+            compress_quiet_years,
+            lanes: LaneIndex::default(),
+            axis_map: AxisMap::identity(),
+            histogram: MonthHistogram::default(),
+            limits: default_limits(),
+            source_counts: Vec::new(),
+            actors: Vec::new(),
+        };
+        explorer.actors = explorer.dataset.actors();
+        explorer.rebuild();
+        explorer
+    }
+
+    /// Applies a new filter, lane mode or axis mode; does nothing when nothing changed.
+    pub fn update(&mut self, filter: &Filter, lane_mode: LaneMode, compress_quiet_years: bool) {
+        if *filter == self.filter
+            && lane_mode == self.lane_mode
+            && compress_quiet_years == self.compress_quiet_years
+        {
+            return;
+        }
+        self.filter = filter.clone();
+        self.lane_mode = lane_mode;
+        self.compress_quiet_years = compress_quiet_years;
+        self.rebuild();
+    }
+
+    pub fn replace_dataset(&mut self, dataset: Dataset) {
+        self.dataset = dataset;
+        self.actors = self.dataset.actors();
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        self.filter_result = apply_filter(&self.dataset, &self.filter);
+        self.lanes = LaneIndex::build(&self.dataset, self.lane_mode, &self.filter_result);
+        self.histogram =
+            MonthHistogram::of_events(&self.dataset, &self.filter_result.visible_events);
+        self.axis_map = if self.compress_quiet_years {
+            AxisMap::compressing_quiet_months(
+                &self.histogram.month_starts_days,
+                &self.histogram.counts,
+                CompressionSettings::default(),
+            )
+        } else {
+            AxisMap::identity()
+        };
+        self.limits = limits_for(&self.dataset);
+        self.source_counts = vec![(0, 0); self.dataset.sources.len()];
+        for event in &self.dataset.events {
+            for source in &event.sources {
+                if let Some(counts) = self.source_counts.get_mut(*source) {
+                    counts.0 += 1;
+                }
+            }
+        }
+        for quote in &self.dataset.quotes {
+            if let Some(counts) = self.source_counts.get_mut(quote.source) {
+                counts.1 += 1;
+            }
+        }
+    }
+
+    /// The view that shows every event (or the default period when there are none).
+    pub fn fit_all_view(&self) -> TimeView {
+        match self.dataset.time_range_days() {
+            Some((start, end)) => {
+                TimeView::fitting(start, end, 0.02).clamped(&self.axis_map, self.limits)
+            }
+            None => TimeView::from_range(self.limits.min_days, self.limits.max_days),
+        }
+    }
+
+    pub fn clamp(&self, view: TimeView) -> TimeView {
+        view.clamped(&self.axis_map, self.limits)
+    }
+
+    /// The next (or previous, for `step < 0`) visible event after `from` in time order.
+    pub fn step_event(&self, from: Option<usize>, step: i32) -> Option<usize> {
+        let visible = &self.filter_result.visible_events;
+        let count = self.dataset.events.len();
+        match (from, step >= 0) {
+            (Some(from), true) => (from + 1..count).find(|e| visible[*e]),
+            (Some(from), false) => (0..from.min(count)).rev().find(|e| visible[*e]),
+            (None, true) => (0..count).find(|e| visible[*e]),
+            (None, false) => (0..count).rev().find(|e| visible[*e]),
+        }
+    }
+}
+
+/// 2013–2026, widened to the dataset when it reaches further.
+pub fn limits_for(dataset: &Dataset) -> ViewLimits {
+    let mut limits = default_limits();
+    if let Some((start, end)) = dataset.time_range_days() {
+        let margin = ((end - start) * 0.05).max(30.0);
+        limits.min_days = limits.min_days.min(start - margin);
+        limits.max_days = limits.max_days.max(end + margin);
+    }
+    limits
+}
+
+fn default_limits() -> ViewLimits {
+    let day = |year: i32| chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0.0, days_from_date);
+    ViewLimits {
+        min_days: day(DEFAULT_LIMITS_YEARS.0),
+        max_days: day(DEFAULT_LIMITS_YEARS.1),
+    }
+}
+
+/// The quick ranges offered as buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    Year2014,
+    Year2022,
+    Years2023To2025,
+    All,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [
+        Preset::Year2014,
+        Preset::Year2022,
+        Preset::Years2023To2025,
+        Preset::All,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Year2014 => "2014",
+            Preset::Year2022 => "2022",
+            Preset::Years2023To2025 => "2023–2025",
+            Preset::All => "All",
+        }
+    }
+
+    /// The view the preset shows for `explorer`'s data.
+    pub fn view(self, explorer: &Explorer) -> TimeView {
+        let years = |from: i32, to_exclusive: i32| {
+            let day =
+                |year: i32| chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0.0, days_from_date);
+            explorer.clamp(TimeView::from_range(day(from), day(to_exclusive)))
+        };
+        match self {
+            Preset::Year2014 => years(2014, 2015),
+            Preset::Year2022 => years(2022, 2023),
+            Preset::Years2023To2025 => years(2023, 2026),
+            Preset::All => explorer.fit_all_view(),
+        }
+    }
+}

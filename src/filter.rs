@@ -1,0 +1,135 @@
+//! Which events and quotes are visible (hidden categories, actors, sources) and which match the
+//! search; computed once when the filter or the data change, never per frame.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::category::Category;
+use crate::model::dataset::Dataset;
+
+/// What the user asked to see.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Case-insensitive text searched in events (title, summary, actors, tags) and quotes.
+    pub query: String,
+    pub hidden_categories: BTreeSet<Category>,
+    /// When set, only events with this actor are shown.
+    pub actor: Option<String>,
+    /// Ids of sources whose items are hidden.
+    pub hidden_sources: BTreeSet<String>,
+}
+
+impl Filter {
+    pub fn is_searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+}
+
+/// The outcome of applying a `Filter` to a `Dataset`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterResult {
+    pub visible_events: Vec<bool>,
+    pub visible_quotes: Vec<bool>,
+    /// Visible events that match the search (all visible ones when not searching).
+    pub matching_events: Vec<usize>,
+    pub matching_quotes: Vec<usize>,
+    pub event_matches: Vec<bool>,
+    pub searching: bool,
+}
+
+impl FilterResult {
+    pub fn visible_event_count(&self) -> usize {
+        self.visible_events.iter().filter(|v| **v).count()
+    }
+}
+
+/// Applies `filter` to every event and quote of `dataset`.
+pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
+    let hidden_source: Vec<bool> = dataset
+        .sources
+        .iter()
+        .map(|s| filter.hidden_sources.contains(&s.id))
+        .collect();
+    let visible_events: Vec<bool> = dataset
+        .events
+        .iter()
+        .map(|event| {
+            let category_shown = !filter.hidden_categories.contains(&event.category);
+            let actor_shown = filter
+                .actor
+                .as_ref()
+                .is_none_or(|actor| event.actors.iter().any(|a| a == actor));
+            // An event disappears when every article it comes from is hidden.
+            let source_shown = event.sources.is_empty()
+                || event
+                    .sources
+                    .iter()
+                    .any(|s| !hidden_source.get(*s).copied().unwrap_or(false));
+            category_shown && actor_shown && source_shown
+        })
+        .collect();
+    let visible_quotes: Vec<bool> = dataset
+        .quotes
+        .iter()
+        .map(|quote| {
+            let source_shown = !hidden_source.get(quote.source).copied().unwrap_or(false);
+            let event_shown = quote
+                .event
+                .is_none_or(|e| visible_events.get(e).copied().unwrap_or(false));
+            source_shown && (event_shown || filter.actor.is_none())
+        })
+        .collect();
+
+    let searching = filter.is_searching();
+    let needle = filter.query.trim().to_lowercase();
+    let contains = |text: &str| text.to_lowercase().contains(&needle);
+
+    let mut matching_quotes = Vec::new();
+    let mut event_matches = vec![false; dataset.events.len()];
+    for (index, quote) in dataset.quotes.iter().enumerate() {
+        if !visible_quotes[index] {
+            continue;
+        }
+        let matched = !searching
+            || contains(&quote.text)
+            || contains(&quote.speaker)
+            || quote.context.as_deref().is_some_and(contains);
+        if matched {
+            matching_quotes.push(index);
+            // A quote that matches brings its event along.
+            if searching {
+                if let Some(event) = quote.event {
+                    if let Some(slot) = event_matches.get_mut(event) {
+                        *slot = visible_events[event];
+                    }
+                }
+            }
+        }
+    }
+    let mut matching_events = Vec::new();
+    for (index, event) in dataset.events.iter().enumerate() {
+        if !visible_events[index] {
+            continue;
+        }
+        let matched = event_matches[index]
+            || !searching
+            || contains(&event.title)
+            || contains(&event.summary)
+            || event.actors.iter().any(|a| contains(a))
+            || event.tags.iter().any(|t| contains(t));
+        if matched {
+            event_matches[index] = true;
+            matching_events.push(index);
+        }
+    }
+    FilterResult {
+        visible_events,
+        visible_quotes,
+        matching_events,
+        matching_quotes,
+        event_matches,
+        searching,
+    }
+}

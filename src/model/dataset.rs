@@ -1,0 +1,813 @@
+//! The merged, resolved and sorted model the UI reads: ids replaced by indices, events in time
+//! order, and every item knowing which loaded file(s) it came from.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use super::article_set::{
+    ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
+    parse_hex_color,
+};
+use super::category::Category;
+use super::date::{PartialDate, Precision};
+
+/// A file whose items are in the dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedFile {
+    /// File name, or `"built-in"`.
+    pub label: String,
+    /// The set's own title.
+    pub title: String,
+}
+
+/// A named period drawn as a band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+    pub start: PartialDate,
+    /// Inclusive: the era runs to the end of this period.
+    pub end: PartialDate,
+    /// Band colour, if the file gave one.
+    pub color: Option<[u8; 3]>,
+    /// Indices into [`Dataset::files`].
+    pub files: Vec<usize>,
+}
+
+/// An article that events and quotes cite.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub title: String,
+    pub published: PartialDate,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub language: Option<String>,
+    pub notes: Option<String>,
+    /// Indices into [`Dataset::files`].
+    pub files: Vec<usize>,
+}
+
+/// Something that happened on a date or over a period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    /// Inclusive end, for events that last.
+    pub end: Option<PartialDate>,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    pub actors: Vec<String>,
+    pub tags: Vec<String>,
+    /// Indices into [`Dataset::sources`].
+    pub sources: Vec<usize>,
+    /// The date is uncertain.
+    pub approximate: bool,
+    /// Background URL.
+    pub reference: Option<String>,
+    /// Indices into [`Dataset::files`].
+    pub files: Vec<usize>,
+}
+
+/// Something someone said, as reported by a source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub id: String,
+    pub text: String,
+    pub speaker: String,
+    pub role: Option<String>,
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+    /// When it was said, if known.
+    pub date: Option<PartialDate>,
+    /// Index into [`Dataset::events`] of the event it is about.
+    pub event: Option<usize>,
+    pub context: Option<String>,
+    pub verified: bool,
+    pub note: Option<String>,
+    /// Indices into [`Dataset::files`].
+    pub files: Vec<usize>,
+}
+
+/// Everything loaded, merged and resolved.
+///
+/// Invariants (kept by [`Dataset::add_article_set`]; change the public vectors only through it):
+/// events are sorted by (start, end, id), quotes by (date or their source's publication date, id),
+/// eras by (start, end, id); every index points into its vector.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub files: Vec<LoadedFile>,
+    pub eras: Vec<Era>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    /// Loader warnings the caller added, plus references that could not be resolved.
+    pub warnings: Vec<String>,
+    era_index_by_id: HashMap<String, usize>,
+    source_index_by_id: HashMap<String, usize>,
+    event_index_by_id: HashMap<String, usize>,
+    quote_index_by_id: HashMap<String, usize>,
+    /// (event index, quote index) for every quote about an event, sorted.
+    quotes_by_event: Vec<(usize, usize)>,
+    time_range_days: Option<(f64, f64)>,
+}
+
+impl Event {
+    /// Days since 1970-01-01 at the start of the event's first period.
+    pub fn start_days(&self) -> f64 {
+        self.date.start_days()
+    }
+
+    /// Exclusive end in days: the end of `end`'s period, or of `date`'s (a month-precision
+    /// event spans the month). An `end` before `date` is ignored.
+    pub fn end_days(&self) -> f64 {
+        let end_days = self.end.unwrap_or(self.date).end_days();
+        if end_days > self.start_days() {
+            end_days
+        } else {
+            self.date.end_days()
+        }
+    }
+
+    /// Whether the event covers more than one known day: it has an end, or its date is a
+    /// month or a year.
+    pub fn is_span(&self) -> bool {
+        self.end.is_some() || self.date.precision() != Precision::Day
+    }
+}
+
+impl Era {
+    /// Days since 1970-01-01 at the start of the era.
+    pub fn start_days(&self) -> f64 {
+        self.start.start_days()
+    }
+
+    /// Exclusive end in days: the end of the `end` period.
+    pub fn end_days(&self) -> f64 {
+        self.end.end_days().max(self.start_days())
+    }
+}
+
+impl Dataset {
+    /// A dataset with nothing loaded.
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// A dataset holding one article set.
+    pub fn from_article_set(file_label: &str, set: ArticleSet) -> Self {
+        let mut dataset = Self::empty();
+        dataset.add_article_set(file_label, set);
+        dataset
+    }
+
+    /// Adds a set as a new file, resolving ids to indices and keeping everything sorted.
+    ///
+    /// Same id means same item: an era, source, event or quote whose id is already present is
+    /// not added again; the existing item records that this file has it too. References that do
+    /// not resolve (possible only for unvalidated sets) are left out with a warning.
+    pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) {
+        let file = self.files.len();
+        self.files.push(LoadedFile {
+            label: file_label.to_owned(),
+            title: set.title,
+        });
+        self.add_eras(file, set.eras);
+        self.add_sources(file, set.sources);
+        self.add_events(file_label, file, set.events);
+        self.add_quotes(file_label, file, set.quotes);
+        self.time_range_days = self.compute_time_range_days();
+    }
+
+    /// The index in [`Dataset::events`] of the event with this id.
+    pub fn event_index_by_id(&self, id: &str) -> Option<usize> {
+        self.event_index_by_id.get(id).copied()
+    }
+
+    /// The index in [`Dataset::sources`] of the source with this id.
+    pub fn source_index_by_id(&self, id: &str) -> Option<usize> {
+        self.source_index_by_id.get(id).copied()
+    }
+
+    /// Indices into [`Dataset::quotes`] of the quotes about an event, in date order.
+    pub fn quotes_of_event(&self, event: usize) -> impl Iterator<Item = usize> + '_ {
+        let start = self
+            .quotes_by_event
+            .partition_point(|&(quote_event, _)| quote_event < event);
+        self.quotes_by_event
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(quote_event, _)| quote_event == event)
+            .map(|&(_, quote)| quote)
+    }
+
+    /// The earliest start and the latest end, in days, over all events and eras.
+    pub fn time_range_days(&self) -> Option<(f64, f64)> {
+        self.time_range_days
+    }
+
+    /// Every actor named by an event, most frequent first, then by name.
+    pub fn actors(&self) -> Vec<String> {
+        self.actor_counts()
+            .into_iter()
+            .map(|(actor, _count)| actor)
+            .collect()
+    }
+
+    /// Every actor with the number of events naming it, most frequent first, then by name.
+    pub fn actor_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for actor in self.events.iter().flat_map(|event| &event.actors) {
+            *counts.entry(actor.as_str()).or_default() += 1;
+        }
+        let mut counts: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(actor, count)| (actor.to_owned(), count))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    }
+
+    /// Everything back in the native format, for saving. Provenance is not part of the format.
+    pub fn to_article_set(&self) -> ArticleSet {
+        let titles: Vec<&str> = self.files.iter().map(|file| file.title.as_str()).collect();
+        let mut set = ArticleSet::new(&titles.join(" + "));
+        set.eras = self.eras.iter().map(era_record).collect();
+        set.sources = self.sources.iter().map(source_record).collect();
+        set.events = self
+            .events
+            .iter()
+            .map(|event| self.event_record(event))
+            .collect();
+        set.quotes = self
+            .quotes
+            .iter()
+            .map(|quote| self.quote_record(quote))
+            .collect();
+        set
+    }
+
+    fn add_eras(&mut self, file: usize, records: Vec<EraRecord>) {
+        let count_before = self.eras.len();
+        for record in records {
+            if let Some(&existing) = self.era_index_by_id.get(&record.id) {
+                add_file(&mut self.eras[existing].files, file);
+                continue;
+            }
+            self.era_index_by_id
+                .insert(record.id.clone(), self.eras.len());
+            self.eras.push(Era {
+                color: record.color.as_deref().and_then(parse_hex_color),
+                id: record.id,
+                title: record.title,
+                start: record.start,
+                end: record.end,
+                files: vec![file],
+            });
+        }
+        if self.eras.len() > count_before {
+            let order = sorted_order(&self.eras, |a, b| {
+                (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
+            });
+            if let Some(order) = order {
+                self.eras = reorder(std::mem::take(&mut self.eras), &order);
+                remap_indices(&mut self.era_index_by_id, &order);
+            }
+        }
+    }
+
+    fn add_sources(&mut self, file: usize, records: Vec<SourceRecord>) {
+        // Sources keep their insertion order: events and quotes point at them by index.
+        for record in records {
+            if let Some(&existing) = self.source_index_by_id.get(&record.id) {
+                add_file(&mut self.sources[existing].files, file);
+                continue;
+            }
+            self.source_index_by_id
+                .insert(record.id.clone(), self.sources.len());
+            self.sources.push(Source {
+                id: record.id,
+                outlet: record.outlet,
+                title: record.title,
+                published: record.published,
+                url: record.url,
+                author: record.author,
+                language: record.language,
+                notes: record.notes,
+                files: vec![file],
+            });
+        }
+    }
+
+    fn add_events(&mut self, file_label: &str, file: usize, records: Vec<EventRecord>) {
+        let count_before = self.events.len();
+        self.events.reserve(records.len());
+        self.event_index_by_id.reserve(records.len());
+        for record in records {
+            if let Some(&existing) = self.event_index_by_id.get(&record.id) {
+                add_file(&mut self.events[existing].files, file);
+                continue;
+            }
+            let mut sources = Vec::with_capacity(record.sources.len());
+            for source_id in &record.sources {
+                match self.source_index_by_id.get(source_id) {
+                    Some(&source) => sources.push(source),
+                    None => self.warnings.push(format!(
+                        "{file_label}: event {:?} cites unknown source {source_id:?}; left out",
+                        record.id
+                    )),
+                }
+            }
+            self.event_index_by_id
+                .insert(record.id.clone(), self.events.len());
+            self.events.push(Event {
+                id: record.id,
+                date: record.date,
+                end: record.end,
+                title: record.title,
+                summary: record.summary,
+                category: record.category,
+                actors: record.actors,
+                tags: record.tags,
+                sources,
+                approximate: record.approximate,
+                reference: record.reference,
+                files: vec![file],
+            });
+        }
+        if self.events.len() == count_before {
+            return;
+        }
+        let keys: Vec<(f64, f64)> = self
+            .events
+            .iter()
+            .map(|event| (event.start_days(), event.end_days()))
+            .collect();
+        let order = sorted_order_by_index(self.events.len(), |a, b| {
+            let (key_a, key_b) = (keys[a], keys[b]);
+            key_a
+                .0
+                .total_cmp(&key_b.0)
+                .then(key_a.1.total_cmp(&key_b.1))
+                .then_with(|| self.events[a].id.cmp(&self.events[b].id))
+        });
+        if let Some(order) = order {
+            let new_index_of_old = inverse(&order);
+            self.events = reorder(std::mem::take(&mut self.events), &order);
+            remap_indices(&mut self.event_index_by_id, &order);
+            for quote in &mut self.quotes {
+                quote.event = quote
+                    .event
+                    .and_then(|old| new_index_of_old.get(old).copied());
+            }
+        }
+    }
+
+    fn add_quotes(&mut self, file_label: &str, file: usize, records: Vec<QuoteRecord>) {
+        let count_before = self.quotes.len();
+        for record in records {
+            if let Some(&existing) = self.quote_index_by_id.get(&record.id) {
+                add_file(&mut self.quotes[existing].files, file);
+                continue;
+            }
+            let Some(&source) = self.source_index_by_id.get(&record.source) else {
+                self.warnings.push(format!(
+                    "{file_label}: quote {:?} cites unknown source {:?}; quote left out",
+                    record.id, record.source
+                ));
+                continue;
+            };
+            let event = record.event.as_ref().and_then(|event_id| {
+                let event = self.event_index_by_id.get(event_id).copied();
+                if event.is_none() {
+                    self.warnings.push(format!(
+                        "{file_label}: quote {:?} is about unknown event {event_id:?}; link left out",
+                        record.id
+                    ));
+                }
+                event
+            });
+            self.quote_index_by_id
+                .insert(record.id.clone(), self.quotes.len());
+            self.quotes.push(Quote {
+                id: record.id,
+                text: record.text,
+                speaker: record.speaker,
+                role: record.role,
+                source,
+                date: record.date,
+                event,
+                context: record.context,
+                verified: record.verified,
+                note: record.note,
+                files: vec![file],
+            });
+        }
+        if self.quotes.len() > count_before {
+            let dates: Vec<Option<PartialDate>> = self
+                .quotes
+                .iter()
+                .map(|quote| self.quote_date(quote))
+                .collect();
+            let order = sorted_order_by_index(self.quotes.len(), |a, b| {
+                dates[a]
+                    .cmp(&dates[b])
+                    .then_with(|| self.quotes[a].id.cmp(&self.quotes[b].id))
+            });
+            if let Some(order) = order {
+                self.quotes = reorder(std::mem::take(&mut self.quotes), &order);
+                remap_indices(&mut self.quote_index_by_id, &order);
+            }
+        }
+        self.quotes_by_event = self
+            .quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, quote)| quote.event.map(|event| (event, index)))
+            .collect();
+        self.quotes_by_event.sort_unstable();
+    }
+
+    /// When a quote was said: its own date, or else its source's publication date.
+    pub fn quote_date(&self, quote: &Quote) -> Option<PartialDate> {
+        quote.date.or_else(|| {
+            self.sources
+                .get(quote.source)
+                .map(|source| source.published)
+        })
+    }
+
+    fn compute_time_range_days(&self) -> Option<(f64, f64)> {
+        let event_spans = self
+            .events
+            .iter()
+            .map(|event| (event.start_days(), event.end_days()));
+        let era_spans = self
+            .eras
+            .iter()
+            .map(|era| (era.start_days(), era.end_days()));
+        event_spans
+            .chain(era_spans)
+            .reduce(|(start_a, end_a), (start_b, end_b)| (start_a.min(start_b), end_a.max(end_b)))
+    }
+
+    fn event_record(&self, event: &Event) -> EventRecord {
+        EventRecord {
+            id: event.id.clone(),
+            date: event.date,
+            end: event.end,
+            title: event.title.clone(),
+            summary: event.summary.clone(),
+            category: event.category,
+            actors: event.actors.clone(),
+            tags: event.tags.clone(),
+            sources: event
+                .sources
+                .iter()
+                .filter_map(|&source| self.sources.get(source))
+                .map(|source| source.id.clone())
+                .collect(),
+            approximate: event.approximate,
+            reference: event.reference.clone(),
+        }
+    }
+
+    fn quote_record(&self, quote: &Quote) -> QuoteRecord {
+        QuoteRecord {
+            id: quote.id.clone(),
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            role: quote.role.clone(),
+            source: self
+                .sources
+                .get(quote.source)
+                .map(|source| source.id.clone())
+                .unwrap_or_default(),
+            date: quote.date,
+            event: quote
+                .event
+                .and_then(|event| self.events.get(event))
+                .map(|event| event.id.clone()),
+            context: quote.context.clone(),
+            verified: quote.verified,
+            note: quote.note.clone(),
+        }
+    }
+}
+
+fn era_record(era: &Era) -> EraRecord {
+    EraRecord {
+        id: era.id.clone(),
+        title: era.title.clone(),
+        start: era.start,
+        end: era.end,
+        color: era.color.map(format_hex_color),
+    }
+}
+
+fn source_record(source: &Source) -> SourceRecord {
+    SourceRecord {
+        id: source.id.clone(),
+        outlet: source.outlet.clone(),
+        title: source.title.clone(),
+        published: source.published,
+        url: source.url.clone(),
+        author: source.author.clone(),
+        language: source.language.clone(),
+        notes: source.notes.clone(),
+    }
+}
+
+fn add_file(files: &mut Vec<usize>, file: usize) {
+    if !files.contains(&file) {
+        files.push(file);
+    }
+}
+
+/// The order that sorts `items`, or `None` if they are sorted already.
+fn sorted_order<T>(items: &[T], compare: impl Fn(&T, &T) -> Ordering) -> Option<Vec<usize>> {
+    sorted_order_by_index(items.len(), |a, b| compare(&items[a], &items[b]))
+}
+
+/// The order (old indices in new order) that sorts `0..count` by `compare`, or `None` if it is
+/// sorted already.
+fn sorted_order_by_index(
+    count: usize,
+    compare: impl Fn(usize, usize) -> Ordering,
+) -> Option<Vec<usize>> {
+    if (1..count).all(|index| compare(index - 1, index) != Ordering::Greater) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_unstable_by(|&a, &b| compare(a, b));
+    Some(order)
+}
+
+/// For an order of old indices, the new index of each old index.
+fn inverse(order: &[usize]) -> Vec<usize> {
+    let mut new_index_of_old = vec![0; order.len()];
+    for (new_index, &old_index) in order.iter().enumerate() {
+        if let Some(slot) = new_index_of_old.get_mut(old_index) {
+            *slot = new_index;
+        }
+    }
+    new_index_of_old
+}
+
+/// `items` rearranged so that the item at `order[i]` moves to `i`.
+fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&old_index| slots.get_mut(old_index).and_then(Option::take))
+        .collect()
+}
+
+fn remap_indices(index_by_id: &mut HashMap<String, usize>, order: &[usize]) {
+    let new_index_of_old = inverse(order);
+    for index in index_by_id.values_mut() {
+        if let Some(&new_index) = new_index_of_old.get(*index) {
+            *index = new_index;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse(text).expect("date")
+    }
+
+    fn source(id: &str, published: &str) -> SourceRecord {
+        SourceRecord {
+            id: id.to_owned(),
+            outlet: "Outlet".to_owned(),
+            title: format!("Article {id}"),
+            published: date(published),
+            url: None,
+            author: None,
+            language: None,
+            notes: None,
+        }
+    }
+
+    fn event(id: &str, when: &str, sources: &[&str]) -> EventRecord {
+        EventRecord {
+            id: id.to_owned(),
+            date: date(when),
+            end: None,
+            title: format!("Event {id}"),
+            summary: String::new(),
+            category: Category::Diplomacy,
+            actors: Vec::new(),
+            tags: Vec::new(),
+            sources: sources.iter().map(|s| (*s).to_owned()).collect(),
+            approximate: false,
+            reference: None,
+        }
+    }
+
+    fn quote(id: &str, source: &str, when: Option<&str>, event: Option<&str>) -> QuoteRecord {
+        QuoteRecord {
+            id: id.to_owned(),
+            text: "Words".to_owned(),
+            speaker: "Someone".to_owned(),
+            role: None,
+            source: source.to_owned(),
+            date: when.map(date),
+            event: event.map(str::to_owned),
+            context: None,
+            verified: true,
+            note: None,
+        }
+    }
+
+    fn sample_set() -> ArticleSet {
+        let mut set = ArticleSet::new("Sample");
+        set.sources = vec![source("s1", "2014-03-20"), source("s2", "2015-02-13")];
+        set.events = vec![
+            event("minsk-2", "2015-02-12", &["s2"]),
+            event("crimea", "2014-03-18", &["s1"]),
+            event("crimea-month", "2014-03", &[]),
+            event("year", "2014", &[]),
+        ];
+        set.quotes = vec![
+            quote("q-late", "s2", None, Some("minsk-2")),
+            quote("q-early", "s1", Some("2014-03-18"), Some("crimea")),
+            quote("q-crimea-2", "s1", Some("2014-03-19"), Some("crimea")),
+        ];
+        set
+    }
+
+    fn event_ids(dataset: &Dataset) -> Vec<&str> {
+        dataset.events.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[test]
+    fn events_are_sorted_by_start_then_end_then_id() {
+        let dataset = Dataset::from_article_set("a.json", sample_set());
+        assert_eq!(
+            event_ids(&dataset),
+            ["year", "crimea-month", "crimea", "minsk-2"]
+        );
+    }
+
+    #[test]
+    fn source_ids_resolve_to_indices() {
+        let dataset = Dataset::from_article_set("a.json", sample_set());
+        let minsk = dataset.event_index_by_id("minsk-2").expect("minsk");
+        let sources = &dataset.events[minsk].sources;
+        assert_eq!(sources.len(), 1);
+        assert_eq!(dataset.sources[sources[0]].id, "s2");
+    }
+
+    #[test]
+    fn quotes_are_sorted_by_date_falling_back_to_publication() {
+        let dataset = Dataset::from_article_set("a.json", sample_set());
+        let ids: Vec<&str> = dataset.quotes.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["q-early", "q-crimea-2", "q-late"]);
+    }
+
+    #[test]
+    fn quotes_of_an_event_are_found_in_date_order() {
+        let dataset = Dataset::from_article_set("a.json", sample_set());
+        let crimea = dataset.event_index_by_id("crimea").expect("crimea");
+        let ids: Vec<&str> = dataset
+            .quotes_of_event(crimea)
+            .map(|q| dataset.quotes[q].id.as_str())
+            .collect();
+        assert_eq!(ids, ["q-early", "q-crimea-2"]);
+        let year = dataset.event_index_by_id("year").expect("year");
+        assert_eq!(dataset.quotes_of_event(year).count(), 0);
+        assert_eq!(dataset.quotes_of_event(usize::MAX).count(), 0);
+    }
+
+    #[test]
+    fn month_precision_event_spans_the_month_and_is_a_span() {
+        let dataset = Dataset::from_article_set("a.json", sample_set());
+        let month = &dataset.events[dataset.event_index_by_id("crimea-month").expect("month")];
+        assert_eq!(month.start_days(), date("2014-03-01").start_days());
+        assert_eq!(month.end_days(), date("2014-04-01").start_days());
+        assert!(month.is_span());
+        let day = &dataset.events[dataset.event_index_by_id("crimea").expect("day")];
+        assert!(!day.is_span());
+    }
+
+    #[test]
+    fn an_event_end_extends_to_the_end_of_its_period() {
+        let mut record = event("war", "2022-02-24", &[]);
+        record.end = Some(date("2022-03"));
+        let mut set = ArticleSet::new("t");
+        set.events = vec![record];
+        let dataset = Dataset::from_article_set("a.json", set);
+        assert_eq!(
+            dataset.events[0].end_days(),
+            date("2022-04-01").start_days()
+        );
+        assert!(dataset.events[0].is_span());
+    }
+
+    #[test]
+    fn time_range_covers_events_and_eras() {
+        let mut set = sample_set();
+        set.eras = vec![EraRecord {
+            id: "era".to_owned(),
+            title: "Era".to_owned(),
+            start: date("2013-11"),
+            end: date("2014-02"),
+            color: Some("#112233".to_owned()),
+        }];
+        let dataset = Dataset::from_article_set("a.json", set);
+        assert_eq!(
+            dataset.time_range_days(),
+            Some((
+                date("2013-11").start_days(),
+                date("2015-02-13").start_days()
+            ))
+        );
+        assert_eq!(dataset.eras[0].color, Some([0x11, 0x22, 0x33]));
+        assert_eq!(Dataset::empty().time_range_days(), None);
+    }
+
+    #[test]
+    fn actors_are_listed_by_frequency_then_name() {
+        let mut set = sample_set();
+        set.events[0].actors = vec!["Ukraine".to_owned(), "Russia".to_owned()];
+        set.events[1].actors = vec!["Russia".to_owned(), "OSCE".to_owned()];
+        let dataset = Dataset::from_article_set("a.json", set);
+        assert_eq!(dataset.actors(), ["Russia", "OSCE", "Ukraine"]);
+    }
+
+    #[test]
+    fn a_second_set_with_the_same_ids_adds_provenance_not_copies() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_set());
+        let mut second = ArticleSet::new("Second");
+        second.sources = vec![source("s1", "2014-03-20")];
+        second.events = vec![
+            event("crimea", "2014-03-18", &["s1"]),
+            event("new", "2013-01-01", &[]),
+        ];
+        dataset.add_article_set("b.json", second);
+
+        assert_eq!(dataset.files.len(), 2);
+        assert_eq!(dataset.files[1].title, "Second");
+        assert_eq!(
+            event_ids(&dataset),
+            ["new", "year", "crimea-month", "crimea", "minsk-2"]
+        );
+        let crimea = dataset.event_index_by_id("crimea").expect("crimea");
+        assert_eq!(dataset.events[crimea].files, [0, 1]);
+        assert_eq!(dataset.events[0].files, [1]);
+        let s1 = dataset.source_index_by_id("s1").expect("s1");
+        assert_eq!(dataset.sources[s1].files, [0, 1]);
+        // Quotes still point at the right events after the re-sort.
+        let ids: Vec<&str> = dataset
+            .quotes_of_event(crimea)
+            .map(|q| dataset.quotes[q].id.as_str())
+            .collect();
+        assert_eq!(ids, ["q-early", "q-crimea-2"]);
+    }
+
+    #[test]
+    fn unresolved_references_are_left_out_with_warnings() {
+        let mut set = ArticleSet::new("t");
+        set.events = vec![event("e", "2014", &["missing"])];
+        set.quotes = vec![
+            quote("no-source", "missing", None, None),
+            quote("no-event", "missing", None, None),
+        ];
+        set.sources = vec![source("s", "2014")];
+        set.quotes[1].source = "s".to_owned();
+        set.quotes[1].event = Some("missing-event".to_owned());
+        let dataset = Dataset::from_article_set("a.json", set);
+        assert!(dataset.events[0].sources.is_empty());
+        assert_eq!(dataset.quotes.len(), 1);
+        assert_eq!(dataset.quotes[0].event, None);
+        assert_eq!(dataset.warnings.len(), 3, "{:#?}", dataset.warnings);
+    }
+
+    #[test]
+    fn to_article_set_gives_back_the_records_in_sorted_order() {
+        let set = sample_set();
+        let dataset = Dataset::from_article_set("a.json", set.clone());
+        let back = dataset.to_article_set();
+        assert_eq!(back.title, "Sample");
+        assert_eq!(back.sources, set.sources);
+        for record in &set.events {
+            assert!(back.events.contains(record), "{record:?}");
+        }
+        for record in &set.quotes {
+            assert!(back.quotes.contains(record), "{record:?}");
+        }
+        assert_eq!(back.events.len(), set.events.len());
+        assert_eq!(
+            Dataset::from_article_set("a.json", back).events,
+            dataset.events
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! The data model: partial dates, the native article-set format, loading with validation,
+//! and the merged [`Dataset`] the rest of the app reads. Pure logic, no UI.
+
+pub mod article_set;
+pub mod category;
+pub mod dataset;
+pub mod date;
+pub mod load_error;
+pub mod loader;
+pub mod stats;
+
+pub use article_set::{
+    ArticleSet, EraRecord, EventRecord, FORMAT_TAG, FORMAT_VERSION, QuoteRecord, SourceRecord,
+    to_json_pretty,
+};
+pub use category::{Category, UnknownCategory};
+pub use dataset::{Dataset, Era, Event, LoadedFile, Quote, Source};
+pub use date::{DateError, PartialDate, Precision, date_from_days, days_from_date};
+pub use load_error::{JsonPath, LoadError, Problem, TextPosition};
+pub use loader::{load_article_set, load_article_set_with_warnings, validate_article_set};
+pub use stats::{Stats, stats_of};

@@ -1,0 +1,111 @@
+//! Details of the selected event: date with its precision, summary, actors, reference, and its
+//! sources and quotes.
+
+use egui::{RichText, Ui};
+
+use crate::app::command::AppCommand;
+use crate::explorer::Explorer;
+use crate::model::date::Precision;
+
+pub fn details_panel_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    selected_event: Option<usize>,
+    commands: &mut Vec<AppCommand>,
+) {
+    let dataset = &explorer.dataset;
+    let Some(index) = selected_event else {
+        ui.heading("Details");
+        ui.weak("Click an event or a quote to see its details. The Left and Right arrow keys step through events.");
+        return;
+    };
+    let Some(event) = dataset.events.get(index) else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("details")
+        .show(ui, |ui| {
+            ui.label(RichText::new(&event.title).heading());
+            let precision = match event.date.precision() {
+                Precision::Day => "day",
+                Precision::Month => "month",
+                Precision::Year => "year",
+            };
+            let mut date = event.date.display();
+            if let Some(end) = &event.end {
+                date = format!("{date} – {}", end.display());
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(date).strong());
+                ui.weak(format!("(precision: {precision})"));
+                if event.approximate {
+                    ui.label(RichText::new("approximate").italics());
+                }
+            });
+            ui.label(format!("Category: {}", event.category.label()));
+            if !event.summary.is_empty() {
+                ui.add_space(4.0);
+                ui.label(&event.summary);
+            }
+            if !event.actors.is_empty() {
+                ui.add_space(4.0);
+                ui.label(format!("Actors: {}", event.actors.join(", ")));
+            }
+            if !event.tags.is_empty() {
+                ui.weak(format!("Tags: {}", event.tags.join(", ")));
+            }
+            if let Some(reference) = &event.reference {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Reference:");
+                    ui.hyperlink(reference);
+                });
+            }
+            if !event.sources.is_empty() {
+                ui.add_space(4.0);
+                ui.label(RichText::new("Sources").strong());
+                for source in event.sources.iter().filter_map(|s| dataset.sources.get(*s)) {
+                    let text = format!(
+                        "{}, {}: {}",
+                        source.outlet,
+                        source.published.display(),
+                        source.title
+                    );
+                    match &source.url {
+                        Some(url) => {
+                            ui.hyperlink_to(text, url);
+                        }
+                        None => {
+                            ui.label(text);
+                        }
+                    }
+                }
+            }
+            let quotes: Vec<usize> = dataset.quotes_of_event(index).collect();
+            if !quotes.is_empty() {
+                ui.add_space(4.0);
+                ui.label(RichText::new(format!("Quotes ({})", quotes.len())).strong());
+                for quote_index in quotes {
+                    let Some(quote) = dataset.quotes.get(quote_index) else {
+                        continue;
+                    };
+                    let mut text = format!("{}: “{}”", quote.speaker, quote.text);
+                    if !quote.verified {
+                        text.push_str("  [unverified]");
+                    }
+                    if ui.selectable_label(false, text).clicked() {
+                        commands.push(AppCommand::RevealQuote(quote_index));
+                    }
+                }
+            }
+            if !event.files.is_empty() {
+                ui.add_space(4.0);
+                let files: Vec<&str> = event
+                    .files
+                    .iter()
+                    .filter_map(|f| dataset.files.get(*f).map(|file| file.label.as_str()))
+                    .collect();
+                ui.weak(format!("From: {}", files.join(", ")));
+            }
+        });
+}

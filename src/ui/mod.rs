@@ -1,0 +1,9 @@
+//! egui widgets and panels: they draw layouts and turn input into `AppCommand`s.
+
+pub mod details_panel_ui;
+pub mod egui_painter;
+pub mod overview_ui;
+pub mod quotes_panel_ui;
+pub mod sources_panel_ui;
+pub mod timeline_ui;
+pub mod top_bar_ui;

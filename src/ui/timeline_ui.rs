@@ -1,0 +1,152 @@
+//! The timeline widget: allocates the canvas, paints the layout and turns pointer input into
+//! commands (zoom at the cursor, drag to pan, click to select, double-click to fit).
+
+use egui::{Sense, Ui};
+
+use super::egui_painter::{EguiTextMeasure, paint_scene};
+use crate::app::command::AppCommand;
+use crate::explorer::Explorer;
+use crate::model::date::date_from_days;
+use crate::timeline::layout::{
+    LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
+};
+use crate::timeline::palette::Palette;
+use crate::timeline::scene::{HitTarget, Point, Rect};
+use crate::timeline::time_view::TimeView;
+
+/// Wheel points per e-fold of zoom.
+const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
+
+/// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
+pub fn paint_timeline(
+    ui: &Ui,
+    rect: egui::Rect,
+    explorer: &Explorer,
+    view: TimeView,
+    selected_event: Option<usize>,
+    palette: &Palette,
+    options: LayoutOptions,
+) -> TimelineLayout {
+    let input = TimelineLayoutInput {
+        dataset: &explorer.dataset,
+        lanes: &explorer.lanes,
+        axis_map: &explorer.axis_map,
+        view,
+        canvas: Rect::from_x_y_ranges(rect.min.x, rect.max.x, rect.min.y, rect.max.y),
+        palette,
+        selected_event,
+        options,
+    };
+    let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
+    paint_scene(&ui.painter_at(rect), &layout.scene);
+    layout
+}
+
+/// The interactive timeline; returns what the user asked for.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    view: TimeView,
+    selected_event: Option<usize>,
+    palette: &Palette,
+    options: LayoutOptions,
+) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+    if !ui.is_rect_visible(rect) {
+        return commands;
+    }
+    let layout = paint_timeline(ui, rect, explorer, view, selected_event, palette, options);
+    let time_area = layout.time_area;
+    let width = f64::from(time_area.width().max(1.0));
+    let fraction_at = |x: f32| f64::from(x - time_area.min.x) / width;
+
+    let hover_pos = response.hover_pos();
+    if let Some(pos) = hover_pos {
+        let (scroll, zoom_delta) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let wheel_factor = (scroll.y / WHEEL_POINTS_PER_ZOOM_E).exp();
+        let factor = f64::from(wheel_factor * zoom_delta);
+        if (factor - 1.0).abs() > 1e-4 {
+            commands.push(AppCommand::ZoomAround {
+                anchor_fraction: fraction_at(pos.x).clamp(0.0, 1.0),
+                factor,
+            });
+        }
+        if scroll.x.abs() > 0.0 {
+            commands.push(AppCommand::PanByFraction(-f64::from(scroll.x) / width));
+        }
+        let hit = layout.scene.hit_at(Point::new(pos.x, pos.y), 3.0);
+        if let Some(target) = hit {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| hover_ui(ui, explorer, target));
+        }
+    }
+    if response.dragged() {
+        let dx = response.drag_delta().x;
+        if dx != 0.0 {
+            commands.push(AppCommand::PanByFraction(-f64::from(dx) / width));
+        }
+    }
+    if response.double_clicked() {
+        commands.push(AppCommand::FitAll);
+    } else if response.clicked() {
+        let target = response
+            .interact_pointer_pos()
+            .and_then(|pos| layout.scene.hit_at(Point::new(pos.x, pos.y), 3.0));
+        commands.push(match target {
+            Some(HitTarget::Event(event)) => AppCommand::SelectEvent(Some(event)),
+            Some(HitTarget::Cluster {
+                start_days,
+                end_days,
+                ..
+            }) => AppCommand::ZoomToRange {
+                start_days,
+                end_days,
+            },
+            None => AppCommand::SelectEvent(None),
+        });
+    }
+    commands
+}
+
+fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
+    ui.set_max_width(360.0);
+    match target {
+        HitTarget::Event(index) => {
+            let Some(event) = explorer.dataset.events.get(index) else {
+                return;
+            };
+            let mut date = event.date.display();
+            if let Some(end) = &event.end {
+                date = format!("{date} – {}", end.display());
+            }
+            if event.approximate {
+                date = format!("about {date}");
+            }
+            ui.label(egui::RichText::new(&event.title).strong());
+            ui.label(format!("{date} · {}", event.category.label()));
+            if !event.summary.is_empty() {
+                ui.label(&event.summary);
+            }
+            if !event.actors.is_empty() {
+                ui.weak(event.actors.join(", "));
+            }
+        }
+        HitTarget::Cluster {
+            count,
+            start_days,
+            end_days,
+            ..
+        } => {
+            let format = |days: f64| {
+                date_from_days(days).map_or_else(String::new, |d| d.format("%-d %b %Y").to_string())
+            };
+            ui.label(egui::RichText::new(format!("{count} events")).strong());
+            ui.label(format!("{} – {}", format(start_days), format(end_days)));
+            ui.weak("Click to zoom in");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The top bar: menus, range presets, zoom buttons, search and filters.
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use crate::app::command::AppCommand;
+use crate::app::settings::Settings;
+use crate::explorer::{Explorer, Preset};
+use crate::filter::Filter;
+use crate::model::category::Category;
+use crate::timeline::lanes::LaneMode;
+use crate::timeline::palette::Theme;
+
+pub const SEARCH_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const SEARCH_ID: &str = "search";
+
+pub fn menu_bar_ui(ui: &mut Ui, settings: &mut Settings) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.checkbox(&mut settings.show_sources, "Sources panel");
+            ui.checkbox(&mut settings.show_quotes, "Quotes panel");
+            ui.checkbox(&mut settings.show_details, "Details panel");
+            ui.checkbox(&mut settings.show_overview, "Overview strip");
+            ui.separator();
+            ui.label("Theme");
+            for theme in Theme::ALL {
+                ui.radio_value(&mut settings.theme, theme, theme.label());
+            }
+            ui.separator();
+            ui.label("Lanes by");
+            for mode in LaneMode::ALL {
+                ui.radio_value(&mut settings.lane_mode, mode, mode.label());
+            }
+            ui.separator();
+            ui.checkbox(&mut settings.compress_quiet_years, "Compress quiet years");
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label("Wheel, pinch, Ctrl+wheel or +/-: zoom at the cursor");
+            ui.label(
+                "Drag or Shift+Left/Right: pan · Up/Down: zoom · Home or double-click: fit all",
+            );
+            ui.label("Left/Right: previous/next event · Ctrl+F: search · Esc: clear the selection");
+        });
+    });
+}
+
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    settings: &mut Settings,
+    filter: &mut Filter,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for preset in Preset::ALL {
+            if ui
+                .button(preset.label())
+                .on_hover_text(format!("Show {}", preset.label()))
+                .clicked()
+            {
+                commands.push(AppCommand::ShowPreset(preset));
+            }
+        }
+        ui.separator();
+        if ui.button("−").on_hover_text("Zoom out (−)").clicked() {
+            commands.push(AppCommand::ZoomAround {
+                anchor_fraction: 0.5,
+                factor: 0.5,
+            });
+        }
+        if ui.button("+").on_hover_text("Zoom in (+)").clicked() {
+            commands.push(AppCommand::ZoomAround {
+                anchor_fraction: 0.5,
+                factor: 2.0,
+            });
+        }
+        ui.separator();
+        let search = egui::TextEdit::singleline(&mut filter.query)
+            .id(egui::Id::unique(SEARCH_ID))
+            .hint_text("Search (Ctrl+F)")
+            .desired_width(180.0);
+        ui.add(search).on_hover_text("Search events and quotes");
+        if !filter.query.is_empty()
+            && ui
+                .small_button("Clear")
+                .on_hover_text("Clear the search")
+                .clicked()
+        {
+            filter.query.clear();
+        }
+        ui.separator();
+        categories_menu_ui(ui, filter);
+        actor_filter_ui(ui, explorer, filter);
+        egui::ComboBox::from_label("Lanes by")
+            .selected_text(settings.lane_mode.label())
+            .show_ui(ui, |ui| {
+                for mode in LaneMode::ALL {
+                    ui.selectable_value(&mut settings.lane_mode, mode, mode.label());
+                }
+            });
+        ui.checkbox(&mut settings.compress_quiet_years, "Compress quiet years")
+            .on_hover_text("Give stretches with few events less width (marked with a break)");
+        let dark = settings.theme.is_dark();
+        let theme_label = if dark { "Light theme" } else { "Dark theme" };
+        if ui
+            .button(theme_label)
+            .on_hover_text("Switch between light and dark")
+            .clicked()
+        {
+            settings.theme = if dark { Theme::Light } else { Theme::Dark };
+        }
+    });
+}
+
+fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter) {
+    let hidden = filter.hidden_categories.len();
+    let title = if hidden == 0 {
+        "Categories".to_owned()
+    } else {
+        format!("Categories ({} hidden)", hidden)
+    };
+    ui.menu_button(title, |ui| {
+        for category in Category::ALL {
+            let mut shown = !filter.hidden_categories.contains(&category);
+            if ui.checkbox(&mut shown, category.label()).changed() {
+                if shown {
+                    filter.hidden_categories.remove(&category);
+                } else {
+                    filter.hidden_categories.insert(category);
+                }
+            }
+        }
+        if ui.button("Show all").clicked() {
+            filter.hidden_categories.clear();
+        }
+    });
+}
+
+fn actor_filter_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter) {
+    egui::ComboBox::from_label("Actor")
+        .selected_text(filter.actor.as_deref().unwrap_or("All actors"))
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.actor, None, "All actors");
+            for actor in explorer.actors.iter().take(200) {
+                ui.selectable_value(&mut filter.actor, Some(actor.clone()), actor);
+            }
+        });
+}
