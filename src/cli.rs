@@ -97,11 +97,9 @@ pub fn add_files(dataset: &mut Dataset, files: &[PathBuf]) -> Vec<String> {
 pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
     let mut dataset = Dataset::empty();
     let mut failed = false;
-    if !no_builtin {
-        if let Err(error) = add_builtin(&mut dataset) {
-            eprintln!("{error}");
-            failed = true;
-        }
+    if !no_builtin && let Err(error) = add_builtin(&mut dataset) {
+        eprintln!("{error}");
+        failed = true;
     }
     for path in files {
         match load_file(path) {

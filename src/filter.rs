@@ -99,12 +99,11 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
         if matched {
             matching_quotes.push(index);
             // A quote that matches brings its event along.
-            if searching {
-                if let Some(event) = quote.event {
-                    if let Some(slot) = event_matches.get_mut(event) {
-                        *slot = visible_events[event];
-                    }
-                }
+            if searching
+                && let Some(event) = quote.event
+                && let Some(slot) = event_matches.get_mut(event)
+            {
+                *slot = visible_events[event];
             }
         }
     }

@@ -272,7 +272,7 @@ fn truncated_json_gives_line_and_column() {
     let cut = TEMPLATE.find("\"category\"").expect("category");
     assert_eq!(
         lines_of(&TEMPLATE[..cut]),
-        ["f.json:19:7: EOF while parsing an object"]
+        ["f.json:19:6: EOF while parsing a value"]
     );
 }
 
@@ -282,7 +282,7 @@ fn a_key_written_twice_is_reported() {
         r#""title": "Minsk II","#,
         r#""title": "Minsk II", "title": "Again","#,
     );
-    assert_eq!(lines_of(&json), ["f.json:17:28: duplicate field `title`"]);
+    assert_eq!(lines_of(&json), ["f.json:17:34: duplicate field `title`"]);
 }
 
 #[test]
@@ -430,6 +430,18 @@ fn references_to_unreadable_items_are_not_reported_twice() {
     let lines = lines_of(&json);
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].starts_with("f.json:10:20: $.sources[0].published: expected a date"));
+}
+
+#[test]
+fn a_misspelled_array_does_not_flood_with_dangling_references() {
+    let json = template_with(r#""sources": ["#, r#""source": ["#);
+    assert_eq!(
+        lines_of(&json),
+        [
+            "f.json:1:1: $: missing required key \"sources\"",
+            "f.json:5:13: $.source: unknown key \"source\"; did you mean \"sources\"?",
+        ]
+    );
 }
 
 #[test]

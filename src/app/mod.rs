@@ -372,17 +372,16 @@ impl ChronoscopeApp {
             self.settings.lane_mode,
             self.settings.compress_quiet_years,
         );
-        if let Some(selected) = self.selected_event {
-            if !self
+        if let Some(selected) = self.selected_event
+            && !self
                 .explorer
                 .filter_result
                 .visible_events
                 .get(selected)
                 .copied()
                 .unwrap_or(false)
-            {
-                self.selected_event = None;
-            }
+        {
+            self.selected_event = None;
         }
         self.view = self.explorer.clamp(self.view);
         for command in commands {

@@ -237,17 +237,22 @@ pub(crate) struct FieldSpec {
     pub name: &'static str,
     pub required: bool,
     pub probe: FieldProbe,
+    /// For a required key: JSON text of a stand-in value of the right type, used to go on
+    /// checking the rest of a record whose value for this key is missing or wrong. Dates are
+    /// chosen so that no order check can fail (`start` early, `end` late).
+    pub placeholder: &'static str,
 }
 
 fn probe<T: DeserializeOwned>(value: &Value) -> Result<(), serde_json::Error> {
     T::deserialize(value).map(drop)
 }
 
-const fn required(name: &'static str, probe: FieldProbe) -> FieldSpec {
+const fn required(name: &'static str, probe: FieldProbe, placeholder: &'static str) -> FieldSpec {
     FieldSpec {
         name,
         required: true,
         probe,
+        placeholder,
     }
 }
 
@@ -256,36 +261,37 @@ const fn optional(name: &'static str, probe: FieldProbe) -> FieldSpec {
         name,
         required: false,
         probe,
+        placeholder: "null",
     }
 }
 
 /// The top-level keys, in file order. Arrays are checked element by element, not probed.
 pub(crate) const TOP_LEVEL_FIELDS: &[FieldSpec] = &[
-    required("format", probe::<String>),
-    required("version", probe::<u64>),
-    required("title", probe::<String>),
+    required("format", probe::<String>, r#""chronoscope-article-set""#),
+    required("version", probe::<u64>, "1"),
+    required("title", probe::<String>, r#""?""#),
     optional("description", probe::<String>),
     optional("eras", probe::<Vec<Value>>),
-    required("sources", probe::<Vec<Value>>),
-    required("events", probe::<Vec<Value>>),
+    required("sources", probe::<Vec<Value>>, "[]"),
+    required("events", probe::<Vec<Value>>, "[]"),
     optional("quotes", probe::<Vec<Value>>),
 ];
 
 /// The keys of [`EraRecord`].
 pub(crate) const ERA_FIELDS: &[FieldSpec] = &[
-    required("id", probe::<String>),
-    required("title", probe::<String>),
-    required("start", probe::<PartialDate>),
-    required("end", probe::<PartialDate>),
+    required("id", probe::<String>, r#""""#),
+    required("title", probe::<String>, r#""?""#),
+    required("start", probe::<PartialDate>, r#""0001""#),
+    required("end", probe::<PartialDate>, r#""9999""#),
     optional("color", probe::<Option<String>>),
 ];
 
 /// The keys of [`SourceRecord`].
 pub(crate) const SOURCE_FIELDS: &[FieldSpec] = &[
-    required("id", probe::<String>),
-    required("outlet", probe::<String>),
-    required("title", probe::<String>),
-    required("published", probe::<PartialDate>),
+    required("id", probe::<String>, r#""""#),
+    required("outlet", probe::<String>, r#""?""#),
+    required("title", probe::<String>, r#""?""#),
+    required("published", probe::<PartialDate>, r#""0001""#),
     optional("url", probe::<Option<String>>),
     optional("author", probe::<Option<String>>),
     optional("language", probe::<Option<String>>),
@@ -294,12 +300,12 @@ pub(crate) const SOURCE_FIELDS: &[FieldSpec] = &[
 
 /// The keys of [`EventRecord`].
 pub(crate) const EVENT_FIELDS: &[FieldSpec] = &[
-    required("id", probe::<String>),
-    required("date", probe::<PartialDate>),
+    required("id", probe::<String>, r#""""#),
+    required("date", probe::<PartialDate>, r#""0001""#),
     optional("end", probe::<Option<PartialDate>>),
-    required("title", probe::<String>),
-    required("summary", probe::<String>),
-    required("category", probe::<Category>),
+    required("title", probe::<String>, r#""?""#),
+    required("summary", probe::<String>, r#""""#),
+    required("category", probe::<Category>, r#""politics""#),
     optional("actors", probe::<Vec<String>>),
     optional("tags", probe::<Vec<String>>),
     optional("sources", probe::<Vec<String>>),
@@ -309,11 +315,11 @@ pub(crate) const EVENT_FIELDS: &[FieldSpec] = &[
 
 /// The keys of [`QuoteRecord`].
 pub(crate) const QUOTE_FIELDS: &[FieldSpec] = &[
-    required("id", probe::<String>),
-    required("text", probe::<String>),
-    required("speaker", probe::<String>),
+    required("id", probe::<String>, r#""""#),
+    required("text", probe::<String>, r#""?""#),
+    required("speaker", probe::<String>, r#""?""#),
     optional("role", probe::<Option<String>>),
-    required("source", probe::<String>),
+    required("source", probe::<String>, r#""""#),
     optional("date", probe::<Option<PartialDate>>),
     optional("event", probe::<Option<String>>),
     optional("context", probe::<Option<String>>),
@@ -506,6 +512,23 @@ mod tests {
         check(&value["quotes"][0], QUOTE_FIELDS, &|v| {
             QuoteRecord::deserialize(v).is_ok()
         });
+    }
+
+    #[test]
+    fn placeholders_of_required_keys_have_the_right_type() {
+        let tables = [
+            TOP_LEVEL_FIELDS,
+            ERA_FIELDS,
+            SOURCE_FIELDS,
+            EVENT_FIELDS,
+            QUOTE_FIELDS,
+        ];
+        for field in tables.iter().flat_map(|fields| fields.iter()) {
+            if field.required {
+                let value: Value = serde_json::from_str(field.placeholder).expect("json");
+                assert!((field.probe)(&value).is_ok(), "{}", field.name);
+            }
+        }
     }
 
     #[test]

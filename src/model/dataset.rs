@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::article_set::{
     ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
@@ -273,8 +274,8 @@ impl Dataset {
                 (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
             });
             if let Some(order) = order {
-                self.eras = reorder(std::mem::take(&mut self.eras), &order);
-                remap_indices(&mut self.era_index_by_id, &order);
+                reorder(&mut self.eras, &order);
+                remap_indices(&mut self.era_index_by_id, &inverse(&order));
             }
         }
     }
@@ -307,24 +308,26 @@ impl Dataset {
         self.events.reserve(records.len());
         self.event_index_by_id.reserve(records.len());
         for record in records {
-            if let Some(&existing) = self.event_index_by_id.get(&record.id) {
-                add_file(&mut self.events[existing].files, file);
-                continue;
-            }
+            let slot = match self.event_index_by_id.entry(record.id) {
+                Entry::Occupied(existing) => {
+                    add_file(&mut self.events[*existing.get()].files, file);
+                    continue;
+                }
+                Entry::Vacant(slot) => slot,
+            };
+            let id = slot.key().clone();
+            slot.insert(self.events.len());
             let mut sources = Vec::with_capacity(record.sources.len());
             for source_id in &record.sources {
                 match self.source_index_by_id.get(source_id) {
                     Some(&source) => sources.push(source),
                     None => self.warnings.push(format!(
-                        "{file_label}: event {:?} cites unknown source {source_id:?}; left out",
-                        record.id
+                        "{file_label}: event {id:?} cites unknown source {source_id:?}; left out"
                     )),
                 }
             }
-            self.event_index_by_id
-                .insert(record.id.clone(), self.events.len());
             self.events.push(Event {
-                id: record.id,
+                id,
                 date: record.date,
                 end: record.end,
                 title: record.title,
@@ -338,31 +341,45 @@ impl Dataset {
                 files: vec![file],
             });
         }
-        if self.events.len() == count_before {
-            return;
+        if self.events.len() > count_before {
+            self.sort_events();
         }
-        let keys: Vec<(f64, f64)> = self
+    }
+
+    /// Sorts events by (start, end, id) and updates every index that points at them.
+    fn sort_events(&mut self) {
+        // Compact keys sort fast; the id prefix settles most ties without touching the events.
+        let mut keys: Vec<EventSortKey> = self
             .events
             .iter()
-            .map(|event| (event.start_days(), event.end_days()))
+            .enumerate()
+            .map(|(index, event)| EventSortKey {
+                start_days: event.start_days(),
+                end_days: event.end_days(),
+                id_prefix: byte_prefix(&event.id),
+                index,
+            })
             .collect();
-        let order = sorted_order_by_index(self.events.len(), |a, b| {
-            let (key_a, key_b) = (keys[a], keys[b]);
-            key_a
-                .0
-                .total_cmp(&key_b.0)
-                .then(key_a.1.total_cmp(&key_b.1))
-                .then_with(|| self.events[a].id.cmp(&self.events[b].id))
-        });
-        if let Some(order) = order {
-            let new_index_of_old = inverse(&order);
-            self.events = reorder(std::mem::take(&mut self.events), &order);
-            remap_indices(&mut self.event_index_by_id, &order);
-            for quote in &mut self.quotes {
-                quote.event = quote
-                    .event
-                    .and_then(|old| new_index_of_old.get(old).copied());
-            }
+        let events = &self.events;
+        let compare = |a: &EventSortKey, b: &EventSortKey| {
+            a.start_days
+                .total_cmp(&b.start_days)
+                .then(a.end_days.total_cmp(&b.end_days))
+                .then(a.id_prefix.cmp(&b.id_prefix))
+                .then_with(|| events[a.index].id.cmp(&events[b.index].id))
+        };
+        if keys.is_sorted_by(|a, b| compare(a, b) != Ordering::Greater) {
+            return;
+        }
+        keys.sort_unstable_by(compare);
+        let order: Vec<usize> = keys.iter().map(|key| key.index).collect();
+        let new_index_of_old = inverse(&order);
+        reorder(&mut self.events, &order);
+        remap_indices(&mut self.event_index_by_id, &new_index_of_old);
+        for quote in &mut self.quotes {
+            quote.event = quote
+                .event
+                .and_then(|old| new_index_of_old.get(old).copied());
         }
     }
 
@@ -418,8 +435,8 @@ impl Dataset {
                     .then_with(|| self.quotes[a].id.cmp(&self.quotes[b].id))
             });
             if let Some(order) = order {
-                self.quotes = reorder(std::mem::take(&mut self.quotes), &order);
-                remap_indices(&mut self.quote_index_by_id, &order);
+                reorder(&mut self.quotes, &order);
+                remap_indices(&mut self.quote_index_by_id, &inverse(&order));
             }
         }
         self.quotes_by_event = self
@@ -521,6 +538,23 @@ fn source_record(source: &Source) -> SourceRecord {
     }
 }
 
+/// What events are sorted by, kept together so that sorting touches one compact array.
+struct EventSortKey {
+    start_days: f64,
+    end_days: f64,
+    /// The first 16 bytes of the id, big-endian, zero-padded: orders like the id unless equal.
+    id_prefix: u128,
+    index: usize,
+}
+
+fn byte_prefix(text: &str) -> u128 {
+    let mut bytes = [0_u8; 16];
+    for (slot, byte) in bytes.iter_mut().zip(text.bytes()) {
+        *slot = byte;
+    }
+    u128::from_be_bytes(bytes)
+}
+
 fn add_file(files: &mut Vec<usize>, file: usize) {
     if !files.contains(&file) {
         files.push(file);
@@ -557,17 +591,30 @@ fn inverse(order: &[usize]) -> Vec<usize> {
     new_index_of_old
 }
 
-/// `items` rearranged so that the item at `order[i]` moves to `i`.
-fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&old_index| slots.get_mut(old_index).and_then(Option::take))
-        .collect()
+/// Rearranges `items` in place so that the item at `order[i]` moves to `i`, following the
+/// cycles of the permutation (no second copy of a large vector). `order` must be a
+/// permutation of `0..items.len()`; anything else leaves `items` partly rearranged, never panics.
+fn reorder<T>(items: &mut [T], order: &[usize]) {
+    const DONE: usize = usize::MAX;
+    let mut pending = order.to_vec();
+    for start in 0..pending.len() {
+        let mut current = start;
+        loop {
+            let Some(slot) = pending.get_mut(current) else {
+                break;
+            };
+            let source = std::mem::replace(slot, DONE);
+            if source == DONE || source == start || source >= items.len() || current >= items.len()
+            {
+                break;
+            }
+            items.swap(current, source);
+            current = source;
+        }
+    }
 }
 
-fn remap_indices(index_by_id: &mut HashMap<String, usize>, order: &[usize]) {
-    let new_index_of_old = inverse(order);
+fn remap_indices(index_by_id: &mut HashMap<String, usize>, new_index_of_old: &[usize]) {
     for index in index_by_id.values_mut() {
         if let Some(&new_index) = new_index_of_old.get(*index) {
             *index = new_index;
@@ -655,6 +702,36 @@ mod tests {
             event_ids(&dataset),
             ["year", "crimea-month", "crimea", "minsk-2"]
         );
+    }
+
+    #[test]
+    fn ties_in_time_are_broken_by_the_whole_id() {
+        let long = "an-identifier-longer-than-sixteen-bytes";
+        let mut set = ArticleSet::new("t");
+        set.events = vec![
+            event(&format!("{long}-b"), "2014", &[]),
+            event(&format!("{long}-a"), "2014", &[]),
+            event("ab", "2014", &[]),
+            event("a", "2014", &[]),
+        ];
+        let dataset = Dataset::from_article_set("a.json", set);
+        let expected = [
+            "a".to_owned(),
+            "ab".to_owned(),
+            format!("{long}-a"),
+            format!("{long}-b"),
+        ];
+        assert_eq!(event_ids(&dataset), expected);
+    }
+
+    #[test]
+    fn reorder_moves_each_item_to_its_place_in_the_order() {
+        let mut items = ['a', 'b', 'c', 'd', 'e'];
+        reorder(&mut items, &[3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+        let mut items = ['a', 'b'];
+        reorder(&mut items, &[7, 0, 1]);
+        reorder(&mut items, &[]);
     }
 
     #[test]

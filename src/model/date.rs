@@ -473,7 +473,7 @@ mod tests {
 
     #[test]
     fn ordering_is_chronological_then_coarser_first() {
-        let mut dates = vec![
+        let mut dates = [
             date("2014-03-18"),
             date("2014-03"),
             date("2014-01-01"),

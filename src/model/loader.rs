@@ -230,12 +230,16 @@ fn read_array<T: DeserializeOwned>(
 ) -> RecordArray<T> {
     let mut array = RecordArray {
         records: Vec::new(),
+        readable: false,
         unreadable_ids: HashSet::new(),
     };
     let path = JsonPath::root().key(key);
     let elements = match top.get(key) {
         None => return array,
-        Some(Value::Array(elements)) => elements,
+        Some(Value::Array(elements)) => {
+            array.readable = true;
+            elements
+        }
         Some(other) => {
             let message = format!("expected an array of objects, found {}", kind_of(other));
             findings.problem(path, message);
@@ -255,7 +259,10 @@ fn read_array<T: DeserializeOwned>(
     array
 }
 
-/// One record, or `None` after reporting, key by key, what is wrong with it.
+/// One record. When serde rejects it, reports key by key what is wrong, then goes on with a
+/// repaired copy (bad keys dropped, stand-ins for bad required values) so that the rest of the
+/// record is still cross-checked; problems at the repaired keys are not reported again.
+/// `None` only if the element is not an object or cannot be repaired.
 fn read_record<T: DeserializeOwned>(
     element: &Value,
     path: &JsonPath,
@@ -274,12 +281,17 @@ fn read_record<T: DeserializeOwned>(
         Err(error) => error,
     };
     let problems_before = findings.problem_count;
+    let mut repaired = object.clone();
     for (key, value) in object {
         match fields.iter().find(|field| field.name == key) {
-            None => findings.problem(path.key(key), unknown_key_message(key, fields)),
+            None => {
+                findings.problem(path.key(key), unknown_key_message(key, fields));
+                repaired.remove(key);
+            }
             Some(field) => {
                 if let Err(error) = (field.probe)(value) {
                     findings.problem(path.key(key), shorten(&error.to_string()));
+                    repaired.remove(key);
                 }
             }
         }
@@ -287,8 +299,16 @@ fn read_record<T: DeserializeOwned>(
     report_missing_keys(object, fields, path, findings);
     if findings.problem_count == problems_before {
         findings.problem(path.clone(), shorten(&serde_error.to_string()));
+        return None;
     }
-    None
+    for field in fields.iter().filter(|field| field.required) {
+        if !repaired.contains_key(field.name) {
+            let placeholder = serde_json::from_str(field.placeholder).unwrap_or(Value::Null);
+            repaired.insert(field.name.to_owned(), placeholder);
+            findings.suppress(path.key(field.name));
+        }
+    }
+    T::deserialize(Value::Object(repaired)).ok()
 }
 
 fn report_missing_keys(
@@ -362,6 +382,8 @@ struct Records {
 
 struct RecordArray<T> {
     records: Vec<(usize, T)>,
+    /// False when the array is missing or not an array: references into it are not checked.
+    readable: bool,
     /// Ids of elements that could not be read, so that references to them are not reported too.
     unreadable_ids: HashSet<String>,
 }
@@ -382,6 +404,8 @@ impl Records {
             quotes: borrow(&self.quotes),
             unreadable_source_ids: Some(&self.sources.unreadable_ids),
             unreadable_event_ids: Some(&self.events.unreadable_ids),
+            sources_readable: self.sources.readable,
+            events_readable: self.events.readable,
         }
     }
 }
@@ -394,6 +418,8 @@ struct RecordsView<'a> {
     quotes: Vec<(usize, &'a QuoteRecord)>,
     unreadable_source_ids: Option<&'a HashSet<String>>,
     unreadable_event_ids: Option<&'a HashSet<String>>,
+    sources_readable: bool,
+    events_readable: bool,
 }
 
 impl<'a> RecordsView<'a> {
@@ -405,6 +431,8 @@ impl<'a> RecordsView<'a> {
             quotes: set.quotes.iter().enumerate().collect(),
             unreadable_source_ids: None,
             unreadable_event_ids: None,
+            sources_readable: true,
+            events_readable: true,
         }
     }
 }
@@ -460,7 +488,8 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
         check_not_blank(&source.title, &path, "title", findings);
     }
     let source_exists = |id: &str| {
-        sources_by_id.contains_key(id)
+        !view.sources_readable
+            || sources_by_id.contains_key(id)
             || view
                 .unreadable_source_ids
                 .is_some_and(|ids| ids.contains(id))
@@ -549,9 +578,10 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
             }
         }
         if let Some(event_id) = &quote.event {
-            let is_unreadable = view
-                .unreadable_event_ids
-                .is_some_and(|ids| ids.contains(event_id));
+            let is_unreadable = !view.events_readable
+                || view
+                    .unreadable_event_ids
+                    .is_some_and(|ids| ids.contains(event_id));
             if !events_by_id.contains_key(event_id.as_str()) && !is_unreadable {
                 let message = format!(
                     "unknown event id {} (no event has this id)",
@@ -613,14 +643,23 @@ struct Findings {
     problem_count: usize,
     warnings: Vec<(JsonPath, String)>,
     warning_count: usize,
+    /// Paths whose values were replaced by stand-ins: already reported, not to be reported again.
+    suppressed: HashSet<JsonPath>,
 }
 
 impl Findings {
     fn problem(&mut self, path: JsonPath, message: String) {
+        if self.suppressed.contains(&path) {
+            return;
+        }
         self.problem_count += 1;
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push((path, message));
         }
+    }
+
+    fn suppress(&mut self, path: JsonPath) {
+        self.suppressed.insert(path);
     }
 
     fn warn(&mut self, path: &JsonPath, message: String) {
@@ -707,8 +746,7 @@ fn excerpt(value: &Value) -> String {
 
 /// User text in double quotes, escaped and shortened.
 fn quoted(text: &str) -> String {
-    let json = serde_json::to_string(&shorten_to(text, 60)).unwrap_or_default();
-    json
+    serde_json::to_string(&shorten_to(text, 60)).unwrap_or_default()
 }
 
 fn shorten(message: &str) -> String {

@@ -43,11 +43,10 @@ impl LabelRows {
             .iter()
             .position(|row| is_free(row, x_start, x_end, gap))?;
         self.occupied[row].push((x_start, x_end));
-        let y = self.top + row as f32 * self.row_height;
-        Some((
-            row,
-            Rect::from_x_y_ranges(x_start, x_end, y, y + self.row_height),
-        ))
+        // Both edges from the same formula, so adjacent rows touch exactly and never overlap.
+        let y_top = self.top + row as f32 * self.row_height;
+        let y_bottom = self.top + (row + 1) as f32 * self.row_height;
+        Some((row, Rect::from_x_y_ranges(x_start, x_end, y_top, y_bottom)))
     }
 
     /// Marks an interval of a row as taken (e.g. by a bar drawn there).

@@ -76,6 +76,8 @@ struct Metrics {
     max_label_width: f32,
     lane_padding_top: f32,
     legend_row: f32,
+    /// Height of a cluster's count badge.
+    badge_height: f32,
 }
 
 impl Metrics {
@@ -93,6 +95,7 @@ impl Metrics {
             max_label_width: 230.0 * scale,
             lane_padding_top: 13.0 * scale,
             legend_row: 18.0 * scale,
+            badge_height: 11.0 * 0.95 * 1.35 * scale,
         }
     }
 }
@@ -205,10 +208,10 @@ fn lane_rects(weights: &[f32], time_area: Rect, m: &Metrics) -> Vec<Rect> {
     rects
 }
 
+/// A left-aligned label whose top-left corner is `pos`; `bounds` is what it reserves.
 fn text(
     scene: &mut Scene,
     pos: Point,
-    anchor: TextAnchor,
     text: String,
     size: f32,
     color: Color,
@@ -218,7 +221,7 @@ fn text(
     scene.label_rects.push(bounds);
     scene.shapes.push(Shape::Text {
         pos,
-        anchor,
+        anchor: TextAnchor::LeftTop,
         text,
         size,
         color,
@@ -273,7 +276,6 @@ fn layout_legend(
         text(
             scene,
             Point::new(text_x, bounds.min.y),
-            TextAnchor::LeftTop,
             label,
             size,
             palette.text_weak,
@@ -329,7 +331,6 @@ fn layout_eras(
             text(
                 scene,
                 Point::new(text_x, y),
-                TextAnchor::LeftTop,
                 title,
                 size,
                 palette.text,
@@ -405,16 +406,16 @@ fn layout_axis(
     let size = m.small_size;
     let step = choose_step(transform.points_per_day(), f64::from(size * 5.5));
     let max_ticks = 2_000;
-    if let Some(minor) = finer_step(step) {
-        if minor.approx_days() * transform.points_per_day() >= 8.0 {
-            for tick in ticks_in_view(transform, minor, 4.0, max_ticks) {
-                let x = tick.x as f32;
-                scene.shapes.push(Shape::Line {
-                    points: vec![Point::new(x, time_area.min.y), Point::new(x, y)],
-                    width: 1.0,
-                    color: palette.grid,
-                });
-            }
+    if let Some(minor) = finer_step(step)
+        && minor.approx_days() * transform.points_per_day() >= 8.0
+    {
+        for tick in ticks_in_view(transform, minor, 4.0, max_ticks) {
+            let x = tick.x as f32;
+            scene.shapes.push(Shape::Line {
+                points: vec![Point::new(x, time_area.min.y), Point::new(x, y)],
+                width: 1.0,
+                color: palette.grid,
+            });
         }
     }
     let ticks = ticks_in_view(transform, step, 6.0, max_ticks);
@@ -434,7 +435,6 @@ fn layout_axis(
             text(
                 scene,
                 bounds.min,
-                TextAnchor::LeftTop,
                 context,
                 size,
                 palette.text,
@@ -478,7 +478,6 @@ fn layout_axis(
             text(
                 scene,
                 bounds.min,
-                TextAnchor::LeftTop,
                 tick.label,
                 size,
                 palette.text,
@@ -517,7 +516,7 @@ fn layout_lane(
     layout_lane_title(scene, input, m, lane, lane_rect, measure);
 
     let marker_y = lane_rect.min.y + m.lane_padding_top;
-    let rows_top = marker_y + m.bar_height / 2.0 + 3.0;
+    let rows_top = marker_y + m.badge_height.max(m.bar_height) / 2.0 + 2.0;
     let row_count = ((lane_rect.max.y - rows_top - 2.0) / m.row_height)
         .floor()
         .max(0.0) as usize;
@@ -535,7 +534,18 @@ fn layout_lane(
         |scene: &mut Scene, list: &LaneEvents, dimmed: bool, rows: Option<&mut LabelRows>| {
             let groups = group_visible_events(list, transform, x_min, x_max, sizes, &end_days_of);
             for group in &groups {
-                draw_group(scene, input, m, group, marker_y, lane_rect, dimmed);
+                draw_group(
+                    scene,
+                    input,
+                    m,
+                    group,
+                    LaneFrame {
+                        rect: lane_rect,
+                        marker_y,
+                    },
+                    dimmed,
+                    measure,
+                );
             }
             if let Some(rows) = rows {
                 place_labels(scene, input, m, &groups, rows, lane_rect, measure);
@@ -549,10 +559,10 @@ fn layout_lane(
     }
 
     // Lanes list events in dataset order, which is start order, so a binary search finds it.
-    if let Some(selected) = input.selected_event {
-        if lane.all.events.binary_search(&selected).is_ok() {
-            draw_selection(scene, input, m, transform, selected, marker_y, lane_rect);
-        }
+    if let Some(selected) = input.selected_event
+        && lane.all.events.binary_search(&selected).is_ok()
+    {
+        draw_selection(scene, input, m, transform, selected, marker_y, lane_rect);
     }
 }
 
@@ -583,7 +593,6 @@ fn layout_lane_title(
         text(
             scene,
             bounds.min,
-            TextAnchor::LeftTop,
             title,
             size,
             palette.text,
@@ -594,23 +603,28 @@ fn layout_lane_title(
     let count = format!("{} events", lane.all.len());
     let count_size = m.small_size * 0.95;
     let count_y = y + size * 1.35;
-    if count_y + count_size * 1.3 <= lane_rect.max.y {
-        if let Some((count, width)) =
+    if count_y + count_size * 1.3 <= lane_rect.max.y
+        && let Some((count, width)) =
             fit_text(measure, &count, count_size, FontStyle::Regular, room)
-        {
-            let bounds = Rect::from_x_y_ranges(x, x + width, count_y, count_y + count_size * 1.3);
-            text(
-                scene,
-                bounds.min,
-                TextAnchor::LeftTop,
-                count,
-                count_size,
-                palette.text_weak,
-                FontStyle::Regular,
-                bounds,
-            );
-        }
+    {
+        let bounds = Rect::from_x_y_ranges(x, x + width, count_y, count_y + count_size * 1.3);
+        text(
+            scene,
+            bounds.min,
+            count,
+            count_size,
+            palette.text_weak,
+            FontStyle::Regular,
+            bounds,
+        );
     }
+}
+
+/// Where a lane is and at which height its markers sit.
+#[derive(Clone, Copy)]
+struct LaneFrame {
+    rect: Rect,
+    marker_y: f32,
 }
 
 fn draw_group(
@@ -618,10 +632,14 @@ fn draw_group(
     input: &TimelineLayoutInput<'_>,
     m: &Metrics,
     group: &Group,
-    marker_y: f32,
-    lane_rect: Rect,
+    lane: LaneFrame,
     dimmed: bool,
+    measure: &dyn TextMeasure,
 ) {
+    let LaneFrame {
+        rect: lane_rect,
+        marker_y,
+    } = lane;
     let palette = input.palette;
     let alpha = if dimmed { palette.dimmed_alpha } else { 1.0 };
     match *group {
@@ -636,55 +654,47 @@ fn draw_group(
             let color = palette.category(data.category).faded(alpha);
             let x0 = (x_start as f32).max(lane_rect.min.x - 2.0);
             let x1 = (x_end as f32).min(lane_rect.max.x + 2.0);
-            let hit_rect;
-            if x1 - x0 >= m.marker_radius * 2.0 && data.is_span() {
+            let is_bar = x1 - x0 >= m.marker_radius * 2.0 && data.is_span();
+            if !is_bar && (x_start as f32) < lane_rect.min.x - m.marker_radius {
+                return;
+            }
+            let hit_rect = if is_bar {
                 let rect = Rect::from_x_y_ranges(
                     x0,
                     x1,
                     marker_y - m.bar_height / 2.0,
                     marker_y + m.bar_height / 2.0,
                 );
-                let fill = if data.approximate {
-                    color.faded(0.25)
-                } else {
-                    color.faded(0.6)
-                };
+                // Approximate spans are paler: their ends are not known exactly.
+                let fill = color.faded(if data.approximate { 0.25 } else { 0.6 });
                 scene.shapes.push(Shape::Rect {
                     rect,
                     fill,
                     stroke: Some((1.0, color)),
                     corner_radius: m.bar_height / 2.0,
                 });
-                hit_rect = rect.expand(2.0);
+                rect.expand(2.0)
             } else {
                 let center = Point::new(x_start as f32, marker_y);
-                if center.x < lane_rect.min.x - m.marker_radius {
-                    return;
-                }
+                // Approximate dates are hollow markers, exact ones filled.
+                let (fill, stroke) = if data.approximate {
+                    (palette.background.faded(alpha), (1.8, color))
+                } else {
+                    (color, (1.0, palette.background.faded(alpha * 0.8)))
+                };
                 scene.shapes.push(Shape::Circle {
                     center,
                     radius: m.marker_radius,
-                    fill: if data.approximate {
-                        palette.background.faded(alpha)
-                    } else {
-                        color
-                    },
-                    stroke: Some((
-                        if data.approximate { 1.8 } else { 1.0 },
-                        if data.approximate {
-                            color
-                        } else {
-                            palette.background.faded(alpha * 0.8)
-                        },
-                    )),
+                    fill,
+                    stroke: Some(stroke),
                 });
-                hit_rect = Rect::from_x_y_ranges(
+                Rect::from_x_y_ranges(
                     center.x - m.marker_radius - 2.0,
                     center.x + m.marker_radius + 2.0,
                     marker_y - m.marker_radius - 2.0,
                     marker_y + m.marker_radius + 2.0,
-                );
-            }
+                )
+            };
             if !dimmed {
                 scene.hits.push(Hit {
                     rect: hit_rect,
@@ -703,15 +713,17 @@ fn draw_group(
         } => {
             let size = m.small_size * 0.95;
             let label = compact_count(count);
-            let height = size * 1.35;
+            let height = m.badge_height;
+            // The badge claims at most `max_width` from its first event, which is less than the
+            // clustering keeps free after it; at the canvas edges it is cut, not moved.
             let left = x_first as f32 - 5.0;
             let max_width = 32.0 * input.options.text_scale;
-            let width = (label.chars().count() as f32 * size * 0.62 + 10.0)
-                .max((x_last - x_first) as f32 + 10.0)
-                .min(max_width);
+            let text_width = measure.text_width(&label, size, FontStyle::Strong);
+            let needed = text_width + 8.0;
+            let width = needed.max((x_last - x_first) as f32 + 10.0).min(max_width);
             let rect = Rect::from_x_y_ranges(
-                left,
-                left + width,
+                left.max(lane_rect.min.x),
+                (left + width).min(lane_rect.max.x),
                 marker_y - height / 2.0,
                 marker_y + height / 2.0,
             );
@@ -724,15 +736,19 @@ fn draw_group(
                 stroke: None,
                 corner_radius: height / 2.0,
             });
-            scene.shapes.push(Shape::Text {
-                pos: rect.center(),
-                anchor: TextAnchor::Center,
-                text: label,
-                size,
-                color: palette.cluster_text.faded(alpha),
-                style: FontStyle::Strong,
-                bounds: rect,
-            });
+            // At the canvas edges a badge may be cut too short for its count.
+            if rect.width() >= needed {
+                scene.label_rects.push(rect);
+                scene.shapes.push(Shape::Text {
+                    pos: rect.center(),
+                    anchor: TextAnchor::Center,
+                    text: label,
+                    size,
+                    color: palette.cluster_text.faded(alpha),
+                    style: FontStyle::Strong,
+                    bounds: rect,
+                });
+            }
             if !dimmed {
                 scene.hits.push(Hit {
                     rect,
@@ -768,11 +784,11 @@ fn place_labels(
         Group::Cluster { .. } => None,
     });
     let mut ordered: Vec<(usize, f64)> = singles.collect();
-    if let Some(selected) = input.selected_event {
-        if let Some(position) = ordered.iter().position(|(e, _)| *e == selected) {
-            let item = ordered.remove(position);
-            ordered.insert(0, item);
-        }
+    if let Some(selected) = input.selected_event
+        && let Some(position) = ordered.iter().position(|(e, _)| *e == selected)
+    {
+        let item = ordered.remove(position);
+        ordered.insert(0, item);
     }
     let accent_width = 3.0;
     for (event, x_start) in ordered {
@@ -831,7 +847,6 @@ fn place_labels(
                 text_rect.min.x,
                 rect.min.y + (m.row_height - size * 1.2) / 2.0,
             ),
-            TextAnchor::LeftTop,
             fitted,
             size,
             palette.text,

@@ -81,11 +81,10 @@ impl TickStep {
         match *self {
             TickStep::Days(n) => {
                 let next_day = date.day() + n;
-                if next_day <= Self::last_day_index(n) {
-                    if let Some(next) = NaiveDate::from_ymd_opt(date.year(), date.month(), next_day)
-                    {
-                        return Some(next);
-                    }
+                if next_day <= Self::last_day_index(n)
+                    && let Some(next) = NaiveDate::from_ymd_opt(date.year(), date.month(), next_day)
+                {
+                    return Some(next);
                 }
                 let first_of_month = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?;
                 first_of_month.checked_add_months(chrono::Months::new(1))

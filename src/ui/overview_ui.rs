@@ -75,11 +75,11 @@ pub fn overview_ui(
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Overview"));
     let mut commands = Vec::new();
     let plot_response = &response.response;
-    if plot_response.dragged() || plot_response.clicked() {
-        if let Some(pos) = plot_response.interact_pointer_pos() {
-            let time_days = response.transform.value_from_position(pos).x;
-            commands.push(AppCommand::CenterOn(time_days));
-        }
+    if (plot_response.dragged() || plot_response.clicked())
+        && let Some(pos) = plot_response.interact_pointer_pos()
+    {
+        let time_days = response.transform.value_from_position(pos).x;
+        commands.push(AppCommand::CenterOn(time_days));
     }
     if plot_response.hovered() {
         plot_response
