@@ -87,7 +87,8 @@ pub fn run_bench(
 fn time_frames(explorer: &Explorer, view: TimeView, frames: usize) -> (f64, f64) {
     let ctx = egui::Context::default();
     let palette = Palette::for_theme(Theme::Dark);
-    let warm_up = 5;
+    // The first frames fill egui's font atlas and galley cache; a session keeps them warm.
+    let warm_up = 20;
     let mut samples = Vec::with_capacity(frames);
     for frame in 0..frames + warm_up {
         // Nudge the view by a point each frame, as a slow pan would.

@@ -48,11 +48,23 @@ pub enum Command {
         #[arg(long = "events")]
         events: Vec<usize>,
         /// Frames timed per view.
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = 100)]
         frames: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a synthetic article set (the bench's data) to a file, to try large sets by hand.
+    Synthetic {
+        /// Number of events.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the JSON.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -214,4 +226,18 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
         }
     }
     ExitCode::SUCCESS
+}
+
+pub fn run_synthetic(events: usize, seed: u64, out: &std::path::Path) -> ExitCode {
+    let json = crate::synthetic::synthetic_article_set_json(events, seed);
+    match std::fs::write(out, json) {
+        Ok(()) => {
+            println!("{}: {events} events", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}: cannot write: {error}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }

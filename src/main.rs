@@ -6,7 +6,9 @@ use clap::Parser as _;
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::builtin::builtin_dataset;
-use chronoscope::cli::{Cli, Command, add_files, run_bench_command, run_stats, run_validate};
+use chronoscope::cli::{
+    Cli, Command, add_files, run_bench_command, run_stats, run_synthetic, run_validate,
+};
 use chronoscope::model::dataset::Dataset;
 
 fn main() -> ExitCode {
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
             frames,
             json,
         }) => run_bench_command(&events, frames, json),
+        Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
         None => run_window(&cli.files),
     }
 }

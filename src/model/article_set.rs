@@ -515,6 +515,40 @@ mod tests {
     }
 
     #[test]
+    fn the_json_schema_names_the_same_keys_and_required_keys() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../assets/article-set.schema.json"))
+                .expect("schema is JSON");
+        let definitions = [
+            (&schema, TOP_LEVEL_FIELDS),
+            (&schema["$defs"]["era"], ERA_FIELDS),
+            (&schema["$defs"]["source"], SOURCE_FIELDS),
+            (&schema["$defs"]["event"], EVENT_FIELDS),
+            (&schema["$defs"]["quote"], QUOTE_FIELDS),
+        ];
+        for (definition, fields) in definitions {
+            assert_eq!(keys_of(&definition["properties"]), names_of(fields));
+            let required: BTreeSet<String> = definition["required"]
+                .as_array()
+                .expect("required list")
+                .iter()
+                .filter_map(|name| name.as_str().map(str::to_owned))
+                .collect();
+            let required_fields: BTreeSet<String> = fields
+                .iter()
+                .filter(|field| field.required)
+                .map(|field| field.name.to_owned())
+                .collect();
+            assert_eq!(required, required_fields);
+            assert_eq!(definition["additionalProperties"], Value::Bool(false));
+        }
+        assert_eq!(
+            schema["$defs"]["category"]["enum"].as_array().map(Vec::len),
+            Some(6)
+        );
+    }
+
+    #[test]
     fn placeholders_of_required_keys_have_the_right_type() {
         let tables = [
             TOP_LEVEL_FIELDS,

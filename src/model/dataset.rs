@@ -3,7 +3,8 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::hash_map::{Entry, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use super::article_set::{
     ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
@@ -106,10 +107,10 @@ pub struct Dataset {
     pub quotes: Vec<Quote>,
     /// Loader warnings the caller added, plus references that could not be resolved.
     pub warnings: Vec<String>,
-    era_index_by_id: HashMap<String, usize>,
-    source_index_by_id: HashMap<String, usize>,
-    event_index_by_id: HashMap<String, usize>,
-    quote_index_by_id: HashMap<String, usize>,
+    era_index: IdIndex,
+    source_index: IdIndex,
+    event_index: IdIndex,
+    quote_index: IdIndex,
     /// (event index, quote index) for every quote about an event, sorted.
     quotes_by_event: Vec<(usize, usize)>,
     time_range_days: Option<(f64, f64)>,
@@ -124,18 +125,24 @@ impl Event {
     /// Exclusive end in days: the end of `end`'s period, or of `date`'s (a month-precision
     /// event spans the month). An `end` before `date` is ignored.
     pub fn end_days(&self) -> f64 {
-        let end_days = self.end.unwrap_or(self.date).end_days();
-        if end_days > self.start_days() {
-            end_days
-        } else {
-            self.date.end_days()
-        }
+        span_days(self.date, self.end).1
     }
 
     /// Whether the event covers more than one known day: it has an end, or its date is a
     /// month or a year.
     pub fn is_span(&self) -> bool {
         self.end.is_some() || self.date.precision() != Precision::Day
+    }
+}
+
+/// Start and exclusive end in days of an event dated `date` and ending with `end`.
+fn span_days(date: PartialDate, end: Option<PartialDate>) -> (f64, f64) {
+    let start_days = date.start_days();
+    let end_days = end.unwrap_or(date).end_days();
+    if end_days > start_days {
+        (start_days, end_days)
+    } else {
+        (start_days, date.end_days())
     }
 }
 
@@ -166,9 +173,10 @@ impl Dataset {
 
     /// Adds a set as a new file, resolving ids to indices and keeping everything sorted.
     ///
-    /// Same id means same item: an era, source, event or quote whose id is already present is
-    /// not added again; the existing item records that this file has it too. References that do
-    /// not resolve (possible only for unvalidated sets) are left out with a warning.
+    /// Same id means same item: an era, source, event or quote whose id is already present
+    /// (from an earlier file, or earlier in time within this set) is not added again; the
+    /// existing item records that this file has it too. References that do not resolve
+    /// (possible only for unvalidated sets) are left out with a warning.
     pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) {
         let file = self.files.len();
         self.files.push(LoadedFile {
@@ -184,12 +192,18 @@ impl Dataset {
 
     /// The index in [`Dataset::events`] of the event with this id.
     pub fn event_index_by_id(&self, id: &str) -> Option<usize> {
-        self.event_index_by_id.get(id).copied()
+        self.event_index.get(id, |index| id_of(&self.events, index))
     }
 
     /// The index in [`Dataset::sources`] of the source with this id.
     pub fn source_index_by_id(&self, id: &str) -> Option<usize> {
-        self.source_index_by_id.get(id).copied()
+        self.source_index
+            .get(id, |index| id_of(&self.sources, index))
+    }
+
+    /// The index in [`Dataset::quotes`] of the quote with this id.
+    pub fn quote_index_by_id(&self, id: &str) -> Option<usize> {
+        self.quote_index.get(id, |index| id_of(&self.quotes, index))
     }
 
     /// Indices into [`Dataset::quotes`] of the quotes about an event, in date order.
@@ -203,6 +217,15 @@ impl Dataset {
             .iter()
             .take_while(move |&&(quote_event, _)| quote_event == event)
             .map(|&(_, quote)| quote)
+    }
+
+    /// When a quote was said: its own date, or else its source's publication date.
+    pub fn quote_date(&self, quote: &Quote) -> Option<PartialDate> {
+        quote.date.or_else(|| {
+            self.sources
+                .get(quote.source)
+                .map(|source| source.published)
+        })
     }
 
     /// The earliest start and the latest end, in days, over all events and eras.
@@ -254,12 +277,17 @@ impl Dataset {
     fn add_eras(&mut self, file: usize, records: Vec<EraRecord>) {
         let count_before = self.eras.len();
         for record in records {
-            if let Some(&existing) = self.era_index_by_id.get(&record.id) {
-                add_file(&mut self.eras[existing].files, file);
+            let eras = &self.eras;
+            let new_index = eras.len();
+            let existing = self
+                .era_index
+                .get_or_insert(&record.id, new_index, |index| id_of(eras, index));
+            if let Some(existing) = existing {
+                if let Some(item) = self.eras.get_mut(existing) {
+                    add_file(&mut item.files, file);
+                }
                 continue;
             }
-            self.era_index_by_id
-                .insert(record.id.clone(), self.eras.len());
             self.eras.push(Era {
                 color: record.color.as_deref().and_then(parse_hex_color),
                 id: record.id,
@@ -270,12 +298,14 @@ impl Dataset {
             });
         }
         if self.eras.len() > count_before {
-            let order = sorted_order(&self.eras, |a, b| {
+            let eras = &self.eras;
+            let order = sorted_order(eras.len(), |a, b| {
+                let (a, b) = (&eras[a], &eras[b]);
                 (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
             });
             if let Some(order) = order {
                 reorder(&mut self.eras, &order);
-                remap_indices(&mut self.era_index_by_id, &inverse(&order));
+                self.era_index.remap(&inverse(&order));
             }
         }
     }
@@ -283,12 +313,17 @@ impl Dataset {
     fn add_sources(&mut self, file: usize, records: Vec<SourceRecord>) {
         // Sources keep their insertion order: events and quotes point at them by index.
         for record in records {
-            if let Some(&existing) = self.source_index_by_id.get(&record.id) {
-                add_file(&mut self.sources[existing].files, file);
+            let sources = &self.sources;
+            let new_index = sources.len();
+            let existing = self
+                .source_index
+                .get_or_insert(&record.id, new_index, |index| id_of(sources, index));
+            if let Some(existing) = existing {
+                if let Some(item) = self.sources.get_mut(existing) {
+                    add_file(&mut item.files, file);
+                }
                 continue;
             }
-            self.source_index_by_id
-                .insert(record.id.clone(), self.sources.len());
             self.sources.push(Source {
                 id: record.id,
                 outlet: record.outlet,
@@ -303,31 +338,37 @@ impl Dataset {
         }
     }
 
+    /// Adds events, then sorts them once. Records are read in file order (their text is laid
+    /// out in memory in that order, which matters at a million events); the sort moves only the
+    /// event structs, through compact keys.
     fn add_events(&mut self, file_label: &str, file: usize, records: Vec<EventRecord>) {
         let count_before = self.events.len();
         self.events.reserve(records.len());
-        self.event_index_by_id.reserve(records.len());
+        self.event_index.reserve(records.len());
         for record in records {
-            let slot = match self.event_index_by_id.entry(record.id) {
-                Entry::Occupied(existing) => {
-                    add_file(&mut self.events[*existing.get()].files, file);
-                    continue;
+            let events = &self.events;
+            let new_index = events.len();
+            let existing = self
+                .event_index
+                .get_or_insert(&record.id, new_index, |index| id_of(events, index));
+            if let Some(existing) = existing {
+                if let Some(item) = self.events.get_mut(existing) {
+                    add_file(&mut item.files, file);
                 }
-                Entry::Vacant(slot) => slot,
-            };
-            let id = slot.key().clone();
-            slot.insert(self.events.len());
+                continue;
+            }
             let mut sources = Vec::with_capacity(record.sources.len());
             for source_id in &record.sources {
-                match self.source_index_by_id.get(source_id) {
-                    Some(&source) => sources.push(source),
+                match self.source_index_by_id(source_id) {
+                    Some(source) => sources.push(source),
                     None => self.warnings.push(format!(
-                        "{file_label}: event {id:?} cites unknown source {source_id:?}; left out"
+                        "{file_label}: event {:?} cites unknown source {source_id:?}; left out",
+                        record.id
                     )),
                 }
             }
             self.events.push(Event {
-                id,
+                id: record.id,
                 date: record.date,
                 end: record.end,
                 title: record.title,
@@ -346,28 +387,16 @@ impl Dataset {
         }
     }
 
-    /// Sorts events by (start, end, id) and updates every index that points at them.
+    /// Sorts all events by (start, end, id) and updates every index that points at them.
     fn sort_events(&mut self) {
-        // Compact keys sort fast; the id prefix settles most ties without touching the events.
         let mut keys: Vec<EventSortKey> = self
             .events
             .iter()
             .enumerate()
-            .map(|(index, event)| EventSortKey {
-                start_days: event.start_days(),
-                end_days: event.end_days(),
-                id_prefix: byte_prefix(&event.id),
-                index,
-            })
+            .map(|(index, event)| EventSortKey::new(event.date, event.end, &event.id, index))
             .collect();
         let events = &self.events;
-        let compare = |a: &EventSortKey, b: &EventSortKey| {
-            a.start_days
-                .total_cmp(&b.start_days)
-                .then(a.end_days.total_cmp(&b.end_days))
-                .then(a.id_prefix.cmp(&b.id_prefix))
-                .then_with(|| events[a.index].id.cmp(&events[b.index].id))
-        };
+        let compare = |a: &EventSortKey, b: &EventSortKey| a.compare(b, |i| id_of(events, i));
         if keys.is_sorted_by(|a, b| compare(a, b) != Ordering::Greater) {
             return;
         }
@@ -375,7 +404,7 @@ impl Dataset {
         let order: Vec<usize> = keys.iter().map(|key| key.index).collect();
         let new_index_of_old = inverse(&order);
         reorder(&mut self.events, &order);
-        remap_indices(&mut self.event_index_by_id, &new_index_of_old);
+        self.event_index.remap(&new_index_of_old);
         for quote in &mut self.quotes {
             quote.event = quote
                 .event
@@ -386,19 +415,26 @@ impl Dataset {
     fn add_quotes(&mut self, file_label: &str, file: usize, records: Vec<QuoteRecord>) {
         let count_before = self.quotes.len();
         for record in records {
-            if let Some(&existing) = self.quote_index_by_id.get(&record.id) {
-                add_file(&mut self.quotes[existing].files, file);
-                continue;
-            }
-            let Some(&source) = self.source_index_by_id.get(&record.source) else {
+            let Some(source) = self.source_index_by_id(&record.source) else {
                 self.warnings.push(format!(
                     "{file_label}: quote {:?} cites unknown source {:?}; quote left out",
                     record.id, record.source
                 ));
                 continue;
             };
+            let quotes = &self.quotes;
+            let new_index = quotes.len();
+            let existing = self
+                .quote_index
+                .get_or_insert(&record.id, new_index, |index| id_of(quotes, index));
+            if let Some(existing) = existing {
+                if let Some(item) = self.quotes.get_mut(existing) {
+                    add_file(&mut item.files, file);
+                }
+                continue;
+            }
             let event = record.event.as_ref().and_then(|event_id| {
-                let event = self.event_index_by_id.get(event_id).copied();
+                let event = self.event_index_by_id(event_id);
                 if event.is_none() {
                     self.warnings.push(format!(
                         "{file_label}: quote {:?} is about unknown event {event_id:?}; link left out",
@@ -407,8 +443,6 @@ impl Dataset {
                 }
                 event
             });
-            self.quote_index_by_id
-                .insert(record.id.clone(), self.quotes.len());
             self.quotes.push(Quote {
                 id: record.id,
                 text: record.text,
@@ -429,14 +463,15 @@ impl Dataset {
                 .iter()
                 .map(|quote| self.quote_date(quote))
                 .collect();
-            let order = sorted_order_by_index(self.quotes.len(), |a, b| {
+            let quotes = &self.quotes;
+            let order = sorted_order(quotes.len(), |a, b| {
                 dates[a]
                     .cmp(&dates[b])
-                    .then_with(|| self.quotes[a].id.cmp(&self.quotes[b].id))
+                    .then_with(|| quotes[a].id.cmp(&quotes[b].id))
             });
             if let Some(order) = order {
                 reorder(&mut self.quotes, &order);
-                remap_indices(&mut self.quote_index_by_id, &inverse(&order));
+                self.quote_index.remap(&inverse(&order));
             }
         }
         self.quotes_by_event = self
@@ -446,15 +481,6 @@ impl Dataset {
             .filter_map(|(index, quote)| quote.event.map(|event| (event, index)))
             .collect();
         self.quotes_by_event.sort_unstable();
-    }
-
-    /// When a quote was said: its own date, or else its source's publication date.
-    pub fn quote_date(&self, quote: &Quote) -> Option<PartialDate> {
-        quote.date.or_else(|| {
-            self.sources
-                .get(quote.source)
-                .map(|source| source.published)
-        })
     }
 
     fn compute_time_range_days(&self) -> Option<(f64, f64)> {
@@ -538,6 +564,123 @@ fn source_record(source: &Source) -> SourceRecord {
     }
 }
 
+/// Anything with an id, so that one index type serves eras, sources, events and quotes.
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Era {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Source {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Quote {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn id_of<T: HasId>(items: &[T], index: usize) -> Option<&str> {
+    items.get(index).map(HasId::id)
+}
+
+/// Finds items by id without a second copy of every id: maps a 64-bit hash of the id to the
+/// item's index and checks the item's own id on every hit. An id whose hash collides with
+/// another id's hash (about one in 10^7 for a million ids) is kept in full in a second map.
+#[derive(Clone, Debug, Default)]
+struct IdIndex<S = RandomState> {
+    id_hasher: S,
+    index_by_hash: HashMap<u64, usize, BuildHasherDefault<HashIsKey>>,
+    index_by_colliding_id: HashMap<String, usize>,
+}
+
+impl<S: BuildHasher> IdIndex<S> {
+    /// The index of the item with `id`; `id_at` gives the id of the item at an index.
+    fn get<'a>(&self, id: &str, id_at: impl Fn(usize) -> Option<&'a str>) -> Option<usize> {
+        let &index = self.index_by_hash.get(&self.id_hasher.hash_one(id))?;
+        if id_at(index) == Some(id) {
+            Some(index)
+        } else {
+            self.index_by_colliding_id.get(id).copied()
+        }
+    }
+
+    /// The index of the item with `id` if there is one; otherwise records `new_index` for it
+    /// and returns `None`.
+    fn get_or_insert<'a>(
+        &mut self,
+        id: &str,
+        new_index: usize,
+        id_at: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<usize> {
+        let hash = self.id_hasher.hash_one(id);
+        match self.index_by_hash.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(new_index);
+                None
+            }
+            Entry::Occupied(slot) if id_at(*slot.get()) == Some(id) => Some(*slot.get()),
+            Entry::Occupied(_) => match self.index_by_colliding_id.entry(id.to_owned()) {
+                Entry::Occupied(slot) => Some(*slot.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(new_index);
+                    None
+                }
+            },
+        }
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.index_by_hash.reserve(additional);
+    }
+
+    /// Follows a reordering of the items.
+    fn remap(&mut self, new_index_of_old: &[usize]) {
+        let indices = self
+            .index_by_hash
+            .values_mut()
+            .chain(self.index_by_colliding_id.values_mut());
+        for index in indices {
+            if let Some(&new_index) = new_index_of_old.get(*index) {
+                *index = new_index;
+            }
+        }
+    }
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
 /// What events are sorted by, kept together so that sorting touches one compact array.
 struct EventSortKey {
     start_days: f64,
@@ -545,6 +688,27 @@ struct EventSortKey {
     /// The first 16 bytes of the id, big-endian, zero-padded: orders like the id unless equal.
     id_prefix: u128,
     index: usize,
+}
+
+impl EventSortKey {
+    fn new(date: PartialDate, end: Option<PartialDate>, id: &str, index: usize) -> Self {
+        let (start_days, end_days) = span_days(date, end);
+        Self {
+            start_days,
+            end_days,
+            id_prefix: byte_prefix(id),
+            index,
+        }
+    }
+
+    /// By start, end, then id; `id_at` gives the whole id when the prefixes are equal.
+    fn compare<'a>(&self, other: &Self, id_at: impl Fn(usize) -> Option<&'a str>) -> Ordering {
+        self.start_days
+            .total_cmp(&other.start_days)
+            .then(self.end_days.total_cmp(&other.end_days))
+            .then(self.id_prefix.cmp(&other.id_prefix))
+            .then_with(|| id_at(self.index).cmp(&id_at(other.index)))
+    }
 }
 
 fn byte_prefix(text: &str) -> u128 {
@@ -561,17 +725,9 @@ fn add_file(files: &mut Vec<usize>, file: usize) {
     }
 }
 
-/// The order that sorts `items`, or `None` if they are sorted already.
-fn sorted_order<T>(items: &[T], compare: impl Fn(&T, &T) -> Ordering) -> Option<Vec<usize>> {
-    sorted_order_by_index(items.len(), |a, b| compare(&items[a], &items[b]))
-}
-
 /// The order (old indices in new order) that sorts `0..count` by `compare`, or `None` if it is
 /// sorted already.
-fn sorted_order_by_index(
-    count: usize,
-    compare: impl Fn(usize, usize) -> Ordering,
-) -> Option<Vec<usize>> {
+fn sorted_order(count: usize, compare: impl Fn(usize, usize) -> Ordering) -> Option<Vec<usize>> {
     if (1..count).all(|index| compare(index - 1, index) != Ordering::Greater) {
         return None;
     }
@@ -599,10 +755,7 @@ fn reorder<T>(items: &mut [T], order: &[usize]) {
     let mut pending = order.to_vec();
     for start in 0..pending.len() {
         let mut current = start;
-        loop {
-            let Some(slot) = pending.get_mut(current) else {
-                break;
-            };
+        while let Some(slot) = pending.get_mut(current) {
             let source = std::mem::replace(slot, DONE);
             if source == DONE || source == start || source >= items.len() || current >= items.len()
             {
@@ -610,14 +763,6 @@ fn reorder<T>(items: &mut [T], order: &[usize]) {
             }
             items.swap(current, source);
             current = source;
-        }
-    }
-}
-
-fn remap_indices(index_by_id: &mut HashMap<String, usize>, new_index_of_old: &[usize]) {
-    for index in index_by_id.values_mut() {
-        if let Some(&new_index) = new_index_of_old.get(*index) {
-            *index = new_index;
         }
     }
 }
@@ -732,6 +877,38 @@ mod tests {
         let mut items = ['a', 'b'];
         reorder(&mut items, &[7, 0, 1]);
         reorder(&mut items, &[]);
+    }
+
+    /// Gives every id the same hash, to exercise the collision path.
+    #[derive(Default)]
+    struct ConstantHasher;
+
+    impl Hasher for ConstantHasher {
+        fn finish(&self) -> u64 {
+            42
+        }
+
+        fn write(&mut self, _bytes: &[u8]) {}
+    }
+
+    #[test]
+    fn ids_with_colliding_hashes_are_still_told_apart() {
+        let ids = ["a", "b", "c"];
+        let id_at = |index: usize| ids.get(index).copied();
+        let mut index: IdIndex<BuildHasherDefault<ConstantHasher>> = IdIndex::default();
+        for (position, id) in ids.iter().enumerate() {
+            assert_eq!(index.get_or_insert(id, position, id_at), None);
+        }
+        assert_eq!(index.get_or_insert("b", 9, id_at), Some(1));
+        assert_eq!(index.get("c", id_at), Some(2));
+        assert_eq!(index.get("d", id_at), None);
+
+        index.remap(&[2, 0, 1]);
+        let reordered = ["b", "c", "a"];
+        let id_at = |index: usize| reordered.get(index).copied();
+        assert_eq!(index.get("a", id_at), Some(2));
+        assert_eq!(index.get("b", id_at), Some(0));
+        assert_eq!(index.get("c", id_at), Some(1));
     }
 
     #[test]

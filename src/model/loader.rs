@@ -440,52 +440,39 @@ impl<'a> RecordsView<'a> {
 /// Checks what types cannot: ids unique and non-empty, references resolve, dates in order,
 /// colours well formed. Adds warnings for what is allowed but probably not meant.
 fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
-    let root = JsonPath::root();
-
-    let eras_path = root.key("eras");
     let mut eras_by_id = HashMap::with_capacity(view.eras.len());
     for &(index, era) in &view.eras {
-        let path = eras_path.index(index);
-        check_id(
-            "era",
-            &eras_path,
-            index,
-            &era.id,
-            era,
-            &mut eras_by_id,
-            findings,
-        );
-        check_not_blank(&era.title, &path, "title", findings);
+        let at = RecordAt::new("eras", index);
+        check_id("era", at, &era.id, era, &mut eras_by_id, findings);
+        check_not_blank(&era.title, at, "title", findings);
         if era.end.end_days() <= era.start.start_days() {
             let message = format!(
                 "era end {} is before its start {}",
                 era.end.to_iso(),
                 era.start.to_iso()
             );
-            findings.problem(path.key("end"), message);
+            findings.problem(at.key("end"), message);
         }
         if let Some(color) = &era.color
             && parse_hex_color(color).is_none()
         {
             let message = format!("expected a colour as \"#rrggbb\", found {}", quoted(color));
-            findings.problem(path.key("color"), message);
+            findings.problem(at.key("color"), message);
         }
     }
 
-    let sources_path = root.key("sources");
     let mut sources_by_id = HashMap::with_capacity(view.sources.len());
     for &(index, source) in &view.sources {
-        let path = sources_path.index(index);
+        let at = RecordAt::new("sources", index);
         check_id(
             "source",
-            &sources_path,
-            index,
+            at,
             &source.id,
             source,
             &mut sources_by_id,
             findings,
         );
-        check_not_blank(&source.title, &path, "title", findings);
+        check_not_blank(&source.title, at, "title", findings);
     }
     let source_exists = |id: &str| {
         !view.sources_readable
@@ -495,20 +482,11 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
                 .is_some_and(|ids| ids.contains(id))
     };
 
-    let events_path = root.key("events");
     let mut events_by_id = HashMap::with_capacity(view.events.len());
     for &(index, event) in &view.events {
-        let path = events_path.index(index);
-        check_id(
-            "event",
-            &events_path,
-            index,
-            &event.id,
-            event,
-            &mut events_by_id,
-            findings,
-        );
-        check_not_blank(&event.title, &path, "title", findings);
+        let at = RecordAt::new("events", index);
+        check_id("event", at, &event.id, event, &mut events_by_id, findings);
+        check_not_blank(&event.title, at, "title", findings);
         if let Some(end) = event.end
             && end.end_days() <= event.date.start_days()
         {
@@ -517,7 +495,7 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
                 end.to_iso(),
                 event.date.to_iso()
             );
-            findings.problem(path.key("end"), message);
+            findings.problem(at.key("end"), message);
         }
         for (source_index, source_id) in event.sources.iter().enumerate() {
             if !source_exists(source_id) {
@@ -525,47 +503,46 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
                     "unknown source id {} (no source has this id)",
                     quoted(source_id)
                 );
-                findings.problem(path.key("sources").index(source_index), message);
+                findings.problem(at.key("sources").index(source_index), message);
             }
         }
         let has_reference = event
             .reference
             .as_deref()
-            .is_some_and(|r| !r.trim().is_empty());
+            .is_some_and(|reference| !reference.trim().is_empty());
         if !has_reference && event.sources.is_empty() {
-            let message = format!(
-                "event {} has no reference URL and no source",
-                quoted(&event.id)
+            findings.warn(
+                || at.path(),
+                || {
+                    format!(
+                        "event {} has no reference URL and no source",
+                        quoted(&event.id)
+                    )
+                },
             );
-            findings.warn(&path, message);
         }
     }
 
-    let quotes_path = root.key("quotes");
     let mut quotes_by_id = HashMap::with_capacity(view.quotes.len());
     for &(index, quote) in &view.quotes {
-        let path = quotes_path.index(index);
-        check_id(
-            "quote",
-            &quotes_path,
-            index,
-            &quote.id,
-            quote,
-            &mut quotes_by_id,
-            findings,
-        );
+        let at = RecordAt::new("quotes", index);
+        check_id("quote", at, &quote.id, quote, &mut quotes_by_id, findings);
         match sources_by_id.get(quote.source.as_str()) {
             Some((_, source)) => {
                 if let Some(date) = quote.date
                     && date.start_days() >= source.published.end_days()
                 {
-                    let message = format!(
-                        "quote {} is dated {}, after its source was published ({})",
-                        quoted(&quote.id),
-                        date.to_iso(),
-                        source.published.to_iso()
+                    findings.warn(
+                        || at.key("date"),
+                        || {
+                            format!(
+                                "quote {} is dated {}, after its source was published ({})",
+                                quoted(&quote.id),
+                                date.to_iso(),
+                                source.published.to_iso()
+                            )
+                        },
                     );
-                    findings.warn(&path.key("date"), message);
                 }
             }
             None if source_exists(&quote.source) => {}
@@ -574,7 +551,7 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
                     "unknown source id {} (no source has this id)",
                     quoted(&quote.source)
                 );
-                findings.problem(path.key("source"), message);
+                findings.problem(at.key("source"), message);
             }
         }
         if let Some(event_id) = &quote.event {
@@ -587,52 +564,74 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
                     "unknown event id {} (no event has this id)",
                     quoted(event_id)
                 );
-                findings.problem(path.key("event"), message);
+                findings.problem(at.key("event"), message);
             }
         }
         if quote.text.trim().is_empty() {
             findings.warn(
-                &path.key("text"),
-                format!("quote {} has no text", quoted(&quote.id)),
+                || at.key("text"),
+                || format!("quote {} has no text", quoted(&quote.id)),
             );
         }
         if quote.speaker.trim().is_empty() {
-            let message = format!("quote {} has no speaker", quoted(&quote.id));
-            findings.warn(&path.key("speaker"), message);
+            findings.warn(
+                || at.key("speaker"),
+                || format!("quote {} has no speaker", quoted(&quote.id)),
+            );
         }
+    }
+}
+
+/// Where a record is in the file (which top-level array, which index); its JSON path is built
+/// only when there is something to report.
+#[derive(Clone, Copy)]
+struct RecordAt {
+    array: &'static str,
+    index: usize,
+}
+
+impl RecordAt {
+    fn new(array: &'static str, index: usize) -> Self {
+        Self { array, index }
+    }
+
+    fn path(self) -> JsonPath {
+        JsonPath::root().key(self.array).index(self.index)
+    }
+
+    fn key(self, key: &str) -> JsonPath {
+        self.path().key(key)
     }
 }
 
 /// Reports an empty or repeated id; remembers the first record of each id.
 fn check_id<'a, T>(
     kind: &str,
-    array_path: &JsonPath,
-    index: usize,
+    at: RecordAt,
     id: &'a str,
     record: &'a T,
     first_by_id: &mut HashMap<&'a str, (usize, &'a T)>,
     findings: &mut Findings,
 ) {
-    let id_path = array_path.index(index).key("id");
     if id.trim().is_empty() {
-        findings.problem(id_path, format!("{kind} id must not be empty"));
+        findings.problem(at.key("id"), format!("{kind} id must not be empty"));
         return;
     }
     match first_by_id.entry(id) {
         Entry::Occupied(first) => {
-            let first_path = array_path.index(first.get().0);
+            let first_path = RecordAt::new(at.array, first.get().0).path();
             let message = format!("duplicate {kind} id {} (first at {first_path})", quoted(id));
-            findings.problem(id_path, message);
+            findings.problem(at.key("id"), message);
         }
         Entry::Vacant(slot) => {
-            slot.insert((index, record));
+            slot.insert((at.index, record));
         }
     }
 }
 
-fn check_not_blank(text: &str, record_path: &JsonPath, key: &str, findings: &mut Findings) {
+fn check_not_blank(text: &str, at: RecordAt, key: &str, findings: &mut Findings) {
     if text.trim().is_empty() {
-        findings.problem(record_path.key(key), format!("{key} must not be empty"));
+        findings.problem(at.key(key), format!("{key} must not be empty"));
     }
 }
 
@@ -662,10 +661,11 @@ impl Findings {
         self.suppressed.insert(path);
     }
 
-    fn warn(&mut self, path: &JsonPath, message: String) {
+    /// Counts a warning; builds its path and message only if it will be listed.
+    fn warn(&mut self, path: impl FnOnce() -> JsonPath, message: impl FnOnce() -> String) {
         self.warning_count += 1;
         if self.warnings.len() < MAX_WARNINGS {
-            self.warnings.push((path.clone(), message));
+            self.warnings.push((path(), message()));
         }
     }
 
@@ -816,6 +816,26 @@ mod tests {
         assert_eq!(
             warnings,
             ["f.json: $.events[0]: event \"e\" has no reference URL and no source"]
+        );
+    }
+
+    #[test]
+    fn warnings_beyond_the_cap_are_counted() {
+        let mut set = load_article_set("f.json", MINIMAL.as_bytes()).expect("valid");
+        let template = set.events[0].clone();
+        set.events = (0..MAX_WARNINGS + 10)
+            .map(|index| {
+                let mut event = template.clone();
+                event.id = format!("e{index}");
+                event.sources.clear();
+                event
+            })
+            .collect();
+        let warnings = validate_article_set("f.json", &set).expect("valid");
+        assert_eq!(warnings.len(), MAX_WARNINGS + 1);
+        assert_eq!(
+            warnings.last().map(String::as_str),
+            Some("f.json: … and 10 more warnings")
         );
     }
 

@@ -103,13 +103,29 @@ impl AxisMap {
         let total: usize = month_counts.iter().sum();
         let mean = total as f64 / months as f64;
         let threshold = mean * settings.quiet_fraction_of_mean;
-        let is_quiet = |count: usize| (count as f64) < threshold || count == 0;
+        let sparse: Vec<bool> = month_counts
+            .iter()
+            .map(|count| (*count as f64) < threshold || *count == 0)
+            .collect();
+        // A lone month with an event or two between quiet months does not break the stretch:
+        // otherwise every isolated event would cut a quiet period into pieces with break marks.
+        let lone_limit = (threshold * 3.0).max(1.0);
+        let quiet: Vec<bool> = (0..months)
+            .map(|m| {
+                sparse[m]
+                    || (m > 0
+                        && m + 1 < months
+                        && sparse[m - 1]
+                        && sparse[m + 1]
+                        && month_counts[m] as f64 <= lone_limit)
+            })
+            .collect();
 
         let mut ranges = Vec::new();
         let mut run_start: Option<usize> = None;
         let mut normal_from = 0;
         for month in 0..=months {
-            let quiet = month < months && is_quiet(month_counts[month]);
+            let quiet = month < months && quiet[month];
             match (quiet, run_start) {
                 (true, None) => run_start = Some(month),
                 (false, Some(start)) => {
@@ -243,6 +259,20 @@ mod tests {
         assert_eq!(compressed.len(), 1);
         assert_eq!(compressed[0].start_days, 60.0);
         assert_eq!(compressed[0].end_days, 300.0);
+    }
+
+    #[test]
+    fn a_lone_event_does_not_split_a_quiet_stretch() {
+        let counts = [6, 6, 0, 0, 0, 1, 0, 0, 0, 0, 6, 6];
+        let starts: Vec<f64> = (0..=counts.len()).map(|m| m as f64 * 30.0).collect();
+        let map =
+            AxisMap::compressing_quiet_months(&starts, &counts, CompressionSettings::default());
+        let compressed: Vec<_> = map.compressed_segments().collect();
+        assert_eq!(compressed.len(), 1);
+        assert_eq!(
+            (compressed[0].start_days, compressed[0].end_days),
+            (60.0, 300.0)
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn overview_ui(
         .collect();
     let max_count = histogram.counts.iter().copied().max().unwrap_or(1).max(1) as f64;
     let limits = explorer.limits;
+    let data_view = explorer.fit_all_view();
     let bar_color = ui
         .visuals()
         .widgets
@@ -46,7 +47,7 @@ pub fn overview_ui(
         .show_grid([true, false])
         .show_x(false)
         .show_y(false)
-        .default_x_bounds(limits.min_days, limits.max_days)
+        .default_x_bounds(data_view.start_days, data_view.end_days())
         .include_y(0.0)
         .include_y(max_count * 1.1)
         .set_margin_fraction(egui::vec2(0.0, 0.05))

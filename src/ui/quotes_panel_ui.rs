@@ -21,14 +21,19 @@ pub fn quotes_panel_ui(
     let mut speakers: Vec<&str> = dataset.quotes.iter().map(|q| q.speaker.as_str()).collect();
     speakers.sort_unstable();
     speakers.dedup();
-    egui::ComboBox::from_label("Speaker")
-        .selected_text(speaker_filter.as_deref().unwrap_or("All speakers"))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(speaker_filter, None, "All speakers");
-            for speaker in speakers {
-                ui.selectable_value(speaker_filter, Some(speaker.to_owned()), speaker);
-            }
-        });
+    ui.horizontal(|ui| {
+        let label = ui.label("Speaker");
+        egui::ComboBox::from_id_salt("speaker")
+            .selected_text(speaker_filter.as_deref().unwrap_or("All speakers"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(speaker_filter, None, "All speakers");
+                for speaker in speakers {
+                    ui.selectable_value(speaker_filter, Some(speaker.to_owned()), speaker);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
     let listed: Vec<usize> = explorer
         .filter_result
         .matching_quotes

@@ -95,13 +95,16 @@ pub fn toolbar_ui(
         ui.separator();
         categories_menu_ui(ui, filter);
         actor_filter_ui(ui, explorer, filter);
-        egui::ComboBox::from_label("Lanes by")
+        let label = ui.label("Lanes by");
+        egui::ComboBox::from_id_salt("lanes")
             .selected_text(settings.lane_mode.label())
             .show_ui(ui, |ui| {
                 for mode in LaneMode::ALL {
                     ui.selectable_value(&mut settings.lane_mode, mode, mode.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.checkbox(&mut settings.compress_quiet_years, "Compress quiet years")
             .on_hover_text("Give stretches with few events less width (marked with a break)");
         let dark = settings.theme.is_dark();
@@ -141,7 +144,8 @@ fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter) {
 }
 
 fn actor_filter_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter) {
-    egui::ComboBox::from_label("Actor")
+    let label = ui.label("Actor");
+    egui::ComboBox::from_id_salt("actor")
         .selected_text(filter.actor.as_deref().unwrap_or("All actors"))
         .height(400.0)
         .show_ui(ui, |ui| {
@@ -149,5 +153,7 @@ fn actor_filter_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter) {
             for actor in explorer.actors.iter().take(200) {
                 ui.selectable_value(&mut filter.actor, Some(actor.clone()), actor);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }
