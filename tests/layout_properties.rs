@@ -1,6 +1,7 @@
 //! Property tests of the pure timeline layout: for random datasets, views and canvases, placed
 //! labels never overlap and never leave the picture.
 
+use chronoscope::builtin::builtin_dataset;
 use chronoscope::explorer::Explorer;
 use chronoscope::filter::Filter;
 use chronoscope::model::dataset::Dataset;
@@ -45,9 +46,16 @@ proptest! {
         text_scale in 0.8f32..2.0,
         show_legend in any::<bool>(),
         select in any::<bool>(),
+        with_builtin in any::<bool>(),
     ) {
         let set = synthetic_article_set(event_count, seed);
-        let dataset = Dataset::from_article_set("synthetic", set);
+        // Merged with the built-in chronology, two sets of eras overlap.
+        let mut dataset = if with_builtin {
+            builtin_dataset().unwrap_or_else(|_| Dataset::empty())
+        } else {
+            Dataset::empty()
+        };
+        dataset.add_article_set("synthetic", set);
         let explorer = Explorer::new(dataset, Filter::default(), lane_mode(mode), compress);
         let limits = explorer.limits;
         let span_days = span_log.exp().max(1.0);
@@ -55,7 +63,8 @@ proptest! {
         let view = explorer.clamp(TimeView { start_days, span_days });
         let palette = Palette::for_theme(Theme::Light);
         let canvas = Rect::from_x_y_ranges(10.0, 10.0 + width, 5.0, 5.0 + height);
-        let selected_event = (select && event_count > 0).then_some(event_count / 2);
+        let event_total = explorer.dataset.events.len();
+        let selected_event = (select && event_total > 0).then_some(event_total / 2);
         let input = TimelineLayoutInput {
             dataset: &explorer.dataset,
             lanes: &explorer.lanes,

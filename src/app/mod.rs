@@ -327,23 +327,27 @@ impl ChronoscopeApp {
                 .min_size(220.0)
                 .show(ui, |ui| {
                     if self.settings.show_details {
-                        let details = egui::Panel::top("details")
-                            .resizable(true)
-                            .default_size(300.0)
-                            .min_size(200.0);
-                        let mut show_details = |ui: &mut Ui| {
-                            ui::details_panel_ui::details_panel_ui(
-                                ui,
-                                &self.explorer,
-                                self.selected_event,
-                                &mut commands,
-                            );
-                        };
-                        if self.settings.show_quotes {
-                            details.show(ui, show_details);
+                        // Details take the upper part when quotes share the panel.
+                        let height = if self.settings.show_quotes {
+                            (ui.available_height() * 0.42).max(160.0)
                         } else {
-                            show_details(ui);
-                        }
+                            ui.available_height()
+                        };
+                        let size = egui::vec2(ui.available_width(), height);
+                        ui.allocate_ui_with_layout(
+                            size,
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_min_size(size);
+                                ui::details_panel_ui::details_panel_ui(
+                                    ui,
+                                    &self.explorer,
+                                    self.selected_event,
+                                    &mut commands,
+                                );
+                            },
+                        );
+                        ui.separator();
                     }
                     if self.settings.show_quotes {
                         ui::quotes_panel_ui::quotes_panel_ui(

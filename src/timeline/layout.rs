@@ -297,6 +297,7 @@ fn layout_eras(
     measure: &dyn TextMeasure,
 ) {
     let palette = input.palette;
+    let mut titles: Vec<(f32, f32, &str)> = Vec::new();
     for (index, era) in input.dataset.eras.iter().enumerate() {
         let x0 = transform
             .x_from_time(era.start.start_days())
@@ -318,16 +319,23 @@ fn layout_eras(
             stroke: None,
             corner_radius: 0.0,
         });
-        // The title sits in the top strip, inside the visible part of its band.
-        let text_x = x0 + 5.0;
-        let room = x1 - text_x - 4.0;
-        let size = m.small_size;
+        titles.push((x0 + 5.0, x1 - 4.0, era.title.as_str()));
+    }
+    // Titles sit in the top strip inside the visible part of their band, left to right; where
+    // bands overlap (eras of several files) a title starts after the previous one.
+    titles.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let size = m.small_size;
+    let y = input.canvas.min.y + (era_row_height - size * 1.3) / 2.0;
+    let mut taken_until = f32::NEG_INFINITY;
+    for (band_start, band_end, title) in titles {
+        let text_x = band_start.max(taken_until + 10.0);
+        let room = band_end - text_x;
         if room < size * 3.0 {
             continue;
         }
-        if let Some((title, width)) = fit_text(measure, &era.title, size, FontStyle::Strong, room) {
-            let y = input.canvas.min.y + (era_row_height - size * 1.3) / 2.0;
+        if let Some((title, width)) = fit_text(measure, title, size, FontStyle::Strong, room) {
             let bounds = Rect::from_x_y_ranges(text_x, text_x + width, y, y + size * 1.3);
+            taken_until = bounds.max.x;
             text(
                 scene,
                 Point::new(text_x, y),
@@ -548,7 +556,8 @@ fn layout_lane(
                 );
             }
             if let Some(rows) = rows {
-                place_labels(scene, input, m, &groups, rows, lane_rect, measure);
+                let candidates = label_candidates(&groups, list, input.selected_event, transform);
+                place_labels(scene, input, m, &candidates, rows, lane_rect, measure);
             }
         };
     if input.lanes.searching {
@@ -765,11 +774,34 @@ fn draw_group(
 }
 
 /// Event labels in rows below the markers: the selected event first, then left to right.
+/// The events that may get a label, as (event, x of its start), in placement order: the
+/// selected event first (even when it sits inside a cluster), then single events left to right.
+fn label_candidates(
+    groups: &[Group],
+    list: &LaneEvents,
+    selected_event: Option<usize>,
+    transform: &TimeTransform<'_>,
+) -> Vec<(usize, f64)> {
+    let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(groups.len() + 1);
+    if let Some(selected) = selected_event
+        && let Ok(position) = list.events.binary_search(&selected)
+    {
+        candidates.push((selected, transform.x_from_time(list.starts_days[position])));
+    }
+    candidates.extend(groups.iter().filter_map(|g| match *g {
+        Group::Single { event, x_start, .. } if Some(event) != selected_event => {
+            Some((event, x_start))
+        }
+        _ => None,
+    }));
+    candidates
+}
+
 fn place_labels(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
     m: &Metrics,
-    groups: &[Group],
+    candidates: &[(usize, f64)],
     rows: &mut LabelRows,
     lane_rect: Rect,
     measure: &dyn TextMeasure,
@@ -779,19 +811,8 @@ fn place_labels(
     }
     let palette = input.palette;
     let size = m.label_size;
-    let singles = groups.iter().filter_map(|g| match *g {
-        Group::Single { event, x_start, .. } => Some((event, x_start)),
-        Group::Cluster { .. } => None,
-    });
-    let mut ordered: Vec<(usize, f64)> = singles.collect();
-    if let Some(selected) = input.selected_event
-        && let Some(position) = ordered.iter().position(|(e, _)| *e == selected)
-    {
-        let item = ordered.remove(position);
-        ordered.insert(0, item);
-    }
     let accent_width = 3.0;
-    for (event, x_start) in ordered {
+    for &(event, x_start) in candidates {
         let Some(data) = input.dataset.events.get(event) else {
             continue;
         };
