@@ -109,18 +109,25 @@ impl Explorer {
         explorer
     }
 
-    /// Applies a new filter, lane mode or axis mode; does nothing when nothing changed.
-    pub fn update(&mut self, filter: &Filter, lane_mode: LaneMode, compress_quiet_years: bool) {
+    /// Applies a new filter, lane mode or axis mode; does nothing (and returns false) when
+    /// nothing changed.
+    pub fn update(
+        &mut self,
+        filter: &Filter,
+        lane_mode: LaneMode,
+        compress_quiet_years: bool,
+    ) -> bool {
         if *filter == self.filter
             && lane_mode == self.lane_mode
             && compress_quiet_years == self.compress_quiet_years
         {
-            return;
+            return false;
         }
         self.filter = filter.clone();
         self.lane_mode = lane_mode;
         self.compress_quiet_years = compress_quiet_years;
         self.rebuild();
+        true
     }
 
     pub fn replace_dataset(&mut self, dataset: Dataset) {
@@ -244,5 +251,104 @@ impl Preset {
             Preset::Years2023To2025 => years(2023, 2026),
             Preset::All => explorer.fit_all_view(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::category::Category;
+    use crate::model::loader::load_article_set;
+
+    fn dataset(events: &[(&str, &str)]) -> Dataset {
+        let events: Vec<serde_json::Value> = events
+            .iter()
+            .enumerate()
+            .map(|(i, (date, category))| {
+                serde_json::json!({
+                    "id": format!("e{i}"), "date": date, "title": format!("Event {i}"),
+                    "summary": "", "category": category, "reference": "https://example.org"
+                })
+            })
+            .collect();
+        let json = serde_json::json!({
+            "format": "chronoscope-article-set", "version": 1, "title": "test", "sources": [], "events": events
+        });
+        let set = load_article_set("test.json", json.to_string().as_bytes());
+        Dataset::from_article_set("test.json", set.unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    fn day(iso: &str) -> f64 {
+        crate::model::date::PartialDate::parse(iso).map_or(f64::NAN, |d| d.start_days())
+    }
+
+    #[test]
+    fn the_histogram_counts_events_per_month() {
+        let data = dataset(&[
+            ("2022-01-05", "diplomacy"),
+            ("2022-01-20", "military"),
+            ("2022-03", "politics"),
+        ]);
+        let histogram = MonthHistogram::of_events(&data, &[true, true, true]);
+        assert_eq!(histogram.counts, vec![2, 0, 1]);
+        assert_eq!(
+            histogram.month_starts_days.first().copied(),
+            Some(day("2022-01-01"))
+        );
+        assert_eq!(
+            histogram.month_starts_days.last().copied(),
+            Some(day("2022-04-01"))
+        );
+    }
+
+    #[test]
+    fn stepping_skips_hidden_events() {
+        let data = dataset(&[
+            ("2022-01-05", "diplomacy"),
+            ("2022-01-20", "military"),
+            ("2022-03-01", "diplomacy"),
+        ]);
+        let filter = Filter {
+            hidden_categories: [Category::Military].into_iter().collect(),
+            ..Filter::default()
+        };
+        let explorer = Explorer::new(data, filter, LaneMode::Category, false);
+        assert_eq!(explorer.step_event(Some(0), 1), Some(2));
+        assert_eq!(explorer.step_event(Some(2), -1), Some(0));
+        assert_eq!(explorer.step_event(Some(2), 1), None);
+        assert_eq!(explorer.step_event(None, 1), Some(0));
+    }
+
+    #[test]
+    fn the_2022_preset_shows_exactly_that_year() {
+        let data = dataset(&[("2014-03-18", "politics"), ("2025-11-18", "diplomacy")]);
+        let explorer = Explorer::new(data, Filter::default(), LaneMode::Category, false);
+        let view = Preset::Year2022.view(&explorer);
+        assert_eq!(view.start_days, day("2022-01-01"));
+        assert_eq!(view.end_days(), day("2023-01-01"));
+    }
+
+    #[test]
+    fn limits_widen_for_data_outside_2013_to_2026() {
+        let data = dataset(&[("1914-06-28", "military"), ("2022-02-24", "military")]);
+        let limits = limits_for(&data);
+        assert!(limits.min_days < day("1914-06-28"));
+        assert!(limits.max_days >= day("2027-01-01"));
+    }
+
+    #[test]
+    fn compression_squeezes_the_quiet_years_between_busy_ones() {
+        let mut events = vec![("2014-03-01", "politics"); 30];
+        events.extend(vec![("2022-03-01", "diplomacy"); 30]);
+        let explorer = Explorer::new(
+            dataset(&events),
+            Filter::default(),
+            LaneMode::Category,
+            true,
+        );
+        let compressed: Vec<_> = explorer.axis_map.compressed_segments().collect();
+        assert_eq!(compressed.len(), 1);
+        assert_eq!(compressed[0].start_days, day("2014-04-01"));
+        assert_eq!(compressed[0].end_days, day("2022-03-01"));
     }
 }

@@ -371,11 +371,14 @@ impl ChronoscopeApp {
             ));
         });
 
-        self.explorer.update(
+        let changed = self.explorer.update(
             &self.filter,
             self.settings.lane_mode,
             self.settings.compress_quiet_years,
         );
+        if changed {
+            ctx.request_repaint();
+        }
         if let Some(selected) = self.selected_event
             && !self
                 .explorer

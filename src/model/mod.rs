@@ -5,6 +5,8 @@ pub mod article_set;
 pub mod category;
 pub mod dataset;
 pub mod date;
+#[cfg(test)]
+mod footprint;
 pub mod load_error;
 pub mod loader;
 pub mod stats;
