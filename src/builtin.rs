@@ -42,11 +42,12 @@ mod tests {
         );
         assert_eq!(dataset.eras.len(), 3);
         assert!(dataset.sources.len() >= 2);
-        assert!(dataset.events.iter().all(|e| {
-            e.reference
-                .as_deref()
-                .is_some_and(|r| r.starts_with("http"))
-        }));
+        assert!(
+            dataset
+                .events
+                .iter()
+                .all(|e| { e.reference().is_some_and(|r| r.starts_with("http")) })
+        );
     }
 
     #[test]

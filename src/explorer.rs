@@ -153,8 +153,8 @@ impl Explorer {
         self.limits = limits_for(&self.dataset);
         self.source_counts = vec![(0, 0); self.dataset.sources.len()];
         for event in &self.dataset.events {
-            for source in &event.sources {
-                if let Some(counts) = self.source_counts.get_mut(*source) {
+            for source in event.sources() {
+                if let Some(counts) = self.source_counts.get_mut(source) {
                     counts.0 += 1;
                 }
             }

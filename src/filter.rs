@@ -60,13 +60,13 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
             let actor_shown = filter
                 .actor
                 .as_ref()
-                .is_none_or(|actor| event.actors.iter().any(|a| a == actor));
+                .is_none_or(|actor| dataset.actors_of(event).any(|a| a == actor));
             // An event disappears when every article it comes from is hidden.
-            let source_shown = event.sources.is_empty()
+            let source_shown = event.sources().is_empty()
                 || event
-                    .sources
+                    .sources()
                     .iter()
-                    .any(|s| !hidden_source.get(*s).copied().unwrap_or(false));
+                    .any(|s| !hidden_source.get(s).copied().unwrap_or(false));
             category_shown && actor_shown && source_shown
         })
         .collect();
@@ -114,10 +114,10 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
         }
         let matched = event_matches[index]
             || !searching
-            || contains(&event.title)
-            || contains(&event.summary)
-            || event.actors.iter().any(|a| contains(a))
-            || event.tags.iter().any(|t| contains(t));
+            || contains(event.title())
+            || contains(event.summary())
+            || dataset.actors_of(event).any(contains)
+            || dataset.tags_of(event).any(contains);
         if matched {
             event_matches[index] = true;
             matching_events.push(index);

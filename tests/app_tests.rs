@@ -81,7 +81,11 @@ fn selecting_a_quote_selects_its_event_and_brings_it_into_view() {
         .selected_event()
         .unwrap_or_else(|| panic!("no event selected"));
     let event = &app.explorer().dataset.events[selected];
-    assert!(event.title.contains("Kalin"), "selected {:?}", event.title);
+    assert!(
+        event.title().contains("Kalin"),
+        "selected {:?}",
+        event.title()
+    );
     let view = app.view();
     assert!(
         view.start_days <= event.start_days() && event.end_days() <= view.end_days(),
@@ -129,8 +133,8 @@ fn a_hidden_source_takes_its_events_off_the_timeline() {
             .position(|s| s.outlet == "Middle East Eye");
         (0..dataset.events.len())
             .filter(|e| {
-                let sources = &dataset.events[*e].sources;
-                !sources.is_empty() && sources.iter().all(|s| Some(*s) == mee)
+                let sources = dataset.events[*e].sources();
+                !sources.is_empty() && sources.iter().all(|s| Some(s) == mee)
             })
             .collect()
     };

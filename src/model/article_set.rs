@@ -16,6 +16,8 @@ use serde_json::Value;
 
 use super::category::Category;
 use super::date::PartialDate;
+pub use super::event_record::EventRecord;
+use super::event_record::event_objects;
 
 /// The value of `"format"` in every article set.
 pub const FORMAT_TAG: &str = "chronoscope-article-set";
@@ -43,7 +45,7 @@ pub struct ArticleSet {
     #[serde(deserialize_with = "objects")]
     pub sources: Vec<SourceRecord>,
     /// What happened, and when.
-    #[serde(deserialize_with = "objects")]
+    #[serde(deserialize_with = "event_objects")]
     pub events: Vec<EventRecord>,
     /// Who said what, in which article.
     #[serde(default, deserialize_with = "objects")]
@@ -91,40 +93,6 @@ pub struct SourceRecord {
     /// Free notes about the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-}
-
-/// Something that happened on a date or over a period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EventRecord {
-    /// Unique among the events of the file; quotes cite it.
-    pub id: String,
-    /// When it happened (or began).
-    pub date: PartialDate,
-    /// When it ended, for events that last (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<PartialDate>,
-    /// One-line headline.
-    pub title: String,
-    /// A few sentences.
-    pub summary: String,
-    /// Kind of event.
-    pub category: Category,
-    /// People, states and organisations involved.
-    #[serde(default)]
-    pub actors: Vec<String>,
-    /// Free keywords.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Ids of the sources that report it.
-    #[serde(default)]
-    pub sources: Vec<String>,
-    /// The date is uncertain.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub approximate: bool,
-    /// A URL with background, such as an encyclopedia article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
 }
 
 /// Something someone said, as reported by a source.
@@ -221,10 +189,6 @@ fn yes() -> bool {
 
 fn is_true(value: &bool) -> bool {
     *value
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 // Field tables, used to say which key of a record is wrong once serde has said that one is.
@@ -399,6 +363,19 @@ mod tests {
 
     fn full_set() -> ArticleSet {
         let date = |text| PartialDate::parse(text).expect("date");
+        let mut event = EventRecord::new(
+            "e",
+            date("2014-03-18"),
+            "Event",
+            "Summary",
+            Category::Politics,
+        )
+        .with_end(date("2014-03-20"))
+        .with_actors(["Actor"])
+        .with_tags(["tag"])
+        .with_sources(["s"])
+        .with_reference("https://example.org/r");
+        event.approximate = true;
         ArticleSet {
             description: "All fields".to_owned(),
             eras: vec![EraRecord {
@@ -418,19 +395,7 @@ mod tests {
                 language: Some("en".to_owned()),
                 notes: Some("n".to_owned()),
             }],
-            events: vec![EventRecord {
-                id: "e".to_owned(),
-                date: date("2014-03-18"),
-                end: Some(date("2014-03-20")),
-                title: "Event".to_owned(),
-                summary: "Summary".to_owned(),
-                category: Category::Politics,
-                actors: vec!["Actor".to_owned()],
-                tags: vec!["tag".to_owned()],
-                sources: vec!["s".to_owned()],
-                approximate: true,
-                reference: Some("https://example.org/r".to_owned()),
-            }],
+            events: vec![event],
             quotes: vec![QuoteRecord {
                 id: "q".to_owned(),
                 text: "Words".to_owned(),

@@ -15,9 +15,8 @@ use super::article_set::{
     FieldSpec, QUOTE_FIELDS, QuoteRecord, SOURCE_FIELDS, SourceRecord, TOP_LEVEL_FIELDS,
     parse_hex_color,
 };
-use super::load_error::{
-    JsonPath, LoadError, Problem, TextPosition, character_column, locate_values, position_of_byte,
-};
+use super::json_position::{character_column, locate_values, position_of_byte};
+use super::load_error::{JsonPath, LoadError, Problem, TextPosition};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 100;
@@ -485,8 +484,8 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
     let mut events_by_id = HashMap::with_capacity(view.events.len());
     for &(index, event) in &view.events {
         let at = RecordAt::new("events", index);
-        check_id("event", at, &event.id, event, &mut events_by_id, findings);
-        check_not_blank(&event.title, at, "title", findings);
+        check_id("event", at, event.id(), event, &mut events_by_id, findings);
+        check_not_blank(event.title(), at, "title", findings);
         if let Some(end) = event.end
             && end.end_days() <= event.date.start_days()
         {
@@ -497,7 +496,7 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
             );
             findings.problem(at.key("end"), message);
         }
-        for (source_index, source_id) in event.sources.iter().enumerate() {
+        for (source_index, source_id) in event.sources().iter().enumerate() {
             if !source_exists(source_id) {
                 let message = format!(
                     "unknown source id {} (no source has this id)",
@@ -507,16 +506,15 @@ fn cross_check(view: &RecordsView<'_>, findings: &mut Findings) {
             }
         }
         let has_reference = event
-            .reference
-            .as_deref()
+            .reference()
             .is_some_and(|reference| !reference.trim().is_empty());
-        if !has_reference && event.sources.is_empty() {
+        if !has_reference && event.sources().is_empty() {
             findings.warn(
                 || at.path(),
                 || {
                     format!(
                         "event {} has no reference URL and no source",
-                        quoted(&event.id)
+                        quoted(event.id())
                     )
                 },
             );
@@ -826,8 +824,8 @@ mod tests {
         set.events = (0..MAX_WARNINGS + 10)
             .map(|index| {
                 let mut event = template.clone();
-                event.id = format!("e{index}");
-                event.sources.clear();
+                event.set_id(&format!("e{index}"));
+                event.set_sources(Vec::<&str>::new());
                 event
             })
             .collect();
@@ -842,7 +840,10 @@ mod tests {
     #[test]
     fn validate_reports_paths_without_positions() {
         let mut set = load_article_set("f.json", MINIMAL.as_bytes()).expect("valid");
-        set.events[0].sources.push("missing".to_owned());
+        let mut sources = set.events[0].sources().to_vec();
+        sources.push("missing");
+        let sources: Vec<String> = sources.into_iter().map(str::to_owned).collect();
+        set.events[0].set_sources(sources);
         let error = validate_article_set("import", &set).expect_err("dangling");
         assert_eq!(
             error.lines(),

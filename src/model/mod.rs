@@ -5,10 +5,16 @@ pub mod article_set;
 pub mod category;
 pub mod dataset;
 pub mod date;
+pub mod event;
+pub mod event_record;
 #[cfg(test)]
 mod footprint;
+mod id_index;
+pub mod json_position;
 pub mod load_error;
 pub mod loader;
+pub mod names;
+pub mod packed;
 pub mod stats;
 
 pub use article_set::{
@@ -16,8 +22,10 @@ pub use article_set::{
     to_json_pretty,
 };
 pub use category::{Category, UnknownCategory};
-pub use dataset::{Dataset, Era, Event, LoadedFile, Quote, Source};
+pub use dataset::{Dataset, Era, Event, LoadedFile, Named, Quote, Source};
 pub use date::{DateError, PartialDate, Precision, date_from_days, days_from_date};
 pub use load_error::{JsonPath, LoadError, Problem, TextPosition};
 pub use loader::{load_article_set, load_article_set_with_warnings, validate_article_set};
+pub use names::{NameId, Names};
+pub use packed::{IndexList, StrList};
 pub use stats::{Stats, stats_of};

@@ -47,19 +47,9 @@ mod tests {
 
     fn event(id: &str, date: &str, end: Option<&str>) -> EventRecord {
         let parse = |text: &str| PartialDate::parse(text).expect("date");
-        EventRecord {
-            id: id.to_owned(),
-            date: parse(date),
-            end: end.map(parse),
-            title: id.to_owned(),
-            summary: String::new(),
-            category: Category::Military,
-            actors: Vec::new(),
-            tags: Vec::new(),
-            sources: Vec::new(),
-            approximate: false,
-            reference: None,
-        }
+        let mut event = EventRecord::new(id, parse(date), id, "", Category::Military);
+        event.end = end.map(parse);
+        event
     }
 
     #[test]

@@ -145,8 +145,8 @@ fn actor_groups(
 ) -> Vec<(String, Option<Category>, Vec<usize>)> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for e in visible(dataset, filter) {
-        for actor in &dataset.events[e].actors {
-            *counts.entry(actor.as_str()).or_default() += 1;
+        for actor in dataset.actors_of(&dataset.events[e]) {
+            *counts.entry(actor).or_default() += 1;
         }
     }
     let mut actors: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -160,7 +160,7 @@ fn actor_groups(
     for e in visible(dataset, filter) {
         let mut placed = false;
         for (lane, (actor, _)) in actors.iter().enumerate() {
-            if dataset.events[e].actors.iter().any(|a| a == actor) {
+            if dataset.actors_of(&dataset.events[e]).any(|a| a == *actor) {
                 groups[lane].2.push(e);
                 placed = true;
             }
@@ -190,12 +190,12 @@ fn source_groups(
         .collect();
     let mut unsourced = Vec::new();
     for e in visible(dataset, filter) {
-        let sources = &dataset.events[e].sources;
+        let sources = dataset.events[e].sources();
         if sources.is_empty() {
             unsourced.push(e);
         }
         for s in sources {
-            if let Some(group) = groups.get_mut(*s) {
+            if let Some(group) = groups.get_mut(s) {
                 group.2.push(e);
             }
         }

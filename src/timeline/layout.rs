@@ -556,7 +556,8 @@ fn layout_lane(
                 );
             }
             if let Some(rows) = rows {
-                let candidates = label_candidates(&groups, list, input.selected_event, transform);
+                let candidates =
+                    label_candidates(&groups, list, input.selected_event, transform, x_min);
                 place_labels(scene, input, m, &candidates, rows, lane_rect, measure);
             }
         };
@@ -781,6 +782,7 @@ fn label_candidates(
     list: &LaneEvents,
     selected_event: Option<usize>,
     transform: &TimeTransform<'_>,
+    x_min: f64,
 ) -> Vec<(usize, f64)> {
     let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(groups.len() + 1);
     if let Some(selected) = selected_event
@@ -788,12 +790,16 @@ fn label_candidates(
     {
         candidates.push((selected, transform.x_from_time(list.starts_days[position])));
     }
-    candidates.extend(groups.iter().filter_map(|g| match *g {
+    let singles = groups.iter().filter_map(|g| match *g {
         Group::Single { event, x_start, .. } if Some(event) != selected_event => {
             Some((event, x_start))
         }
         _ => None,
-    }));
+    });
+    // Spans that began left of the view come last: their labels would all pile up at the edge.
+    let (on_screen, begun_earlier): (Vec<_>, Vec<_>) = singles.partition(|(_, x)| *x >= x_min);
+    candidates.extend(on_screen);
+    candidates.extend(begun_earlier);
     candidates
 }
 
@@ -822,9 +828,9 @@ fn place_labels(
             continue;
         }
         let title = if data.approximate {
-            format!("c. {}", data.title)
+            format!("c. {}", data.title())
         } else {
-            data.title.clone()
+            data.title().to_owned()
         };
         let Some((fitted, text_width)) = fit_text(
             measure,

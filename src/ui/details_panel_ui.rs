@@ -25,7 +25,7 @@ pub fn details_panel_ui(
     egui::ScrollArea::vertical()
         .id_salt("details")
         .show(ui, |ui| {
-            ui.label(RichText::new(&event.title).heading());
+            ui.label(RichText::new(event.title()).heading());
             let precision = match event.date.precision() {
                 Precision::Day => "day",
                 Precision::Month => "month",
@@ -43,28 +43,34 @@ pub fn details_panel_ui(
                 }
             });
             ui.label(format!("Category: {}", event.category.label()));
-            if !event.summary.is_empty() {
+            if !event.summary().is_empty() {
                 ui.add_space(4.0);
-                ui.label(&event.summary);
+                ui.label(event.summary());
             }
-            if !event.actors.is_empty() {
+            let actors: Vec<&str> = dataset.actors_of(event).collect();
+            if !actors.is_empty() {
                 ui.add_space(4.0);
-                ui.label(format!("Actors: {}", event.actors.join(", ")));
+                ui.label(format!("Actors: {}", actors.join(", ")));
             }
-            if !event.tags.is_empty() {
-                ui.weak(format!("Tags: {}", event.tags.join(", ")));
+            let tags: Vec<&str> = dataset.tags_of(event).collect();
+            if !tags.is_empty() {
+                ui.weak(format!("Tags: {}", tags.join(", ")));
             }
-            if let Some(reference) = &event.reference {
+            if let Some(reference) = event.reference() {
                 ui.add_space(4.0);
                 ui.horizontal_wrapped(|ui| {
                     ui.label("Reference:");
                     ui.hyperlink(reference);
                 });
             }
-            if !event.sources.is_empty() {
+            if !event.sources().is_empty() {
                 ui.add_space(4.0);
                 ui.label(RichText::new("Sources").strong());
-                for source in event.sources.iter().filter_map(|s| dataset.sources.get(*s)) {
+                for source in event
+                    .sources()
+                    .iter()
+                    .filter_map(|s| dataset.sources.get(s))
+                {
                     let text = format!(
                         "{}, {}: {}",
                         source.outlet,
@@ -98,12 +104,12 @@ pub fn details_panel_ui(
                     }
                 }
             }
-            if !event.files.is_empty() {
+            if !event.files().is_empty() {
                 ui.add_space(4.0);
                 let files: Vec<&str> = event
-                    .files
+                    .files()
                     .iter()
-                    .filter_map(|f| dataset.files.get(*f).map(|file| file.label.as_str()))
+                    .filter_map(|f| dataset.files.get(f).map(|file| file.label.as_str()))
                     .collect();
                 ui.weak(format!("From: {}", files.join(", ")));
             }

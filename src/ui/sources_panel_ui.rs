@@ -85,7 +85,7 @@ fn search_matches_ui(ui: &mut Ui, explorer: &Explorer, commands: &mut Vec<AppCom
                 let Some(event) = explorer.dataset.events.get(*index) else {
                     continue;
                 };
-                let text = format!("{}  {}", event.date.display(), event.title);
+                let text = format!("{}  {}", event.date.display(), event.title());
                 if ui.selectable_label(false, text).clicked() {
                     commands.push(AppCommand::RevealEvent(*index));
                 }

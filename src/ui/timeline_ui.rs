@@ -126,13 +126,14 @@ fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
             if event.approximate {
                 date = format!("about {date}");
             }
-            ui.label(egui::RichText::new(&event.title).strong());
+            ui.label(egui::RichText::new(event.title()).strong());
             ui.label(format!("{date} · {}", event.category.label()));
-            if !event.summary.is_empty() {
-                ui.label(&event.summary);
+            if !event.summary().is_empty() {
+                ui.label(event.summary());
             }
-            if !event.actors.is_empty() {
-                ui.weak(event.actors.join(", "));
+            let actors: Vec<&str> = explorer.dataset.actors_of(event).collect();
+            if !actors.is_empty() {
+                ui.weak(actors.join(", "));
             }
         }
         HitTarget::Cluster {

@@ -1,0 +1,309 @@
+//! Finds where values are in a JSON text: the line:column of a value from its JSON path, of a
+//! byte offset, or of a serde_json (line, byte column) position.
+
+use std::collections::{HashMap, HashSet};
+
+use super::load_error::{JsonPath, PathSegment, TextPosition};
+
+/// The line and character column of byte `offset` in `text` (clamped to the text).
+pub fn position_of_byte(text: &[u8], offset: usize) -> TextPosition {
+    let mut cursor = Cursor::new(text);
+    while cursor.offset < offset && cursor.peek().is_some() {
+        cursor.advance();
+    }
+    cursor.position()
+}
+
+/// Converts a 1-based line and byte column (as serde_json reports them) to a character column.
+pub fn character_column(text: &[u8], line: usize, byte_column: usize) -> usize {
+    let line_start = if line <= 1 {
+        Some(0)
+    } else {
+        text.iter()
+            .enumerate()
+            .filter(|(_, byte)| **byte == b'\n')
+            .nth(line - 2)
+            .map(|(offset, _)| offset + 1)
+    };
+    let Some(line_start) = line_start else {
+        return byte_column.max(1);
+    };
+    let line_end = line_start.saturating_add(byte_column).min(text.len());
+    let characters = text
+        .get(line_start..line_end)
+        .unwrap_or_default()
+        .iter()
+        .filter(|byte| !is_continuation_byte(**byte))
+        .count();
+    characters.max(1)
+}
+
+/// Finds where each wanted value starts in a JSON text (which should be valid JSON).
+///
+/// One pass, no recursion, no allocation per value except object keys; paths absent from the
+/// text are absent from the answer. Never panics, whatever the text.
+pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPath, TextPosition> {
+    let mut found = HashMap::new();
+    if wanted.is_empty() {
+        return found;
+    }
+    let mut cursor = Cursor::new(text);
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut path = JsonPath::root();
+    let mut pending_key: Option<String> = None;
+
+    while let Some(byte) = cursor.peek() {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | b':' => cursor.advance(),
+            b',' => {
+                match frames.last_mut() {
+                    Some(Frame::Object { expects_key }) => *expects_key = true,
+                    Some(Frame::Array { next_index }) => *next_index += 1,
+                    None => {}
+                }
+                cursor.advance();
+            }
+            b'}' | b']' => {
+                cursor.advance();
+                frames.pop();
+                if !frames.is_empty() {
+                    path.pop();
+                }
+            }
+            b'"' if matches!(frames.last(), Some(Frame::Object { expects_key: true })) => {
+                pending_key = Some(cursor.read_string());
+                if let Some(Frame::Object { expects_key }) = frames.last_mut() {
+                    *expects_key = false;
+                }
+            }
+            _ => {
+                let position = cursor.position();
+                let segment = match frames.last() {
+                    Some(Frame::Object { .. }) => {
+                        Some(PathSegment::Key(pending_key.take().unwrap_or_default()))
+                    }
+                    Some(Frame::Array { next_index }) => Some(PathSegment::Index(*next_index)),
+                    None => None,
+                };
+                let has_segment = segment.is_some();
+                if let Some(segment) = segment {
+                    path.push(segment);
+                }
+                if wanted.contains(&path) {
+                    found.insert(path.clone(), position);
+                    if found.len() == wanted.len() {
+                        break;
+                    }
+                }
+                match byte {
+                    b'{' => {
+                        cursor.advance();
+                        frames.push(Frame::Object { expects_key: true });
+                    }
+                    b'[' => {
+                        cursor.advance();
+                        frames.push(Frame::Array { next_index: 0 });
+                    }
+                    scalar_start => {
+                        if scalar_start == b'"' {
+                            cursor.skip_string();
+                        } else {
+                            cursor.skip_scalar();
+                        }
+                        if has_segment {
+                            path.pop();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// An open container while scanning.
+enum Frame {
+    Object { expects_key: bool },
+    Array { next_index: usize },
+}
+
+/// A byte position in a text that keeps count of lines and character columns.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.offset).copied()
+    }
+
+    fn position(&self) -> TextPosition {
+        TextPosition {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    fn advance(&mut self) {
+        let Some(byte) = self.peek() else { return };
+        self.offset += 1;
+        if byte == b'\n' {
+            self.line += 1;
+            self.column = 1;
+        } else if !is_continuation_byte(byte) {
+            // A multi-byte character counts once, at its first byte.
+            self.column += 1;
+        }
+    }
+
+    /// Skips a string starting at the opening quote; returns the raw bytes between the quotes.
+    fn skip_string(&mut self) -> &'a [u8] {
+        self.advance();
+        let start = self.offset;
+        while let Some(byte) = self.peek() {
+            match byte {
+                b'"' => {
+                    let content = self.bytes.get(start..self.offset).unwrap_or_default();
+                    self.advance();
+                    return content;
+                }
+                b'\\' => {
+                    self.advance();
+                    self.advance();
+                }
+                _ => self.advance(),
+            }
+        }
+        self.bytes.get(start..).unwrap_or_default()
+    }
+
+    /// Reads a string starting at the opening quote, decoding escapes.
+    fn read_string(&mut self) -> String {
+        let raw = self.skip_string();
+        if !raw.contains(&b'\\') {
+            return String::from_utf8_lossy(raw).into_owned();
+        }
+        let mut quoted = Vec::with_capacity(raw.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(raw);
+        quoted.push(b'"');
+        serde_json::from_slice(&quoted)
+            .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
+    }
+
+    /// Skips a number, `true`, `false` or `null` (or any other run of stray bytes).
+    fn skip_scalar(&mut self) {
+        self.advance();
+        while let Some(byte) = self.peek() {
+            if matches!(
+                byte,
+                b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b'{' | b'}' | b'[' | b']' | b'"'
+            ) {
+                return;
+            }
+            self.advance();
+        }
+    }
+}
+
+fn is_continuation_byte(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> JsonPath {
+        // Test helper: "events.3.date" → $.events[3].date
+        text.split('.')
+            .fold(JsonPath::root(), |path, part| match part.parse() {
+                Ok(index) => path.index(index),
+                Err(_) => path.key(part),
+            })
+    }
+
+    fn locate(text: &str, wanted: &str) -> Option<TextPosition> {
+        let wanted_path = if wanted.is_empty() {
+            JsonPath::root()
+        } else {
+            path(wanted)
+        };
+        let wanted = HashSet::from([wanted_path.clone()]);
+        locate_values(text.as_bytes(), &wanted)
+            .get(&wanted_path)
+            .copied()
+    }
+
+    fn at(line: usize, column: usize) -> Option<TextPosition> {
+        Some(TextPosition { line, column })
+    }
+
+    #[test]
+    fn values_are_located_by_path() {
+        let text = "{\n  \"events\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"date\": \"x\"}\n  ]\n}";
+        assert_eq!(locate(text, ""), at(1, 1));
+        assert_eq!(locate(text, "events"), at(2, 13));
+        assert_eq!(locate(text, "events.1"), at(4, 5));
+        assert_eq!(locate(text, "events.1.date"), at(4, 25));
+        assert_eq!(locate(text, "events.0.id"), at(3, 12));
+        assert_eq!(locate(text, "events.2"), None);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = r#"{"é": "ü", "k": 1}"#;
+        assert_eq!(locate(text, "k"), at(1, 17));
+    }
+
+    #[test]
+    fn escaped_keys_and_nested_containers_are_followed() {
+        let text = r#"{"a\"b": [[1, {"c": [true, null]}], {}], "z": "\\\"", "y": 2}"#;
+        assert_eq!(locate(text, "a\"b.0.1.c.1"), at(1, 28));
+        assert_eq!(locate(text, "y"), at(1, 60));
+    }
+
+    #[test]
+    fn scanning_garbage_does_not_panic() {
+        let wanted = HashSet::from([path("a.0")]);
+        for text in [
+            "",
+            "}}}]]]",
+            "\"unterminated",
+            "{\"a\": [\\",
+            "[[[[",
+            "{\"a\"",
+            "\u{0}\u{ff}",
+        ] {
+            let _ = locate_values(text.as_bytes(), &wanted);
+        }
+    }
+
+    #[test]
+    fn byte_offsets_and_serde_columns_become_character_positions() {
+        let text = "ab\nçd\nxyz".as_bytes();
+        assert_eq!(
+            position_of_byte(text, 0),
+            TextPosition { line: 1, column: 1 }
+        );
+        assert_eq!(
+            position_of_byte(text, 6),
+            TextPosition { line: 2, column: 3 }
+        );
+        assert_eq!(character_column(text, 2, 3), 2);
+        assert_eq!(character_column(text, 3, 2), 2);
+        assert_eq!(character_column(text, 9, 2), 2);
+    }
+}
