@@ -44,14 +44,12 @@ pub enum Group {
 }
 
 /// Groups the events of `lane` that are visible between `x_min` and `x_max`.
-/// `end_days_of(event)` gives an event's end, for spans.
 pub fn group_visible_events(
     lane: &LaneEvents,
     transform: &TimeTransform<'_>,
     x_min: f64,
     x_max: f64,
     sizes: ClusterSizes,
-    end_days_of: &dyn Fn(usize) -> f64,
 ) -> Vec<Group> {
     let mut groups = Vec::new();
     let starts = &lane.starts_days;
@@ -65,7 +63,7 @@ pub fn group_visible_events(
     // Spans that started before the walk but reach into the view.
     let push_span_if_visible = |position: usize, groups: &mut Vec<Group>| {
         let event = lane.events[position];
-        let end = end_days_of(event);
+        let end = lane.ends_days[position];
         if end > view_start_days {
             groups.push(Group::Single {
                 event,
@@ -98,7 +96,7 @@ pub fn group_visible_events(
             groups.push(Group::Single {
                 event,
                 x_start: x,
-                x_end: transform.x_from_time(end_days_of(event)),
+                x_end: transform.x_from_time(lane.ends_days[position]),
             });
             position = next;
             continue;
@@ -114,7 +112,7 @@ pub fn group_visible_events(
             x_first: x,
             x_last: transform.x_from_time(starts[last]),
             start_days: starts[position],
-            end_days: end_days_of(lane.events[last]).max(starts[last]),
+            end_days: lane.ends_days[last].max(starts[last]),
         });
         position = end;
     }
@@ -141,6 +139,7 @@ mod tests {
         LaneEvents {
             events: (0..starts.len()).collect(),
             starts_days: starts.to_vec(),
+            ends_days: starts.iter().map(|s| s + 1.0).collect(),
             long_spans: Vec::new(),
         }
     }
@@ -149,14 +148,12 @@ mod tests {
         let map = AxisMap::identity();
         let transform = TimeTransform::new(&map, &view, 0.0, width);
         let lane = lane(starts);
-        let ends: Vec<f64> = starts.iter().map(|s| s + 1.0).collect();
         group_visible_events(
             &lane,
             &transform,
             0.0,
             f64::from(width),
             ClusterSizes::default(),
-            &|e| ends[e],
         )
     }
 
@@ -224,16 +221,10 @@ mod tests {
         let lane = LaneEvents {
             events: vec![0],
             starts_days: vec![0.0],
+            ends_days: vec![2000.0],
             long_spans: vec![0],
         };
-        let groups = group_visible_events(
-            &lane,
-            &transform,
-            0.0,
-            1000.0,
-            ClusterSizes::default(),
-            &|_| 2000.0,
-        );
+        let groups = group_visible_events(&lane, &transform, 0.0, 1000.0, ClusterSizes::default());
         assert_eq!(groups.len(), 1);
     }
 

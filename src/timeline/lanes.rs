@@ -39,28 +39,29 @@ impl LaneMode {
 pub struct LaneEvents {
     pub events: Vec<usize>,
     pub starts_days: Vec<f64>,
+    /// Where each event ends (exclusive), side by side so the layout never touches the events.
+    pub ends_days: Vec<f64>,
     /// Indices into `events` of the events longer than `LONG_SPAN_DAYS`.
     pub long_spans: Vec<usize>,
 }
 
 impl LaneEvents {
     fn from_sorted(dataset: &Dataset, events: Vec<usize>) -> Self {
-        let starts_days = events
+        let starts_days: Vec<f64> = events
             .iter()
             .map(|e| dataset.events[*e].start_days())
             .collect();
-        let long_spans = events
+        let ends_days: Vec<f64> = events
             .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                let event = &dataset.events[**e];
-                event.end_days() - event.start_days() > LONG_SPAN_DAYS
-            })
-            .map(|(position, _)| position)
+            .map(|e| dataset.events[*e].end_days())
+            .collect();
+        let long_spans = (0..events.len())
+            .filter(|position| ends_days[*position] - starts_days[*position] > LONG_SPAN_DAYS)
             .collect();
         Self {
             events,
             starts_days,
+            ends_days,
             long_spans,
         }
     }

@@ -21,7 +21,7 @@ use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
 use super::time_transform::TimeTransform;
 use super::time_view::TimeView;
-use crate::model::dataset::{Dataset, Event};
+use crate::model::dataset::Dataset;
 use crate::model::date::date_from_days;
 
 /// Choices that change the look but not the data.
@@ -92,7 +92,7 @@ impl Metrics {
             row_height: 16.0 * scale,
             marker_radius: 4.5 * scale,
             bar_height: 9.0 * scale,
-            max_label_width: 230.0 * scale,
+            max_label_width: 280.0 * scale,
             lane_padding_top: 13.0 * scale,
             legend_row: 18.0 * scale,
             badge_height: 11.0 * 0.95 * 1.35 * scale,
@@ -535,12 +535,10 @@ fn layout_lane(
         merge_points: 5.0,
         cluster_width_points: f64::from(34.0 * input.options.text_scale),
     };
-    let events = &input.dataset.events;
-    let end_days_of = |e: usize| events.get(e).map_or(0.0, Event::end_days);
 
     let draw =
         |scene: &mut Scene, list: &LaneEvents, dimmed: bool, rows: Option<&mut LabelRows>| {
-            let groups = group_visible_events(list, transform, x_min, x_max, sizes, &end_days_of);
+            let groups = group_visible_events(list, transform, x_min, x_max, sizes);
             for group in &groups {
                 draw_group(
                     scene,

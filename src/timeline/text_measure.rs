@@ -5,6 +5,12 @@ use super::scene::FontStyle;
 /// Measures the width of a single line of text, in points.
 pub trait TextMeasure {
     fn text_width(&self, text: &str, size: f32, style: FontStyle) -> f32;
+
+    /// The advance of one character (text width is the sum of these, kerning aside).
+    fn char_width(&self, c: char, size: f32, style: FontStyle) -> f32 {
+        let mut buffer = [0; 4];
+        self.text_width(c.encode_utf8(&mut buffer), size, style)
+    }
 }
 
 /// A measure that assumes every character is `em_fraction` of the font size wide: for tests,
@@ -27,7 +33,7 @@ impl TextMeasure for FixedWidthMeasure {
 }
 
 /// `text` shortened with an ellipsis so that it is at most `max_width` wide, or `None` if not
-/// even a few characters fit.
+/// even a few characters fit. One pass over the characters: labels are fitted every frame.
 pub fn fit_text(
     measure: &dyn TextMeasure,
     text: &str,
@@ -39,27 +45,25 @@ pub fn fit_text(
     if full_width <= max_width {
         return Some((text.to_owned(), full_width));
     }
-    let chars: Vec<char> = text.chars().collect();
-    // Binary search on the number of characters kept.
-    let (mut low, mut high) = (0usize, chars.len());
-    let mut best: Option<(String, f32)> = None;
-    while low < high {
-        let keep = (low + high).div_ceil(2);
-        let candidate: String = chars[..keep]
-            .iter()
-            .collect::<String>()
-            .trim_end()
-            .to_owned()
-            + "…";
-        let width = measure.text_width(&candidate, size, style);
-        if width <= max_width {
-            best = Some((candidate, width));
-            low = keep;
-        } else {
-            high = keep - 1;
+    let ellipsis_width = measure.char_width('…', size, style);
+    let budget = max_width - ellipsis_width;
+    let mut width = 0.0;
+    let mut end = 0;
+    for (index, c) in text.char_indices() {
+        let next = width + measure.char_width(c, size, style);
+        if next > budget {
+            break;
         }
+        width = next;
+        end = index + c.len_utf8();
     }
-    best.filter(|(candidate, _)| candidate.chars().count() >= 4)
+    let kept = text[..end].trim_end();
+    if kept.chars().count() < 3 {
+        return None;
+    }
+    let fitted = format!("{kept}…");
+    let fitted_width = measure.text_width(&fitted, size, style);
+    Some((fitted, fitted_width))
 }
 
 #[cfg(test)]

@@ -90,9 +90,8 @@ pub fn paint_scene(painter: &Painter, scene: &Scene) {
                 let rect = align.anchor_size(pos2(*pos), galley.size());
                 shapes.push(egui::Shape::galley(rect.min, galley.clone(), color));
                 if *style == FontStyle::Strong {
-                    // The default fonts have no bold face: a second pass half a point over reads as bold.
                     shapes.push(egui::Shape::galley(
-                        rect.min + egui::vec2(0.45, 0.0),
+                        rect.min + egui::vec2(BOLD_OFFSET, 0.0),
                         galley,
                         color,
                     ));
@@ -110,15 +109,39 @@ pub struct EguiTextMeasure<'a> {
 
 impl TextMeasure for EguiTextMeasure<'_> {
     fn text_width(&self, text: &str, size: f32, style: FontStyle) -> f32 {
-        let font = FontId::proportional(size);
-        let width: f32 = self
-            .ctx
-            .fonts_mut(|fonts| text.chars().map(|c| fonts.glyph_width(&font, c)).sum());
-        let bold_extra = if style == FontStyle::Strong {
-            0.45
-        } else {
-            0.0
-        };
-        width + bold_extra
+        let width: f32 = text.chars().map(|c| self.char_width(c, size, style)).sum();
+        width + bold_extra(style)
+    }
+
+    fn char_width(&self, c: char, size: f32, _style: FontStyle) -> f32 {
+        // Asking the fonts is slow next to a hash lookup, and labels are measured every frame.
+        GLYPH_WIDTHS.with_borrow_mut(|widths| {
+            if widths.len() > MAX_CACHED_GLYPH_WIDTHS {
+                widths.clear();
+            }
+            *widths.entry((c, size.to_bits())).or_insert_with(|| {
+                let font = FontId::proportional(size);
+                self.ctx.fonts_mut(|fonts| fonts.glyph_width(&font, c))
+            })
+        })
+    }
+}
+
+const MAX_CACHED_GLYPH_WIDTHS: usize = 20_000;
+
+thread_local! {
+    /// Advance widths by (character, font size bits), for the default proportional font.
+    static GLYPH_WIDTHS: std::cell::RefCell<std::collections::HashMap<(char, u32), f32>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The default fonts have no bold face: bold text is drawn twice, half a point apart.
+const BOLD_OFFSET: f32 = 0.45;
+
+fn bold_extra(style: FontStyle) -> f32 {
+    if style == FontStyle::Strong {
+        BOLD_OFFSET
+    } else {
+        0.0
     }
 }
