@@ -1,23 +1,15 @@
 //! Drives the whole window through its accessible labels (egui_kittest, no GPU needed).
 
+mod common;
+
 use chronoscope::app::ChronoscopeApp;
-use chronoscope::app::settings::Settings;
-use chronoscope::builtin::builtin_dataset;
 use chronoscope::model::date::PartialDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn harness() -> Harness<'static, ChronoscopeApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(0.05)
-        .with_max_steps(200)
-        .build_eframe(|_cc| {
-            let dataset =
-                builtin_dataset().unwrap_or_else(|error| panic!("built-in chronology: {error}"));
-            ChronoscopeApp::with_settings(dataset, Settings::default(), Vec::new())
-        })
+    common::app_harness([1400.0, 900.0])
 }
 
 fn days(iso: &str) -> f64 {

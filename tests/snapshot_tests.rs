@@ -3,22 +3,12 @@
 //! `UPDATE_SNAPSHOTS=1` rewrites the stored images in tests/snapshots.
 #![cfg(feature = "snapshots")]
 
-use chronoscope::app::ChronoscopeApp;
-use chronoscope::app::settings::Settings;
-use chronoscope::builtin::builtin_dataset;
-use egui_kittest::Harness;
+mod common;
+
 use egui_kittest::kittest::Queryable as _;
 
 fn snapshot_of_preset(preset_label: &str, name: &str) {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .with_step_dt(0.05)
-        .with_max_steps(200)
-        .build_eframe(|_cc| {
-            let dataset =
-                builtin_dataset().unwrap_or_else(|error| panic!("built-in chronology: {error}"));
-            ChronoscopeApp::with_settings(dataset, Settings::default(), Vec::new())
-        });
+    let mut harness = common::app_harness([1400.0, 860.0]);
     harness.run();
     harness.get_by_label(preset_label).click();
     harness.run();

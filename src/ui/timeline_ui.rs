@@ -58,6 +58,20 @@ pub fn timeline_ui(
         return commands;
     }
     let layout = paint_timeline(ui, rect, explorer, view, selected_event, palette, options);
+    if explorer.lanes.lanes.is_empty() {
+        let message = if explorer.dataset.events.is_empty() {
+            "No events loaded."
+        } else {
+            "No events match the search and filters."
+        };
+        ui.painter().text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            message,
+            egui::FontId::proportional(16.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
     let time_area = layout.time_area;
     let width = f64::from(time_area.width().max(1.0));
     let fraction_at = |x: f32| f64::from(x - time_area.min.x) / width;
