@@ -80,7 +80,7 @@ pub struct Explorer {
     pub limits: ViewLimits,
     /// Every actor, most frequent first (for the actor filter).
     pub actors: Vec<String>,
-    /// For each source: how many visible events and quotes come from it.
+    /// For each source: how many of the loaded events and quotes come from it.
     pub source_counts: Vec<(usize, usize)>,
 }
 

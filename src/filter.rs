@@ -78,7 +78,8 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
             let event_shown = quote
                 .event
                 .is_none_or(|e| visible_events.get(e).copied().unwrap_or(false));
-            source_shown && (event_shown || filter.actor.is_none())
+            // A quote goes with its event: filtering the event out takes its quotes along.
+            source_shown && event_shown
         })
         .collect();
 
@@ -130,5 +131,62 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
         matching_quotes,
         event_matches,
         searching,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::builtin_dataset;
+
+    fn dataset() -> Dataset {
+        builtin_dataset().unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn a_hidden_source_hides_its_quotes() {
+        let data = dataset();
+        let filter = Filter {
+            hidden_sources: ["mee-2022-03-20-kalin".to_owned()].into_iter().collect(),
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &filter);
+        for (index, quote) in data.quotes.iter().enumerate() {
+            let from_mee = data.sources[quote.source].id == "mee-2022-03-20-kalin";
+            assert_eq!(result.visible_quotes[index], !from_mee, "{}", quote.id);
+        }
+    }
+
+    #[test]
+    fn a_hidden_category_takes_its_events_quotes_along() {
+        let data = dataset();
+        let filter = Filter {
+            hidden_categories: [Category::Diplomacy].into_iter().collect(),
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &filter);
+        for (index, quote) in data.quotes.iter().enumerate() {
+            if let Some(event) = quote.event {
+                let diplomatic = data.events[event].category == Category::Diplomacy;
+                assert_eq!(result.visible_quotes[index], !diplomatic, "{}", quote.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_that_matches_the_search_brings_its_event() {
+        let data = dataset();
+        let filter = Filter {
+            query: "security architecture".to_owned(),
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &filter);
+        assert!(!result.matching_quotes.is_empty());
+        for quote in &result.matching_quotes {
+            if let Some(event) = data.quotes[*quote].event {
+                assert!(result.matching_events.contains(&event));
+            }
+        }
+        assert!(result.matching_events.len() < data.events.len());
     }
 }

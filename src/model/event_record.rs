@@ -125,27 +125,23 @@ impl EventRecord {
     }
 
     pub fn set_id(&mut self, id: &str) {
-        let mut texts = self.texts();
-        texts.head[0] = id;
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.head[0] = id);
+        self.store(packed);
     }
 
     pub fn set_title(&mut self, title: &str) {
-        let mut texts = self.texts();
-        texts.head[1] = title;
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.head[1] = title);
+        self.store(packed);
     }
 
     pub fn set_summary(&mut self, summary: &str) {
-        let mut texts = self.texts();
-        texts.head[2] = summary;
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.head[2] = summary);
+        self.store(packed);
     }
 
     pub fn set_reference(&mut self, reference: Option<&str>) {
-        let mut texts = self.texts();
-        texts.reference = reference;
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.reference = reference);
+        self.store(packed);
     }
 
     pub fn set_actors<I>(&mut self, actors: I)
@@ -154,9 +150,8 @@ impl EventRecord {
         I::Item: AsRef<str>,
     {
         let actors: Vec<I::Item> = actors.into_iter().collect();
-        let mut texts = self.texts();
-        texts.actors = actors.iter().map(AsRef::as_ref).collect();
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.actors = actors.iter().map(AsRef::as_ref).collect());
+        self.store(packed);
     }
 
     pub fn set_tags<I>(&mut self, tags: I)
@@ -165,9 +160,8 @@ impl EventRecord {
         I::Item: AsRef<str>,
     {
         let tags: Vec<I::Item> = tags.into_iter().collect();
-        let mut texts = self.texts();
-        texts.tags = tags.iter().map(AsRef::as_ref).collect();
-        self.store(texts.pack());
+        let packed = self.edited(|texts| texts.tags = tags.iter().map(AsRef::as_ref).collect());
+        self.store(packed);
     }
 
     pub fn set_sources<I>(&mut self, sources: I)
@@ -176,9 +170,16 @@ impl EventRecord {
         I::Item: AsRef<str>,
     {
         let sources: Vec<I::Item> = sources.into_iter().collect();
+        let packed =
+            self.edited(|texts| texts.sources = sources.iter().map(AsRef::as_ref).collect());
+        self.store(packed);
+    }
+
+    /// The record's text with one part changed by `change`, packed anew.
+    fn edited<'a>(&'a self, change: impl FnOnce(&mut Texts<'a>)) -> Packed {
         let mut texts = self.texts();
-        texts.sources = sources.iter().map(AsRef::as_ref).collect();
-        self.store(texts.pack());
+        change(&mut texts);
+        texts.pack()
     }
 
     /// The same event with an end.
