@@ -2,6 +2,7 @@
 //! and the merged [`Dataset`] the rest of the app reads. Pure logic, no UI.
 
 pub mod article_set;
+pub mod atomic_write;
 pub mod category;
 pub mod dataset;
 pub mod date;
