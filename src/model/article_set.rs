@@ -509,7 +509,7 @@ mod tests {
         }
         assert_eq!(
             schema["$defs"]["category"]["enum"].as_array().map(Vec::len),
-            Some(6)
+            Some(Category::ALL.len())
         );
     }
 

@@ -20,6 +20,8 @@ pub enum Category {
     Humanitarian,
     /// Domestic politics: elections, laws, appointments.
     Politics,
+    /// Anything else; imported timelines that name no category land here.
+    Other,
 }
 
 /// A text that names no [`Category`].
@@ -32,13 +34,14 @@ pub struct UnknownCategory {
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Diplomacy,
         Category::Military,
         Category::Sanctions,
         Category::Agreement,
         Category::Humanitarian,
         Category::Politics,
+        Category::Other,
     ];
 
     /// Name for people: `"Diplomacy"`.
@@ -50,6 +53,7 @@ impl Category {
             Category::Agreement => "Agreement",
             Category::Humanitarian => "Humanitarian",
             Category::Politics => "Politics",
+            Category::Other => "Other",
         }
     }
 
@@ -62,6 +66,7 @@ impl Category {
             Category::Agreement => "agreement",
             Category::Humanitarian => "humanitarian",
             Category::Politics => "politics",
+            Category::Other => "other",
         }
     }
 
@@ -124,7 +129,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "unknown category \"Diplomacy\"; expected one of: \
-             diplomacy, military, sanctions, agreement, humanitarian, politics"
+             diplomacy, military, sanctions, agreement, humanitarian, politics, other"
         );
     }
 

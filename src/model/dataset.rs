@@ -7,6 +7,7 @@ use super::article_set::{
     ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
     parse_hex_color,
 };
+use super::category::Category;
 use super::date::PartialDate;
 pub use super::event::Event;
 use super::event::{EventRefs, span_days};
@@ -100,6 +101,8 @@ pub struct Dataset {
     /// (event index, quote index) for every quote about an event, sorted.
     quotes_by_event: Vec<(usize, usize)>,
     time_range_days: Option<(f64, f64)>,
+    /// Number of events of each category, in the order of `Category::ALL`.
+    category_counts: [usize; Category::ALL.len()],
 }
 
 impl Era {
@@ -144,6 +147,15 @@ impl Dataset {
         self.add_events(file_label, file, set.events);
         self.add_quotes(file_label, file, set.quotes);
         self.time_range_days = self.compute_time_range_days();
+        self.category_counts = self.compute_category_counts();
+    }
+
+    /// Whether any event has this category (the "Other" lane and legend entry show only then).
+    pub fn has_category(&self, category: Category) -> bool {
+        Category::ALL
+            .iter()
+            .position(|c| *c == category)
+            .is_some_and(|index| self.category_counts[index] > 0)
     }
 
     /// The index in [`Dataset::events`] of the event with this id.
@@ -482,6 +494,16 @@ impl Dataset {
             .filter_map(|(index, quote)| quote.event.map(|event| (event, index)))
             .collect();
         self.quotes_by_event.sort_unstable();
+    }
+
+    fn compute_category_counts(&self) -> [usize; Category::ALL.len()] {
+        let mut counts = [0; Category::ALL.len()];
+        for event in &self.events {
+            if let Some(index) = Category::ALL.iter().position(|c| *c == event.category) {
+                counts[index] += 1;
+            }
+        }
+        counts
     }
 
     fn compute_time_range_days(&self) -> Option<(f64, f64)> {

@@ -98,6 +98,9 @@ impl LaneIndex {
         let groups: Vec<(String, Option<Category>, Vec<usize>)> = match mode {
             LaneMode::Category => Category::ALL
                 .iter()
+                .filter(|category| {
+                    **category != Category::Other || dataset.has_category(Category::Other)
+                })
                 .map(|category| {
                     let events = visible(dataset, filter)
                         .filter(|e| dataset.events[*e].category == *category)

@@ -242,8 +242,10 @@ fn layout_legend(
     let palette = input.palette;
     let size = m.small_size;
     let y_center = input.canvas.min.y + era_row_height + m.legend_row / 2.0;
-    let mut entries: Vec<(String, Color, bool)> = crate::model::category::Category::ALL
+    use crate::model::category::Category;
+    let mut entries: Vec<(String, Color, bool)> = Category::ALL
         .iter()
+        .filter(|c| **c != Category::Other || input.dataset.has_category(Category::Other))
         .map(|c| (c.label().to_owned(), palette.category(*c), false))
         .collect();
     entries.push(("approximate date".to_owned(), palette.text_weak, true));

@@ -51,17 +51,18 @@ pub struct Palette {
     pub dimmed_alpha: f32,
     /// Opacity of era bands.
     pub era_alpha: f32,
-    categories: [Color; 6],
+    categories: [Color; 7],
 }
 
 /// Okabe–Ito colours, in the order of `Category::ALL`.
-const OKABE_ITO: [Color; 6] = [
+const OKABE_ITO: [Color; 7] = [
     Color::rgb(0x00, 0x72, 0xB2), // diplomacy: blue
     Color::rgb(0xD5, 0x5E, 0x00), // military: vermillion
     Color::rgb(0xCC, 0x79, 0xA7), // sanctions: reddish purple
     Color::rgb(0x00, 0x9E, 0x73), // agreement: bluish green
     Color::rgb(0x56, 0xB4, 0xE9), // humanitarian: sky blue
     Color::rgb(0xE6, 0x9F, 0x00), // politics: orange
+    Color::rgb(0x80, 0x80, 0x80), // other: neutral grey
 ];
 
 /// Default era colours when a file gives none.
@@ -116,6 +117,7 @@ impl Palette {
                     OKABE_ITO[3],
                     OKABE_ITO[4],
                     OKABE_ITO[5],
+                    Color::rgb(0x9A, 0x9A, 0x9A), // lighter grey for contrast on dark
                 ],
             },
             Theme::Contrast => Self {

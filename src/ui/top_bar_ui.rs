@@ -93,7 +93,7 @@ pub fn toolbar_ui(
             filter.query.clear();
         }
         ui.separator();
-        categories_menu_ui(ui, filter);
+        categories_menu_ui(ui, filter, explorer.dataset.has_category(Category::Other));
         actor_filter_ui(ui, explorer, filter);
         let label = ui.label("Lanes by");
         egui::ComboBox::from_id_salt("lanes")
@@ -119,7 +119,7 @@ pub fn toolbar_ui(
     });
 }
 
-fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter) {
+fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter, dataset_has_other: bool) {
     let hidden = filter.hidden_categories.len();
     let title = if hidden == 0 {
         "Categories".to_owned()
@@ -127,7 +127,10 @@ fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter) {
         format!("Categories ({} hidden)", hidden)
     };
     ui.menu_button(title, |ui| {
-        for category in Category::ALL {
+        for category in Category::ALL
+            .into_iter()
+            .filter(|c| *c != Category::Other || dataset_has_other)
+        {
             let mut shown = !filter.hidden_categories.contains(&category);
             if ui.checkbox(&mut shown, category.label()).changed() {
                 if shown {
