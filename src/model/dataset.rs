@@ -2,6 +2,7 @@
 //! order, and every item knowing which loaded file(s) it came from.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::article_set::{
     ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
@@ -13,6 +14,8 @@ pub use super::event::Event;
 use super::event::{EventRefs, span_days};
 use super::event_record::EventHead;
 use super::id_index::IdIndex;
+use super::merge_keys::{event_title_key, normalised_url, quote_text_key, source_citation_key};
+use super::merge_report::{MergeCounts, MergeReport};
 use super::names::{NameId, Names};
 use super::packed::compact_index;
 
@@ -132,22 +135,40 @@ impl Dataset {
 
     /// Adds a set as a new file, resolving ids to indices and keeping everything sorted.
     ///
-    /// Same id means same item: an era, source, event or quote whose id is already present
-    /// (from an earlier file, or earlier in time within this set) is not added again; the
-    /// existing item records that this file has it too. References that do not resolve
-    /// (possible only for unvalidated sets) are left out with a warning.
-    pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) {
+    /// An item already present (from an earlier file, or earlier within this set) is not added
+    /// again; the existing item records that this file has it too. The same item is: for every
+    /// kind, the same id; for a source, also the same URL, or the same outlet, title and date;
+    /// for an event, also the same date and title (see `merge_keys`); for a quote, also the
+    /// same words in the same source. References to a merged item follow it. References that
+    /// do not resolve (possible only for unvalidated sets) are left out with a warning.
+    pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) -> MergeReport {
         let file = self.files.len();
         self.files.push(LoadedFile {
             label: file_label.to_owned(),
             title: set.title,
         });
-        self.add_eras(file, set.eras);
-        self.add_sources(file, set.sources);
-        self.add_events(file_label, file, set.events);
-        self.add_quotes(file_label, file, set.quotes);
+        let mut report = MergeReport {
+            eras: self.add_eras(file, set.eras),
+            ..MergeReport::default()
+        };
+        let source_aliases = self.add_sources(file, set.sources, &mut report.sources);
+        let event_aliases = self.add_events(
+            file_label,
+            file,
+            set.events,
+            &source_aliases,
+            &mut report.events,
+        );
+        self.add_quotes(
+            file_label,
+            file,
+            set.quotes,
+            (&source_aliases, &event_aliases),
+            &mut report.quotes,
+        );
         self.time_range_days = self.compute_time_range_days();
         self.category_counts = self.compute_category_counts();
+        report
     }
 
     /// Whether any event has this category (the "Other" lane and legend entry show only then).
@@ -262,6 +283,115 @@ impl Dataset {
             .collect()
     }
 
+    /// The dataset as if `removed` had never been loaded: items only it had are gone, the
+    /// others keep the rest of their provenance. Rebuilt file by file, each item with the
+    /// first remaining file that has it (so it keeps the content it was shown with).
+    pub fn without_file(&self, removed: usize) -> Dataset {
+        let remaining = |files: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            let mut kept: Vec<usize> = files
+                .filter(|&file| file != removed)
+                .map(|file| if file > removed { file - 1 } else { file })
+                .collect();
+            kept.sort_unstable();
+            kept
+        };
+        let era_files: Vec<Vec<usize>> = self
+            .eras
+            .iter()
+            .map(|era| remaining(&mut era.files.iter().copied()))
+            .collect();
+        let source_files: Vec<Vec<usize>> = self
+            .sources
+            .iter()
+            .map(|source| remaining(&mut source.files.iter().copied()))
+            .collect();
+        let event_files: Vec<Vec<usize>> = self
+            .events
+            .iter()
+            .map(|event| remaining(&mut event.files().iter()))
+            .collect();
+        let quote_files: Vec<Vec<usize>> = self
+            .quotes
+            .iter()
+            .map(|quote| remaining(&mut quote.files.iter().copied()))
+            .collect();
+        // An item goes in with its first remaining file, but never before what it cites.
+        let first = |files: &Vec<usize>| files.first().copied();
+        let event_owner: Vec<Option<usize>> = self
+            .events
+            .iter()
+            .zip(&event_files)
+            .map(|(event, files)| {
+                let cited = event
+                    .sources()
+                    .iter()
+                    .filter_map(|s| first(&source_files[s]));
+                first(files).map(|own| cited.fold(own, usize::max))
+            })
+            .collect();
+        let quote_owner: Vec<Option<usize>> = self
+            .quotes
+            .iter()
+            .zip(&quote_files)
+            .map(|(quote, files)| {
+                let source = first(&source_files[quote.source]);
+                let event = quote.event.and_then(|event| event_owner[event]);
+                first(files).map(|own| own.max(source.unwrap_or(own)).max(event.unwrap_or(own)))
+            })
+            .collect();
+        let mut dataset = Dataset::empty();
+        for (new_file, loaded) in self.files.iter().enumerate().filter(|(f, _)| *f != removed) {
+            let new_file = if new_file > removed {
+                new_file - 1
+            } else {
+                new_file
+            };
+            let mut set = ArticleSet::new(&loaded.title);
+            set.eras = owned_by(&self.eras, &era_files, first, new_file, era_record);
+            set.sources = owned_by(&self.sources, &source_files, first, new_file, source_record);
+            set.events = self
+                .events
+                .iter()
+                .zip(&event_owner)
+                .filter(|(_, owner)| **owner == Some(new_file))
+                .map(|(event, _)| self.event_record(event))
+                .collect();
+            set.quotes = self
+                .quotes
+                .iter()
+                .zip(&quote_owner)
+                .filter(|(_, owner)| **owner == Some(new_file))
+                .map(|(quote, _)| self.quote_record(quote))
+                .collect();
+            dataset.add_article_set(&loaded.label, set);
+        }
+        // Give back the provenance of items that more than one remaining file had.
+        for (era, files) in self.eras.iter().zip(&era_files) {
+            if let Some(index) = dataset.era_index.get(&era.id, |i| id_of(&dataset.eras, i)) {
+                dataset.eras[index].files.clone_from(files);
+            }
+        }
+        for (source, files) in self.sources.iter().zip(&source_files) {
+            if let Some(index) = dataset.source_index_by_id(&source.id) {
+                dataset.sources[index].files.clone_from(files);
+            }
+        }
+        for (event, files) in self.events.iter().zip(&event_files) {
+            if let Some(index) = dataset.event_index_by_id(event.id()) {
+                for &file in files {
+                    dataset.events[index].add_file(file);
+                }
+            }
+        }
+        for (quote, files) in self.quotes.iter().zip(&quote_files) {
+            if let Some(index) = dataset.quote_index_by_id(&quote.id) {
+                dataset.quotes[index].files.clone_from(files);
+            }
+        }
+        dataset.warnings.clone_from(&self.warnings);
+        dataset
+    }
+
     /// Everything back in the native format, for saving. Provenance is not part of the format.
     pub fn to_article_set(&self) -> ArticleSet {
         let titles: Vec<&str> = self.files.iter().map(|file| file.title.as_str()).collect();
@@ -281,8 +411,9 @@ impl Dataset {
         set
     }
 
-    fn add_eras(&mut self, file: usize, records: Vec<EraRecord>) {
+    fn add_eras(&mut self, file: usize, records: Vec<EraRecord>) -> MergeCounts {
         let count_before = self.eras.len();
+        let mut counts = MergeCounts::default();
         for record in records {
             let eras = &self.eras;
             let new_index = eras.len();
@@ -293,8 +424,10 @@ impl Dataset {
                 if let Some(item) = self.eras.get_mut(existing) {
                     add_file(&mut item.files, file);
                 }
+                counts.already_present += 1;
                 continue;
             }
+            counts.added += 1;
             self.eras.push(Era {
                 color: record.color.as_deref().and_then(parse_hex_color),
                 id: record.id,
@@ -315,22 +448,61 @@ impl Dataset {
                 self.era_index.remap(&inverse(&order));
             }
         }
+        counts
     }
 
-    fn add_sources(&mut self, file: usize, records: Vec<SourceRecord>) {
+    /// Adds sources; returns the ids of this file's sources that were merged into a source
+    /// with another id, with the index of that source.
+    fn add_sources(
+        &mut self,
+        file: usize,
+        records: Vec<SourceRecord>,
+        counts: &mut MergeCounts,
+    ) -> HashMap<String, usize> {
+        let mut aliases = HashMap::new();
+        if records.is_empty() {
+            return aliases;
+        }
+        let mut by_url: HashMap<String, usize> = HashMap::new();
+        let mut by_citation: HashMap<u64, usize> = HashMap::new();
+        for (index, source) in self.sources.iter().enumerate() {
+            if let Some(url) = source.url.as_deref().and_then(normalised_url) {
+                by_url.entry(url).or_insert(index);
+            }
+            let key = source_citation_key(&source.outlet, &source.title, source.published);
+            by_citation.entry(key).or_insert(index);
+        }
         // Sources keep their insertion order: events and quotes point at them by index.
         for record in records {
-            let sources = &self.sources;
-            let new_index = sources.len();
-            let existing = self
-                .source_index
-                .get_or_insert(&record.id, new_index, |index| id_of(sources, index));
+            let url = record.url.as_deref().and_then(normalised_url);
+            let citation = source_citation_key(&record.outlet, &record.title, record.published);
+            let same_id = self.source_index_by_id(&record.id);
+            let same_content = || {
+                url.as_ref()
+                    .and_then(|url| by_url.get(url))
+                    .or_else(|| by_citation.get(&citation))
+                    .copied()
+            };
+            let existing = same_id.or_else(same_content);
             if let Some(existing) = existing {
                 if let Some(item) = self.sources.get_mut(existing) {
                     add_file(&mut item.files, file);
                 }
+                if same_id.is_none() {
+                    aliases.insert(record.id, existing);
+                }
+                counts.already_present += 1;
                 continue;
             }
+            let sources = &self.sources;
+            let new_index = sources.len();
+            self.source_index
+                .get_or_insert(&record.id, new_index, |index| id_of(sources, index));
+            if let Some(url) = url {
+                by_url.entry(url).or_insert(new_index);
+            }
+            by_citation.entry(citation).or_insert(new_index);
+            counts.added += 1;
             self.sources.push(Source {
                 id: record.id,
                 outlet: record.outlet,
@@ -343,29 +515,63 @@ impl Dataset {
                 files: vec![file],
             });
         }
+        aliases
     }
 
     /// Adds events, then sorts them once. Records are read in file order (their text is laid
     /// out in memory in that order, which matters at a million events), and each record's text
     /// allocation becomes the event's; the sort moves only the event structs, through compact
     /// keys.
-    fn add_events(&mut self, file_label: &str, file: usize, records: Vec<EventRecord>) {
+    ///
+    /// Returns the ids of this file's events that were merged into an event with another id,
+    /// with the (sorted) index of that event.
+    fn add_events(
+        &mut self,
+        file_label: &str,
+        file: usize,
+        records: Vec<EventRecord>,
+        source_aliases: &HashMap<String, usize>,
+        counts: &mut MergeCounts,
+    ) -> HashMap<String, usize> {
         let count_before = self.events.len();
         self.events.reserve(records.len());
         self.event_index.reserve(records.len());
+        let mut by_title: HashMap<u64, usize> =
+            HashMap::with_capacity(count_before + records.len());
+        for (index, event) in self.events.iter().enumerate() {
+            by_title
+                .entry(event_title_key(event.date, event.title()))
+                .or_insert(index);
+        }
+        let mut aliases = HashMap::new();
         let mut refs: Vec<u32> = Vec::new();
         for record in records {
-            let events = &self.events;
-            let new_index = events.len();
-            let existing = self
-                .event_index
-                .get_or_insert(record.id(), new_index, |index| id_of(events, index));
+            let title_key = event_title_key(record.date, record.title());
+            let same_id = self.event_index_by_id(record.id());
+            let same_content = || {
+                by_title.get(&title_key).copied().filter(|&index| {
+                    self.events.get(index).is_some_and(|event| {
+                        event.date == record.date && same_words(event.title(), record.title())
+                    })
+                })
+            };
+            let existing = same_id.or_else(same_content);
             if let Some(existing) = existing {
                 if let Some(item) = self.events.get_mut(existing) {
                     item.add_file(file);
                 }
+                if same_id.is_none() {
+                    aliases.insert(record.id().to_owned(), existing);
+                }
+                counts.already_present += 1;
                 continue;
             }
+            let events = &self.events;
+            let new_index = events.len();
+            self.event_index
+                .get_or_insert(record.id(), new_index, |index| id_of(events, index));
+            by_title.entry(title_key).or_insert(new_index);
+            counts.added += 1;
             refs.clear();
             refs.extend(
                 record
@@ -377,7 +583,11 @@ impl Dataset {
             refs.extend(record.tags().iter().map(|tag| self.names.intern(tag).0));
             let tag_end = refs.len();
             for source_id in record.sources() {
-                match self.source_index_by_id(source_id) {
+                let source = source_aliases
+                    .get(source_id)
+                    .copied()
+                    .or_else(|| self.source_index_by_id(source_id));
+                match source {
                     Some(source) => refs.push(compact_index(source)),
                     None => self.warnings.push(format!(
                         "{file_label}: event {:?} cites unknown source {source_id:?}; left out",
@@ -395,13 +605,19 @@ impl Dataset {
             };
             self.events.push(Event::from_record(record, &event_refs));
         }
-        if self.events.len() > count_before {
-            self.sort_events();
+        if self.events.len() > count_before
+            && let Some(new_index_of_old) = self.sort_events()
+        {
+            for index in aliases.values_mut() {
+                *index = new_index_of_old[*index];
+            }
         }
+        aliases
     }
 
-    /// Sorts all events by (start, end, id) and updates every index that points at them.
-    fn sort_events(&mut self) {
+    /// Sorts all events by (start, end, id) and updates every index that points at them;
+    /// returns the new index of each old one, if anything moved.
+    fn sort_events(&mut self) -> Option<Vec<usize>> {
         let mut keys: Vec<EventSortKey> = self
             .events
             .iter()
@@ -411,7 +627,7 @@ impl Dataset {
         let events = &self.events;
         let compare = |a: &EventSortKey, b: &EventSortKey| a.compare(b, |i| id_of(events, i));
         if keys.is_sorted_by(|a, b| compare(a, b) != Ordering::Greater) {
-            return;
+            return None;
         }
         keys.sort_unstable_by(compare);
         let order: Vec<usize> = keys.iter().map(|key| key.index).collect();
@@ -423,31 +639,67 @@ impl Dataset {
                 .event
                 .and_then(|old| new_index_of_old.get(old).copied());
         }
+        Some(new_index_of_old)
     }
 
-    fn add_quotes(&mut self, file_label: &str, file: usize, records: Vec<QuoteRecord>) {
+    fn add_quotes(
+        &mut self,
+        file_label: &str,
+        file: usize,
+        records: Vec<QuoteRecord>,
+        (source_aliases, event_aliases): (&HashMap<String, usize>, &HashMap<String, usize>),
+        counts: &mut MergeCounts,
+    ) {
         let count_before = self.quotes.len();
+        let mut by_text: HashMap<u64, usize> = HashMap::new();
+        if !records.is_empty() {
+            for (index, quote) in self.quotes.iter().enumerate() {
+                by_text
+                    .entry(quote_text_key(quote.source, &quote.text))
+                    .or_insert(index);
+            }
+        }
         for record in records {
-            let Some(source) = self.source_index_by_id(&record.source) else {
+            let source = source_aliases
+                .get(&record.source)
+                .copied()
+                .or_else(|| self.source_index_by_id(&record.source));
+            let Some(source) = source else {
                 self.warnings.push(format!(
                     "{file_label}: quote {:?} cites unknown source {:?}; quote left out",
                     record.id, record.source
                 ));
                 continue;
             };
-            let quotes = &self.quotes;
-            let new_index = quotes.len();
-            let existing = self
-                .quote_index
-                .get_or_insert(&record.id, new_index, |index| id_of(quotes, index));
-            if let Some(existing) = existing {
+            let text_key = quote_text_key(source, &record.text);
+            let same_id = self.quote_index_by_id(&record.id);
+            let same_content = || {
+                by_text.get(&text_key).copied().filter(|&index| {
+                    self.quotes.get(index).is_some_and(|quote| {
+                        quote.source == source
+                            && same_words(&quote.text, &record.text)
+                            && same_words(&quote.speaker, &record.speaker)
+                    })
+                })
+            };
+            if let Some(existing) = same_id.or_else(same_content) {
                 if let Some(item) = self.quotes.get_mut(existing) {
                     add_file(&mut item.files, file);
                 }
+                counts.already_present += 1;
                 continue;
             }
+            let quotes = &self.quotes;
+            let new_index = quotes.len();
+            self.quote_index
+                .get_or_insert(&record.id, new_index, |index| id_of(quotes, index));
+            by_text.entry(text_key).or_insert(new_index);
+            counts.added += 1;
             let event = record.event.as_ref().and_then(|event_id| {
-                let event = self.event_index_by_id(event_id);
+                let event = event_aliases
+                    .get(event_id)
+                    .copied()
+                    .or_else(|| self.event_index_by_id(event_id));
                 if event.is_none() {
                     self.warnings.push(format!(
                         "{file_label}: quote {:?} is about unknown event {event_id:?}; link left out",
@@ -585,6 +837,18 @@ fn source_record(source: &Source) -> SourceRecord {
     }
 }
 
+/// Whether two texts have the same words, ignoring case, punctuation and spacing (what the
+/// merge keys hash; compared in full so a hash collision never merges two items).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .flat_map(|word| word.chars().flat_map(char::to_lowercase).chain([' ']))
+            .collect::<String>()
+    };
+    words(a) == words(b)
+}
+
 /// Names of an event's actors or tags, looked up in the dataset's table as they are iterated.
 #[derive(Clone)]
 pub struct Named<'a, I> {
@@ -678,6 +942,22 @@ fn byte_prefix(text: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
+/// The records of the items whose first remaining file is `file`.
+fn owned_by<T, R>(
+    items: &[T],
+    files: &[Vec<usize>],
+    first: impl Fn(&Vec<usize>) -> Option<usize>,
+    file: usize,
+    record: impl Fn(&T) -> R,
+) -> Vec<R> {
+    items
+        .iter()
+        .zip(files)
+        .filter(|(_, files)| first(files) == Some(file))
+        .map(|(item, _)| record(item))
+        .collect()
+}
+
 fn add_file(files: &mut Vec<usize>, file: usize) {
     if !files.contains(&file) {
         files.push(file);
@@ -756,7 +1036,7 @@ mod tests {
     fn quote(id: &str, source: &str, when: Option<&str>, event: Option<&str>) -> QuoteRecord {
         QuoteRecord {
             id: id.to_owned(),
-            text: "Words".to_owned(),
+            text: format!("Words of {id}"),
             speaker: "Someone".to_owned(),
             role: None,
             source: source.to_owned(),
@@ -1009,5 +1289,165 @@ mod tests {
         let again = Dataset::from_article_set("a.json", back.clone());
         assert_eq!(again.to_article_set(), back);
         assert_eq!(event_ids(&again), event_ids(&dataset));
+    }
+
+    fn second_file_citing_the_same_article_under_other_ids() -> ArticleSet {
+        let mut set = ArticleSet::new("Colleague's set");
+        let mut same_url = source("mee", "2014-03-20");
+        same_url.title = "A different headline".to_owned();
+        same_url.url = Some("http://www.example.org/s1/".to_owned());
+        set.sources = vec![same_url, source("s2-copy", "2015-02-13")];
+        set.sources[1].title = "Article s2".to_owned();
+        let mut crimea = EventRecord::new(
+            "their-crimea",
+            date("2014-03-18"),
+            "EVENT  crimea!",
+            "",
+            Category::Politics,
+        );
+        crimea.set_sources(["mee"]);
+        set.events = vec![crimea, event("only-theirs", "2016", &["s2-copy"])];
+        set.quotes = vec![quote("their-quote", "mee", None, Some("their-crimea"))];
+        set
+    }
+
+    fn sample_with_urls() -> ArticleSet {
+        let mut set = sample_set();
+        set.sources[0].url = Some("https://example.org/s1".to_owned());
+        set
+    }
+
+    #[test]
+    fn the_same_url_merges_two_sources_and_their_citations_follow() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_with_urls());
+        let report = dataset.add_article_set(
+            "b.json",
+            second_file_citing_the_same_article_under_other_ids(),
+        );
+        assert_eq!(dataset.sources.len(), 2, "{:?}", dataset.sources);
+        let s1 = s1_index(&dataset);
+        assert_eq!(dataset.sources[s1].files, [0, 1]);
+        assert_eq!(
+            report.sources,
+            MergeCounts {
+                added: 0,
+                already_present: 2
+            }
+        );
+        let quote = dataset.quote_index_by_id("their-quote").expect("quote");
+        assert_eq!(dataset.quotes[quote].source, s1);
+    }
+
+    #[test]
+    fn the_same_outlet_title_and_date_merge_two_sources() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_set());
+        let report = dataset.add_article_set(
+            "b.json",
+            second_file_citing_the_same_article_under_other_ids(),
+        );
+        let s2 = dataset.source_index_by_id("s2").expect("s2");
+        assert_eq!(dataset.sources[s2].files, [0, 1]);
+        let only_theirs = dataset.event_index_by_id("only-theirs").expect("event");
+        assert_eq!(dataset.events[only_theirs].sources().to_vec(), [s2]);
+        // Without a URL in the first file, "mee" has another title: a new source.
+        assert_eq!(
+            report.sources,
+            MergeCounts {
+                added: 1,
+                already_present: 1
+            }
+        );
+    }
+
+    #[test]
+    fn the_same_date_and_title_merge_two_events_and_quotes_follow() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_with_urls());
+        let report = dataset.add_article_set(
+            "b.json",
+            second_file_citing_the_same_article_under_other_ids(),
+        );
+        assert_eq!(
+            report.events,
+            MergeCounts {
+                added: 1,
+                already_present: 1
+            }
+        );
+        assert_eq!(dataset.event_index_by_id("their-crimea"), None);
+        let crimea = dataset.event_index_by_id("crimea").expect("crimea");
+        assert_eq!(dataset.events[crimea].files().to_vec(), [0, 1]);
+        let quotes: Vec<&str> = dataset
+            .quotes_of_event(crimea)
+            .map(|q| dataset.quotes[q].id.as_str())
+            .collect();
+        assert_eq!(quotes, ["q-early", "q-crimea-2", "their-quote"]);
+        assert_eq!(
+            report.to_string(),
+            "1 event added, 1 already present; 0 sources added, 2 already present; 1 quote added"
+        );
+    }
+
+    #[test]
+    fn a_title_on_another_day_is_another_event() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_set());
+        let mut set = ArticleSet::new("b");
+        set.events = vec![EventRecord::new(
+            "x",
+            date("2014-03-19"),
+            "Event crimea",
+            "",
+            Category::Politics,
+        )];
+        let report = dataset.add_article_set("b.json", set);
+        assert_eq!(
+            report.events,
+            MergeCounts {
+                added: 1,
+                already_present: 0
+            }
+        );
+        assert_eq!(dataset.events.len(), 5);
+    }
+
+    #[test]
+    fn the_same_words_from_the_same_source_are_one_quote() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_set());
+        let mut set = sample_set();
+        for quote in &mut set.quotes {
+            quote.id.push_str("-copy");
+        }
+        let report = dataset.add_article_set("b.json", set);
+        assert_eq!(
+            report.quotes,
+            MergeCounts {
+                added: 0,
+                already_present: 3
+            }
+        );
+        assert!(dataset.quotes.iter().all(|quote| quote.files == [0, 1]));
+    }
+
+    #[test]
+    fn removing_a_file_drops_only_what_no_other_file_has() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_with_urls());
+        dataset.add_article_set(
+            "b.json",
+            second_file_citing_the_same_article_under_other_ids(),
+        );
+        let without_a = dataset.without_file(0);
+        assert_eq!(without_a.files.len(), 1);
+        assert_eq!(without_a.files[0].label, "b.json");
+        // "crimea" was in both files (b called it "their-crimea"): it stays, with b's provenance.
+        assert_eq!(event_ids(&without_a), ["crimea", "only-theirs"]);
+        let crimea = without_a.event_index_by_id("crimea").expect("crimea");
+        assert_eq!(without_a.events[crimea].files().to_vec(), [0]);
+        assert_eq!(without_a.quotes.len(), 1);
+        assert_eq!(without_a.quotes[0].event, Some(crimea));
+        assert!(without_a.sources.iter().all(|source| source.files == [0]));
+        let without_b = dataset.without_file(1);
+        assert_eq!(
+            without_b.to_article_set(),
+            Dataset::from_article_set("a.json", sample_with_urls()).to_article_set()
+        );
     }
 }
