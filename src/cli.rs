@@ -73,18 +73,22 @@ pub fn file_label(path: &std::path::Path) -> String {
     path.display().to_string()
 }
 
-/// Reads and loads one article set file.
+/// Reads and loads one file (refusing files too large for memory).
 pub fn load_file(
     path: &std::path::Path,
 ) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
     let label = file_label(path);
-    let bytes = std::fs::read(path).map_err(|error| {
-        LoadError::single(
-            &label,
-            crate::model::load_error::Problem::new(format!("cannot read the file: {error}")),
-        )
-    })?;
-    load_article_set_with_warnings(&label, &bytes)
+    let progress = crate::load_job::LoadProgress::default();
+    let bytes = crate::load_job::read_file_with_progress(path, &label, &progress)?;
+    import_file_bytes(&label, &bytes)
+}
+
+/// Turns the bytes of a file into an article set, with warnings.
+pub fn import_file_bytes(
+    label: &str,
+    bytes: &[u8],
+) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
+    load_article_set_with_warnings(label, bytes)
 }
 
 /// Adds every file to `dataset`; returns the messages of files that did not load (and warnings).

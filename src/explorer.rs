@@ -82,6 +82,8 @@ pub struct Explorer {
     pub actors: Vec<String>,
     /// For each source: how many of the loaded events and quotes come from it.
     pub source_counts: Vec<(usize, usize)>,
+    /// For each loaded file: how many events and quotes it has.
+    pub file_counts: Vec<(usize, usize)>,
 }
 
 impl Explorer {
@@ -102,6 +104,7 @@ impl Explorer {
             histogram: MonthHistogram::default(),
             limits: default_limits(),
             source_counts: Vec::new(),
+            file_counts: Vec::new(),
             actors: Vec::new(),
         };
         explorer.actors = explorer.dataset.actors();
@@ -152,9 +155,15 @@ impl Explorer {
         };
         self.limits = limits_for(&self.dataset);
         self.source_counts = vec![(0, 0); self.dataset.sources.len()];
+        self.file_counts = vec![(0, 0); self.dataset.files.len()];
         for event in &self.dataset.events {
             for source in event.sources() {
                 if let Some(counts) = self.source_counts.get_mut(source) {
+                    counts.0 += 1;
+                }
+            }
+            for file in event.files() {
+                if let Some(counts) = self.file_counts.get_mut(file) {
                     counts.0 += 1;
                 }
             }
@@ -162,6 +171,11 @@ impl Explorer {
         for quote in &self.dataset.quotes {
             if let Some(counts) = self.source_counts.get_mut(quote.source) {
                 counts.1 += 1;
+            }
+            for &file in &quote.files {
+                if let Some(counts) = self.file_counts.get_mut(file) {
+                    counts.1 += 1;
+                }
             }
         }
     }

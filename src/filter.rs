@@ -19,6 +19,10 @@ pub struct Filter {
     pub actor: Option<String>,
     /// Ids of sources whose items are hidden.
     pub hidden_sources: BTreeSet<String>,
+    /// Loaded files (indices into `Dataset::files`) whose items are hidden. Not saved between
+    /// runs: the files loaded next time may differ.
+    #[serde(skip)]
+    pub hidden_files: BTreeSet<usize>,
 }
 
 impl Filter {
@@ -67,7 +71,13 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
                     .sources()
                     .iter()
                     .any(|s| !hidden_source.get(s).copied().unwrap_or(false));
-            category_shown && actor_shown && source_shown
+            // ... and when every file it comes from is hidden.
+            let file_shown = filter.hidden_files.is_empty()
+                || event
+                    .files()
+                    .iter()
+                    .any(|f| !filter.hidden_files.contains(&f));
+            category_shown && actor_shown && source_shown && file_shown
         })
         .collect();
     let visible_quotes: Vec<bool> = dataset
@@ -78,8 +88,10 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
             let event_shown = quote
                 .event
                 .is_none_or(|e| visible_events.get(e).copied().unwrap_or(false));
+            let file_shown = filter.hidden_files.is_empty()
+                || quote.files.iter().any(|f| !filter.hidden_files.contains(f));
             // A quote goes with its event: filtering the event out takes its quotes along.
-            source_shown && event_shown
+            source_shown && event_shown && file_shown
         })
         .collect();
 
@@ -188,5 +200,44 @@ mod tests {
             }
         }
         assert!(result.matching_events.len() < data.events.len());
+    }
+
+    #[test]
+    fn a_hidden_file_hides_what_only_it_has() {
+        let mut data = dataset();
+        let mut second = crate::model::ArticleSet::new("second");
+        second.events = vec![crate::model::EventRecord::new(
+            "only-second",
+            crate::model::PartialDate::parse("2030").expect("date"),
+            "Only in the second file",
+            "",
+            Category::Other,
+        )];
+        // The first built-in event is in both files.
+        let shared = data.events[0].id().to_owned();
+        second.events.push(crate::model::EventRecord::new(
+            &shared,
+            data.events[0].date,
+            data.events[0].title(),
+            "",
+            Category::Other,
+        ));
+        data.add_article_set("second.json", second);
+        let filter = Filter {
+            hidden_files: [1].into_iter().collect(),
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &filter);
+        let only = data.event_index_by_id("only-second").expect("event");
+        let both = data.event_index_by_id(&shared).expect("event");
+        assert!(!result.visible_events[only]);
+        assert!(result.visible_events[both]);
+        let hide_first = Filter {
+            hidden_files: [0].into_iter().collect(),
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &hide_first);
+        assert_eq!(result.visible_event_count(), 2);
+        assert!(result.visible_quotes.iter().all(|visible| !visible));
     }
 }

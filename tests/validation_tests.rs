@@ -113,7 +113,7 @@ fn unknown_category_lists_the_allowed_values() {
         lines_of(&json),
         [
             "f.json:19:19: $.events[0].category: unknown category \"treaty\"; expected one of: \
-          diplomacy, military, sanctions, agreement, humanitarian, politics"
+          diplomacy, military, sanctions, agreement, humanitarian, politics, other"
         ]
     );
 }
@@ -418,7 +418,7 @@ fn every_problem_is_reported_in_file_order() {
             "f.json:10:20: $.sources[0].published: 2015-02-31 is not a day of the calendar (February 2015 has 28 days)",
             "f.json:17:16: $.events[0].title: title must not be empty",
             "f.json:19:19: $.events[0].category: unknown category \"deal\"; expected one of: \
-             diplomacy, military, sanctions, agreement, humanitarian, politics",
+             diplomacy, military, sanctions, agreement, humanitarian, politics, other",
             "f.json:20:19: $.events[0].sources[0]: unknown source id \"s2\" (no source has this id)",
         ]
     );

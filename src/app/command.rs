@@ -1,5 +1,8 @@
 //! What the UI asks the app to do; applied after the frame so widgets never mutate shared state.
 
+use std::path::PathBuf;
+
+use crate::app::file_dialogs::DialogPurpose;
 use crate::explorer::Preset;
 use crate::timeline::time_view::TimeView;
 
@@ -31,4 +34,20 @@ pub enum AppCommand {
     RevealQuote(usize),
     /// Select the previous (-1) or next (+1) visible event.
     StepSelection(i32),
+    /// Open a file dialog (its answer is handled when it arrives).
+    ShowDialog(DialogPurpose),
+    /// Replace what is loaded by these files (File ▸ Open, Open recent).
+    OpenFiles(Vec<PathBuf>),
+    /// Merge these files into what is loaded (File ▸ Add, dropped files).
+    AddFiles(Vec<PathBuf>),
+    /// Load the built-in chronology, replacing what is loaded or next to it.
+    LoadBuiltin {
+        replace: bool,
+    },
+    /// Unload a file (index into `Dataset::files`) and what only it had.
+    RemoveFile(usize),
+    /// Stop the running load; what is loaded stays as it was.
+    CancelLoading,
+    /// Write the loaded dataset as an article set.
+    SaveTo(PathBuf),
 }

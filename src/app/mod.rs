@@ -2,11 +2,19 @@
 //! applied after the frame.
 
 pub mod command;
+pub mod file_actions;
+pub mod file_dialogs;
+pub mod notifications;
 pub mod settings;
+
+use std::collections::VecDeque;
 
 use egui::{Key, Ui};
 
 use self::command::AppCommand;
+use self::file_actions::{LoadMode, QueuedLoad, RunningLoad};
+use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
+use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
@@ -36,8 +44,11 @@ pub struct ChronoscopeApp {
     animation: Option<ViewAnimation>,
     selected_event: Option<usize>,
     speaker_filter: Option<String>,
-    /// Problems to show the user (files that did not load, warnings).
-    messages: Vec<String>,
+    /// Messages for the user (files that did not load, merge reports, saves).
+    notifications: Notifications,
+    dialogs: Box<dyn FileDialogs>,
+    running_load: Option<RunningLoad>,
+    queued_loads: VecDeque<QueuedLoad>,
     now_seconds: f64,
 }
 
@@ -51,6 +62,7 @@ impl ChronoscopeApp {
         Self::with_settings(dataset, settings, messages)
     }
 
+    /// The app with these settings; `messages` are problems found before the window opened.
     pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
         let filter = Filter::default();
         let explorer = Explorer::new(
@@ -71,9 +83,22 @@ impl ChronoscopeApp {
             animation: None,
             selected_event: None,
             speaker_filter: None,
-            messages,
+            notifications: startup_notifications(messages),
+            dialogs: Box::new(NativeFileDialogs::default()),
+            running_load: None,
+            queued_loads: VecDeque::new(),
             now_seconds: 0.0,
         }
+    }
+
+    /// Uses other file dialogs (tests answer them with fixture paths).
+    pub fn with_file_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    pub fn notifications(&self) -> &Notifications {
+        &self.notifications
     }
 
     pub fn view(&self) -> TimeView {
@@ -147,6 +172,22 @@ impl ChronoscopeApp {
                     self.reveal_event(event);
                 }
             }
+            AppCommand::LoadBuiltin { replace } => self.load_builtin(replace),
+            AppCommand::RemoveFile(file) => self.remove_file(file),
+            AppCommand::CancelLoading => self.cancel_loading(),
+            AppCommand::SaveTo(path) => self.save_to(&path),
+            // These need the egui context: see `apply_in_frame`.
+            AppCommand::ShowDialog(_) | AppCommand::OpenFiles(_) | AppCommand::AddFiles(_) => {}
+        }
+    }
+
+    /// Applies a command that may start a dialog or a background load.
+    fn apply_in_frame(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::ShowDialog(purpose) => self.show_dialog(purpose, ctx),
+            AppCommand::OpenFiles(paths) => self.load_files(paths, LoadMode::Replace, ctx),
+            AppCommand::AddFiles(paths) => self.load_files(paths, LoadMode::Add, ctx),
+            other => self.apply(other),
         }
     }
 
@@ -278,9 +319,20 @@ impl ChronoscopeApp {
             ctx.memory_mut(|m| m.request_focus(egui::Id::unique(ui::top_bar_ui::SEARCH_ID)));
         }
         commands.extend(self.keyboard_commands(&ctx));
+        commands.extend(file_shortcut_commands(&ctx));
+        commands.extend(self.take_dropped_files(&ctx));
+        if let Some(answer) = self.dialogs.poll_answer() {
+            commands.extend(self.handle_dialog_answer(answer));
+        }
+        self.poll_loading(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
-            ui::top_bar_ui::menu_bar_ui(ui, &mut self.settings);
+            ui::top_bar_ui::menu_bar_ui(
+                ui,
+                &mut self.settings,
+                self.running_load.is_some(),
+                &mut commands,
+            );
             ui::top_bar_ui::toolbar_ui(
                 ui,
                 &self.explorer,
@@ -288,7 +340,8 @@ impl ChronoscopeApp {
                 &mut self.filter,
                 &mut commands,
             );
-            self.messages_ui(ui);
+            self.loading_ui(ui, &mut commands);
+            self.notifications.notifications_ui(ui);
         });
         let palette = Palette::for_theme(self.settings.theme);
         if self.settings.show_overview {
@@ -316,6 +369,7 @@ impl ChronoscopeApp {
                         ui,
                         &self.explorer,
                         &mut self.filter,
+                        self.running_load.is_some(),
                         &mut commands,
                     );
                 });
@@ -392,29 +446,11 @@ impl ChronoscopeApp {
         }
         self.view = self.explorer.clamp(self.view);
         for command in commands {
-            self.apply(command);
+            self.apply_in_frame(command, &ctx);
         }
+        drop_hint_ui(&ctx);
         if self.animation.is_some() {
             ctx.request_repaint();
-        }
-    }
-
-    fn messages_ui(&mut self, ui: &mut Ui) {
-        if self.messages.is_empty() {
-            return;
-        }
-        let mut dismiss = false;
-        egui::Frame::new()
-            .fill(ui.visuals().extreme_bg_color)
-            .inner_margin(6.0)
-            .show(ui, |ui| {
-                for message in &self.messages {
-                    ui.colored_label(ui.visuals().warn_fg_color, message);
-                }
-                dismiss = ui.button("Dismiss").clicked();
-            });
-        if dismiss {
-            self.messages.clear();
         }
     }
 }
@@ -437,4 +473,56 @@ pub fn visuals_for(theme: Theme) -> egui::Visuals {
     } else {
         egui::Visuals::light()
     }
+}
+
+fn startup_notifications(messages: Vec<String>) -> Notifications {
+    let mut notifications = Notifications::default();
+    if !messages.is_empty() {
+        notifications.push(
+            NotificationKind::Error,
+            "Some files given on the command line did not load",
+            messages,
+        );
+    }
+    notifications
+}
+
+/// Ctrl+O, Ctrl+Shift+O and Ctrl+S (Cmd on macOS).
+fn file_shortcut_commands(ctx: &egui::Context) -> Vec<AppCommand> {
+    use ui::top_bar_ui::{ADD_SHORTCUT, OPEN_SHORTCUT, SAVE_SHORTCUT};
+    let mut commands = Vec::new();
+    ctx.input_mut(|input| {
+        // Ctrl+Shift+O first: Ctrl+O would also match it.
+        if input.consume_shortcut(&ADD_SHORTCUT) {
+            commands.push(AppCommand::ShowDialog(DialogPurpose::Add));
+        }
+        if input.consume_shortcut(&OPEN_SHORTCUT) {
+            commands.push(AppCommand::ShowDialog(DialogPurpose::Open));
+        }
+        if input.consume_shortcut(&SAVE_SHORTCUT) {
+            commands.push(AppCommand::ShowDialog(DialogPurpose::SaveAs));
+        }
+    });
+    commands
+}
+
+/// While files are dragged over the window, say what dropping them does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|input| !input.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to add these files to the timeline",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }

@@ -18,6 +18,8 @@ pub struct Settings {
     pub show_quotes: bool,
     pub show_details: bool,
     pub show_overview: bool,
+    /// Files loaded or saved lately, newest first (File ▸ Open recent).
+    pub recent_files: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             show_quotes: true,
             show_details: true,
             show_overview: true,
+            recent_files: Vec::new(),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The Sources panel: each article with its outlet, date, link and counts, a toggle to hide its
-//! items, and the list of search matches while searching.
+//! The Sources panel: the loaded sets (show, hide, remove), each with its articles (outlet, date,
+//! link, counts, a toggle to hide their items), and the list of search matches while searching.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -11,6 +11,7 @@ pub fn sources_panel_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &mut Filter,
+    loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     if explorer.filter_result.searching {
@@ -19,56 +20,139 @@ pub fn sources_panel_ui(
     }
     ui.heading("Sources");
     ui.weak(format!(
-        "{} events, {} quotes, {} sources",
+        "{} events, {} quotes, {} sources in {} loaded {}",
         explorer.dataset.events.len(),
         explorer.dataset.quotes.len(),
-        explorer.dataset.sources.len()
+        explorer.dataset.sources.len(),
+        explorer.dataset.files.len(),
+        if explorer.dataset.files.len() == 1 {
+            "set"
+        } else {
+            "sets"
+        }
     ));
+    if explorer.dataset.files.is_empty() {
+        ui.label("Nothing is loaded. Use File ▸ Open or Add, or drop files here.");
+    }
     ui.add_space(4.0);
     ScrollArea::vertical().id_salt("sources").show(ui, |ui| {
-        for (index, source) in explorer.dataset.sources.iter().enumerate() {
-            let (events, quotes) = explorer
-                .source_counts
-                .get(index)
-                .copied()
-                .unwrap_or_default();
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    let mut shown = !filter.hidden_sources.contains(&source.id);
-                    let toggle = ui
-                        .checkbox(&mut shown, RichText::new(&source.outlet).strong())
-                        .on_hover_text("Show or hide this source's events and quotes");
-                    if toggle.changed() {
-                        if shown {
-                            filter.hidden_sources.remove(&source.id);
-                        } else {
-                            filter.hidden_sources.insert(source.id.clone());
-                        }
-                    }
+        for file in 0..explorer.dataset.files.len() {
+            loaded_set_ui(ui, explorer, filter, file, loading, commands);
+        }
+    });
+}
+
+/// One loaded set: a header to show, hide or remove it, then its sources.
+fn loaded_set_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    filter: &mut Filter,
+    file: usize,
+    loading: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some(loaded) = explorer.dataset.files.get(file) else {
+        return;
+    };
+    let (events, quotes) = explorer.file_counts.get(file).copied().unwrap_or_default();
+    let id = ui.make_persistent_id(("loaded set", file, &loaded.label));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, true)
+        .show_header(ui, |ui| {
+            let mut shown = !filter.hidden_files.contains(&file);
+            let title = if loaded.title.is_empty() {
+                &loaded.label
+            } else {
+                &loaded.title
+            };
+            if ui
+                .checkbox(&mut shown, RichText::new(title).strong())
+                .on_hover_text(format!(
+                    "{}\nShow or hide what only this set has",
+                    loaded.label
+                ))
+                .changed()
+            {
+                if shown {
+                    filter.hidden_files.remove(&file);
+                } else {
+                    filter.hidden_files.insert(file);
+                }
+            }
+            let remove = ui
+                .add_enabled(!loading, egui::Button::new("Remove").small())
+                .on_hover_text("Unload this set; items other sets also have stay")
+                .on_disabled_hover_text("Wait for the running load to finish");
+            if remove.clicked() {
+                commands.push(AppCommand::RemoveFile(file));
+            }
+        })
+        .body(|ui| {
+            ui.weak(format!(
+                "{} · {events} events · {quotes} quotes",
+                loaded.label
+            ));
+            for (index, source) in explorer.dataset.sources.iter().enumerate() {
+                if source.files.contains(&file) {
+                    source_ui(ui, explorer, filter, index, file);
+                }
+            }
+        });
+}
+
+fn source_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter, index: usize, file: usize) {
+    let Some(source) = explorer.dataset.sources.get(index) else {
+        return;
+    };
+    let (events, quotes) = explorer
+        .source_counts
+        .get(index)
+        .copied()
+        .unwrap_or_default();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let mut shown = !filter.hidden_sources.contains(&source.id);
+            let toggle = ui
+                .checkbox(&mut shown, RichText::new(&source.outlet).strong())
+                .on_hover_text("Show or hide this source's events and quotes");
+            if toggle.changed() {
+                if shown {
+                    filter.hidden_sources.remove(&source.id);
+                } else {
+                    filter.hidden_sources.insert(source.id.clone());
+                }
+            }
+        });
+        match &source.url {
+            Some(url) => {
+                ui.hyperlink_to(&source.title, url).on_hover_text(url);
+            }
+            None => {
+                ui.label(&source.title);
+            }
+        }
+        let mut line = format!("Published {}", source.published.display());
+        if let Some(author) = &source.author {
+            line.push_str(&format!(" · {author}"));
+        }
+        ui.weak(line);
+        ui.label(format!("{events} events · {quotes} quotes"));
+        if source.files.len() > 1 {
+            let others: Vec<&str> = source
+                .files
+                .iter()
+                .filter(|&&other| other != file)
+                .filter_map(|&other| explorer.dataset.files.get(other))
+                .map(|other| other.label.as_str())
+                .collect();
+            ui.weak(format!("Also in: {}", others.join(", ")));
+        }
+        if let Some(notes) = &source.notes {
+            egui::CollapsingHeader::new("Notes")
+                .id_salt(("source notes", index, file))
+                .show(ui, |ui| {
+                    ui.label(notes);
                 });
-                match &source.url {
-                    Some(url) => {
-                        ui.hyperlink_to(&source.title, url).on_hover_text(url);
-                    }
-                    None => {
-                        ui.label(&source.title);
-                    }
-                }
-                let mut line = format!("Published {}", source.published.display());
-                if let Some(author) = &source.author {
-                    line.push_str(&format!(" · {author}"));
-                }
-                ui.weak(line);
-                ui.label(format!("{events} events · {quotes} quotes"));
-                if let Some(notes) = &source.notes {
-                    egui::CollapsingHeader::new("Notes")
-                        .id_salt(("source notes", index))
-                        .show(ui, |ui| {
-                            ui.label(notes);
-                        });
-                }
-            });
         }
     });
 }

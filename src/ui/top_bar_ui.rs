@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::app::command::AppCommand;
+use crate::app::file_dialogs::DialogPurpose;
 use crate::app::settings::Settings;
 use crate::explorer::{Explorer, Preset};
 use crate::filter::Filter;
@@ -13,13 +14,19 @@ use crate::timeline::palette::Theme;
 pub const SEARCH_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const SEARCH_ID: &str = "search";
 
-pub fn menu_bar_ui(ui: &mut Ui, settings: &mut Settings) {
+pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const ADD_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    settings: &mut Settings,
+    loading: bool,
+    commands: &mut Vec<AppCommand>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, settings, loading, commands));
         ui.menu_button("View", |ui| {
             ui.checkbox(&mut settings.show_sources, "Sources panel");
             ui.checkbox(&mut settings.show_quotes, "Quotes panel");
@@ -46,6 +53,78 @@ pub fn menu_bar_ui(ui: &mut Ui, settings: &mut Settings) {
             ui.label("Left/Right: previous/next event · Ctrl+F: search · Esc: clear the selection");
         });
     });
+}
+
+fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut Vec<AppCommand>) {
+    let shortcut = |shortcut: &KeyboardShortcut| ui.ctx().format_shortcut(shortcut);
+    let (open, add, save) = (
+        shortcut(&OPEN_SHORTCUT),
+        shortcut(&ADD_SHORTCUT),
+        shortcut(&SAVE_SHORTCUT),
+    );
+    let item = |ui: &mut Ui, label: &str, shortcut: &str| {
+        ui.add(egui::Button::new(label).shortcut_text(shortcut))
+    };
+    if item(ui, "Open…", &open)
+        .on_hover_text("Replace what is loaded by article sets, TimelineJS files or CSV")
+        .clicked()
+    {
+        commands.push(AppCommand::ShowDialog(DialogPurpose::Open));
+    }
+    if item(ui, "Add article set…", &add)
+        .on_hover_text(
+            "Merge more files into what is loaded (you can also drop files on the window)",
+        )
+        .clicked()
+    {
+        commands.push(AppCommand::ShowDialog(DialogPurpose::Add));
+    }
+    if item(ui, "Import article text…", "")
+        .on_hover_text("A news article as plain text: its quotes and dates")
+        .clicked()
+    {
+        commands.push(AppCommand::ShowDialog(DialogPurpose::ImportArticle));
+    }
+    ui.menu_button("Open recent", |ui| {
+        if settings.recent_files.is_empty() {
+            ui.weak("No recent files");
+        }
+        for path in &settings.recent_files {
+            let name = path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                commands.push(AppCommand::OpenFiles(vec![path.clone()]));
+            }
+        }
+    });
+    ui.menu_button("Built-in chronology", |ui| {
+        if ui.button("Open it alone").clicked() {
+            commands.push(AppCommand::LoadBuiltin { replace: true });
+        }
+        if ui.button("Add it to what is loaded").clicked() {
+            commands.push(AppCommand::LoadBuiltin { replace: false });
+        }
+    });
+    ui.separator();
+    if item(ui, "Save as…", &save)
+        .on_hover_text("Write everything loaded as one article set")
+        .clicked()
+    {
+        commands.push(AppCommand::ShowDialog(DialogPurpose::SaveAs));
+    }
+    if loading && ui.button("Cancel loading").clicked() {
+        commands.push(AppCommand::CancelLoading);
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
 }
 
 pub fn toolbar_ui(

@@ -1,0 +1,239 @@
+//! Drives File ▸ Open, Add, Save as, Remove and Cancel through the window with scripted file
+//! dialogs (egui_kittest, no GPU or display needed).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chronoscope::app::ChronoscopeApp;
+use chronoscope::app::command::AppCommand;
+use chronoscope::app::file_dialogs::ScriptedFileDialogs;
+use chronoscope::builtin::BUILTIN_LABEL;
+use chronoscope::model::dataset::Dataset;
+use chronoscope::model::loader::load_article_set;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "chronoscope-file-tests-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// The window on the built-in chronology, with dialogs that answer `answers` in order.
+fn harness_answering(answers: Vec<Vec<PathBuf>>) -> Harness<'static, ChronoscopeApp> {
+    let mut harness = common::app_harness([1400.0, 900.0]);
+    let app = std::mem::replace(
+        harness.state_mut(),
+        ChronoscopeApp::with_settings(Dataset::empty(), Default::default(), Vec::new()),
+    );
+    *harness.state_mut() =
+        app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
+    harness.run();
+    harness
+}
+
+fn choose_file_menu_item(harness: &mut Harness<'static, ChronoscopeApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+/// Steps the window until the background load has finished.
+fn wait_for_loading(harness: &mut Harness<'static, ChronoscopeApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn event_count(harness: &Harness<'static, ChronoscopeApp>) -> usize {
+    harness.state().explorer().dataset.events.len()
+}
+
+fn notification_texts(harness: &Harness<'static, ChronoscopeApp>) -> String {
+    harness.state().notifications().texts().join("\n")
+}
+
+/// A set with one event the built-in chronology has under another id (same date and title)
+/// and one it does not have.
+fn write_overlapping_set(dir: &Path) -> PathBuf {
+    let builtin = chronoscope::builtin::builtin_dataset().expect("built-in");
+    let known = &builtin.events[40];
+    let json = format!(
+        r#"{{"format": "chronoscope-article-set", "version": 1, "title": "Overlap (test)",
+            "sources": [],
+            "events": [
+              {{"id": "copy-of-a-builtin-event", "date": "{}", "title": "{}", "summary": "", "category": "other"}},
+              {{"id": "only-here", "date": "2030-01-01", "title": "A test event", "summary": "", "category": "other"}}
+            ]}}"#,
+        known.date.to_iso(),
+        known.title().replace('"', "\\\"")
+    );
+    let path = dir.join("overlap.json");
+    std::fs::write(&path, json).expect("write");
+    path
+}
+
+#[test]
+fn add_merges_a_set_and_reports_what_was_already_present() {
+    let dir = scratch_dir("add");
+    let overlap = write_overlapping_set(&dir);
+    let mut harness = harness_answering(vec![vec![overlap]]);
+    let before = event_count(&harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(event_count(&harness), before + 1);
+    let files: Vec<String> = harness
+        .state()
+        .explorer()
+        .dataset
+        .files
+        .iter()
+        .map(|file| file.label.clone())
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0], BUILTIN_LABEL);
+    let texts = notification_texts(&harness);
+    assert!(
+        texts.contains("overlap.json: 1 event added, 1 already present"),
+        "{texts}"
+    );
+    // The merged event keeps both files as its provenance.
+    let dataset = &harness.state().explorer().dataset;
+    let shared = dataset.events.iter().filter(|e| e.files().len() == 2).count();
+    assert_eq!(shared, 1);
+}
+
+#[test]
+fn a_corrupt_file_gives_a_message_with_its_position_and_changes_nothing() {
+    let dir = scratch_dir("corrupt");
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"chronoscope-article-set\", \"version\": 1,\n \"sources\": [",
+    )
+    .expect("write");
+    let mut harness = harness_answering(vec![vec![broken]]);
+    let before = harness.state().explorer().dataset.to_article_set();
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().explorer().dataset.to_article_set(), before);
+    let texts = notification_texts(&harness);
+    assert!(texts.contains("Could not load"), "{texts}");
+    assert!(texts.contains("broken.json:2:"), "{texts}");
+    // The message can be read in the window and dismissed.
+    harness.get_by_label_contains("broken.json:2:");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().notifications().is_empty());
+}
+
+#[test]
+fn open_replaces_what_is_loaded_and_the_builtin_chronology_comes_back() {
+    let mut harness = harness_answering(vec![vec![fixture("valid_article_set.json")]]);
+    choose_file_menu_item(&mut harness, "Open…");
+    wait_for_loading(&mut harness);
+    let dataset = &harness.state().explorer().dataset;
+    assert_eq!(dataset.files.len(), 1);
+    assert!(dataset.files[0].label.ends_with("valid_article_set.json"));
+    assert_eq!(
+        harness.state().settings().recent_files.len(),
+        1,
+        "opened files are remembered"
+    );
+    harness.state_mut().apply(AppCommand::LoadBuiltin { replace: false });
+    harness.run();
+    assert_eq!(harness.state().explorer().dataset.files.len(), 2);
+}
+
+#[test]
+fn save_as_writes_a_set_that_loads_back_identically() {
+    let dir = scratch_dir("save");
+    let saved = dir.join("saved.json");
+    let mut harness = harness_answering(vec![
+        vec![fixture("valid_article_set.json")],
+        vec![saved.clone()],
+    ]);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    choose_file_menu_item(&mut harness, "Save as");
+    let bytes = std::fs::read(&saved).expect("saved file");
+    let set = load_article_set("saved.json", &bytes).expect("saved set loads");
+    let reloaded = Dataset::from_article_set("saved.json", set);
+    let loaded = &harness.state().explorer().dataset;
+    assert_eq!(reloaded.to_article_set(), loaded.to_article_set());
+    assert!(notification_texts(&harness).contains("Saved"));
+}
+
+#[test]
+fn removing_a_set_keeps_what_other_sets_also_have() {
+    let dir = scratch_dir("remove");
+    let overlap = write_overlapping_set(&dir);
+    let mut harness = harness_answering(vec![vec![overlap]]);
+    let before = event_count(&harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    harness.state_mut().apply(AppCommand::RemoveFile(1));
+    harness.run();
+    assert_eq!(event_count(&harness), before);
+    let dataset = &harness.state().explorer().dataset;
+    assert_eq!(dataset.files.len(), 1);
+    assert!(dataset.events.iter().all(|e| e.files().to_vec() == [0]));
+}
+
+#[test]
+fn cancelling_a_load_keeps_what_is_loaded() {
+    let dir = scratch_dir("cancel");
+    let big = dir.join("big.json");
+    std::fs::write(&big, chronoscope::synthetic::synthetic_article_set_json(20_000, 7))
+        .expect("write");
+    let mut harness = harness_answering(vec![vec![big]]);
+    let before = event_count(&harness);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Add article set").click();
+    for _ in 0..3 {
+        if !harness.state().is_loading() {
+            harness.step();
+        }
+    }
+    assert!(harness.state().is_loading());
+    harness.state_mut().apply(AppCommand::CancelLoading);
+    wait_for_loading(&mut harness);
+    std::thread::sleep(Duration::from_millis(300));
+    harness.run();
+    assert_eq!(event_count(&harness), before);
+    assert!(notification_texts(&harness).contains("cancelled"));
+}
+
+#[test]
+fn a_file_too_large_for_memory_is_refused_up_front() {
+    let dir = scratch_dir("huge");
+    let huge = dir.join("huge.json");
+    let file = std::fs::File::create(&huge).expect("create");
+    // A sparse file: a terabyte on paper, nothing on disk.
+    file.set_len(1 << 40).expect("set length");
+    let mut harness = harness_answering(vec![vec![huge]]);
+    let before = event_count(&harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(event_count(&harness), before);
+    let texts = notification_texts(&harness);
+    assert!(texts.contains("huge.json: is 1.1 TB — too large to load"), "{texts}");
+}
