@@ -86,7 +86,6 @@ pub fn run_bench(
 /// Median and 95th percentile of the frame time, in milliseconds.
 fn time_frames(explorer: &Explorer, view: TimeView, frames: usize) -> (f64, f64) {
     let ctx = egui::Context::default();
-    let palette = Palette::for_theme(Theme::Dark);
     // The first frames fill egui's font atlas and galley cache; a session keeps them warm.
     let warm_up = 20;
     let mut samples = Vec::with_capacity(frames);
@@ -101,28 +100,9 @@ fn time_frames(explorer: &Explorer, view: TimeView, frames: usize) -> (f64, f64)
             start_days: view.start_days + nudge,
             span_days: view.span_days,
         };
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, CANVAS)),
-            time: Some(frame as f64 / 60.0),
-            ..Default::default()
-        };
-        let started = Instant::now();
-        let output = ctx.run_ui(input, |ui| {
-            let rect = ui.max_rect();
-            paint_timeline(
-                ui,
-                rect,
-                explorer,
-                frame_view,
-                None,
-                &palette,
-                LayoutOptions::default(),
-            );
-        });
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-        std::hint::black_box(primitives);
+        let frame_ms = time_one_frame(&ctx, explorer, frame_view, frame);
         if frame >= warm_up {
-            samples.push(started.elapsed().as_secs_f64() * 1e3);
+            samples.push(frame_ms);
         }
     }
     samples.sort_by(f64::total_cmp);
@@ -136,7 +116,38 @@ fn time_frames(explorer: &Explorer, view: TimeView, frames: usize) -> (f64, f64)
     (percentile(0.5), percentile(0.95))
 }
 
-fn peak_rss_mb() -> f64 {
+/// Lays out, paints and tessellates one headless frame of the timeline; returns milliseconds.
+pub(crate) fn time_one_frame(
+    ctx: &egui::Context,
+    explorer: &Explorer,
+    view: TimeView,
+    frame: usize,
+) -> f64 {
+    let palette = Palette::for_theme(Theme::Dark);
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, CANVAS)),
+        time: Some(frame as f64 / 60.0),
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let output = ctx.run_ui(input, |ui| {
+        let rect = ui.max_rect();
+        paint_timeline(
+            ui,
+            rect,
+            explorer,
+            view,
+            None,
+            &palette,
+            LayoutOptions::default(),
+        );
+    });
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(primitives);
+    started.elapsed().as_secs_f64() * 1e3
+}
+
+pub(crate) fn peak_rss_mb() -> f64 {
     let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
         return 0.0;
     };

@@ -220,7 +220,20 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
             );
         }
     });
+    if !json {
+        println!();
+        println!("{:<78} {:>9} {:>9}", "operation", "ms", "bar ms");
+    }
+    let operations = crate::bench_operations::run_operations(|run| {
+        if !json {
+            let bar = run
+                .limit_ms
+                .map_or(String::new(), |limit| format!("{limit:.0}"));
+            println!("{:<78} {:>9.1} {:>9}", run.operation, run.ms, bar);
+        }
+    });
     if json {
+        let report = serde_json::json!({"frames": report, "operations": operations});
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),
             Err(error) => {

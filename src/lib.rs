@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod bench_operations;
 pub mod builtin;
 pub mod cli;
 pub mod explorer;

@@ -269,8 +269,7 @@ pub fn read_file_with_progress(
             "is not a regular file: expected an article set, TimelineJS file or CSV".to_owned(),
         ));
     }
-    check_fits_in_memory(metadata.len(), available_memory_bytes())
-        .map_err(&problem)?;
+    check_fits_in_memory(metadata.len(), available_memory_bytes()).map_err(&problem)?;
     let mut file = std::fs::File::open(path)
         .map_err(|error| problem(format!("cannot open the file: {error}")))?;
     let capacity = usize::try_from(metadata.len()).unwrap_or(0);
@@ -297,8 +296,7 @@ pub fn read_file_with_progress(
                 .saturating_mul(2)
                 .max(READ_CHUNK_BYTES as u64)
         {
-            check_fits_in_memory(bytes.len() as u64, available_memory_bytes())
-                .map_err(&problem)?;
+            check_fits_in_memory(bytes.len() as u64, available_memory_bytes()).map_err(&problem)?;
         }
     }
 }

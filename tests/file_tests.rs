@@ -38,8 +38,7 @@ fn harness_answering(answers: Vec<Vec<PathBuf>>) -> Harness<'static, Chronoscope
         harness.state_mut(),
         ChronoscopeApp::with_settings(Dataset::empty(), Default::default(), Vec::new()),
     );
-    *harness.state_mut() =
-        app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
+    *harness.state_mut() = app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
     harness.run();
     harness
 }
@@ -116,7 +115,11 @@ fn add_merges_a_set_and_reports_what_was_already_present() {
     );
     // The merged event keeps both files as its provenance.
     let dataset = &harness.state().explorer().dataset;
-    let shared = dataset.events.iter().filter(|e| e.files().len() == 2).count();
+    let shared = dataset
+        .events
+        .iter()
+        .filter(|e| e.files().len() == 2)
+        .count();
     assert_eq!(shared, 1);
 }
 
@@ -157,7 +160,9 @@ fn open_replaces_what_is_loaded_and_the_builtin_chronology_comes_back() {
         1,
         "opened files are remembered"
     );
-    harness.state_mut().apply(AppCommand::LoadBuiltin { replace: false });
+    harness
+        .state_mut()
+        .apply(AppCommand::LoadBuiltin { replace: false });
     harness.run();
     assert_eq!(harness.state().explorer().dataset.files.len(), 2);
 }
@@ -201,8 +206,11 @@ fn removing_a_set_keeps_what_other_sets_also_have() {
 fn cancelling_a_load_keeps_what_is_loaded() {
     let dir = scratch_dir("cancel");
     let big = dir.join("big.json");
-    std::fs::write(&big, chronoscope::synthetic::synthetic_article_set_json(20_000, 7))
-        .expect("write");
+    std::fs::write(
+        &big,
+        chronoscope::synthetic::synthetic_article_set_json(20_000, 7),
+    )
+    .expect("write");
     let mut harness = harness_answering(vec![vec![big]]);
     let before = event_count(&harness);
     harness.get_by_label("File").click();
@@ -235,5 +243,8 @@ fn a_file_too_large_for_memory_is_refused_up_front() {
     wait_for_loading(&mut harness);
     assert_eq!(event_count(&harness), before);
     let texts = notification_texts(&harness);
-    assert!(texts.contains("huge.json: is 1.1 TB — too large to load"), "{texts}");
+    assert!(
+        texts.contains("huge.json: is 1.1 TB — too large to load"),
+        "{texts}"
+    );
 }

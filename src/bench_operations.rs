@@ -1,0 +1,138 @@
+//! `chronoscope bench`, second part: whole operations against the figures in the issues (adding
+//! a large set to what is loaded, the longest frame while a 100 MB file loads in the background).
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::bench::time_one_frame;
+use crate::builtin::builtin_dataset;
+use crate::explorer::Explorer;
+use crate::filter::Filter;
+use crate::load_job::{ExplorerSettings, LoadJob, LoadTarget};
+use crate::model::loader::load_article_set;
+use crate::synthetic::synthetic_article_set_json;
+use crate::timeline::lanes::LaneMode;
+
+/// One timed operation.
+#[derive(Clone, Debug, Serialize)]
+pub struct OperationRun {
+    pub operation: String,
+    /// Median of the repetitions, in milliseconds.
+    pub ms: f64,
+    /// The bar it is held to, if any.
+    pub limit_ms: Option<f64>,
+}
+
+/// Runs every operation; `progress` sees each result as it comes.
+pub fn run_operations(mut progress: impl FnMut(&OperationRun)) -> Vec<OperationRun> {
+    let mut runs = Vec::new();
+    let mut record = |run: OperationRun| {
+        progress(&run);
+        runs.push(run);
+    };
+    record(OperationRun {
+        operation: "add a 100k-event set to the built-in chronology (parse + merge)".to_owned(),
+        ms: median_of_three(|| time_add_to_builtin(100_000)),
+        limit_ms: Some(500.0),
+    });
+    match longest_frame_while_loading(100_000_000) {
+        Ok((longest_ms, frames, load_ms)) => {
+            record(OperationRun {
+                operation: format!(
+                    "longest frame of {frames} while a 100 MB file loads ({load_ms:.0} ms)"
+                ),
+                ms: longest_ms,
+                limit_ms: Some(50.0),
+            });
+        }
+        Err(error) => eprintln!("bench: cannot time frames while loading: {error}"),
+    }
+    runs
+}
+
+pub(crate) fn median_of_three(mut time_ms: impl FnMut() -> f64) -> f64 {
+    let mut samples = [time_ms(), time_ms(), time_ms()];
+    samples.sort_by(f64::total_cmp);
+    samples[1]
+}
+
+/// Parses a synthetic set and merges it into the built-in chronology; milliseconds.
+fn time_add_to_builtin(events: usize) -> f64 {
+    let json = synthetic_article_set_json(events, 0xADD);
+    let Ok(mut dataset) = builtin_dataset() else {
+        return f64::NAN;
+    };
+    let started = Instant::now();
+    match load_article_set("synthetic.json", json.as_bytes()) {
+        Ok(set) => {
+            dataset.add_article_set("synthetic.json", set);
+        }
+        Err(error) => {
+            eprintln!("bench: {error}");
+            return f64::NAN;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64() * 1e3;
+    std::hint::black_box(dataset);
+    elapsed
+}
+
+/// Writes a synthetic file of about `bytes`, loads it with the window's background job, and
+/// paints frames of the built-in chronology meanwhile, as the window would.
+/// Returns (longest frame ms, frames painted, load ms).
+fn longest_frame_while_loading(bytes: usize) -> std::io::Result<(f64, usize, f64)> {
+    // The synthetic format takes about 400 bytes per event.
+    let events = bytes / 400;
+    let json = synthetic_article_set_json(events, 0x100);
+    let path = std::env::temp_dir().join(format!("chronoscope-bench-{}.json", std::process::id()));
+    std::fs::write(&path, json)?;
+    let dataset = builtin_dataset().map_err(std::io::Error::other)?;
+    let explorer = Explorer::new(
+        dataset.clone(),
+        Filter::default(),
+        LaneMode::Category,
+        false,
+    );
+    let view = explorer.fit_all_view();
+    let ctx = egui::Context::default();
+    for frame in 0..20 {
+        time_one_frame(&ctx, &explorer, view, frame);
+    }
+    let settings = ExplorerSettings {
+        filter: Filter::default(),
+        lane_mode: LaneMode::Category,
+        compress_quiet_years: false,
+    };
+    let started = Instant::now();
+    let job = LoadJob::start(
+        vec![path.clone()],
+        LoadTarget::AddTo(Box::new(dataset)),
+        settings,
+        || {},
+    );
+    let mut longest_ms: f64 = 0.0;
+    let mut frames = 0;
+    let outcome = loop {
+        if let Some(outcome) = job.poll() {
+            break Some(outcome);
+        }
+        if job.is_gone() {
+            break None;
+        }
+        longest_ms = longest_ms.max(time_one_frame(&ctx, &explorer, view, 20 + frames));
+        frames += 1;
+        std::thread::sleep(Duration::from_millis(16));
+    };
+    let load_ms = started.elapsed().as_secs_f64() * 1e3;
+    let _ = std::fs::remove_file(&path);
+    // The frame that takes the result: the new explorer replaces the old one.
+    if let Some(explorer) = outcome.and_then(|outcome| outcome.explorer) {
+        let started = Instant::now();
+        let view = explorer.fit_all_view();
+        let first = time_one_frame(&ctx, &explorer, view, 20 + frames);
+        longest_ms = longest_ms.max(first.max(started.elapsed().as_secs_f64() * 1e3));
+        frames += 1;
+    }
+    Ok((longest_ms, frames, load_ms))
+}
