@@ -66,6 +66,26 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Import a plain-text news article: quotes with speakers, dates, proposed events.
+    ImportArticle {
+        /// The article as plain text.
+        file: PathBuf,
+        /// Publication date (YYYY-MM-DD), when the text does not state it.
+        #[arg(long)]
+        published: Option<String>,
+        /// Name of the outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Headline.
+        #[arg(long)]
+        title: Option<String>,
+        /// Where to write the article set.
+        #[arg(long)]
+        out: PathBuf,
+        /// Import quotes and the source only, no proposed events.
+        #[arg(long)]
+        no_events: bool,
+    },
 }
 
 /// The label a file carries in messages and provenance.

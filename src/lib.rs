@@ -1,6 +1,7 @@
 //! Chronoscope: a native timeline explorer for news chronologies.
 
 pub mod app;
+pub mod article_import;
 pub mod bench;
 pub mod bench_operations;
 pub mod builtin;

@@ -1,0 +1,179 @@
+//! `chronoscope import-article FILE --out SET.json`: imports a plain-text article, prints what
+//! it found (quotes with speakers, dates with their phrases) and writes the article set.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use super::dates::parse_dateline_date;
+use super::{ArticleImport, ArticleMetadata, MissingField, import_article, to_article_set};
+use crate::model::article_set::to_json_pretty;
+use crate::model::atomic_write::write_file_atomically;
+
+/// Exit code when something the user must give is missing or malformed.
+const EXIT_USAGE: u8 = 2;
+
+/// Options of `import-article`, as given on the command line.
+pub struct ImportArticleOptions<'a> {
+    pub file: &'a Path,
+    pub published: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub out: &'a Path,
+    pub no_events: bool,
+}
+
+/// A publication date as `YYYY-MM-DD` or as written in articles ("20 March 2022").
+pub fn parse_published(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            parse_dateline_date(text)
+                .filter(|(_, used)| text.get(*used..).is_some_and(|rest| rest.trim().is_empty()))
+                .map(|(date, _)| date)
+        })
+}
+
+/// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
+/// publication date is missing or an option is malformed.
+pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
+    let label = options.file.display().to_string();
+    let published = match options.published.map(|text| (text, parse_published(text))) {
+        Some((text, None)) => {
+            eprintln!(
+                "--published {text:?}: expected a date as YYYY-MM-DD (for example 2022-03-20)"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Some((_, date)) => date,
+        None => None,
+    };
+    let bytes = match std::fs::read(options.file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{label}: cannot read the file: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let given = ArticleMetadata {
+        published,
+        outlet: options.outlet.map(str::to_owned),
+        title: options.title.map(str::to_owned),
+    };
+    let import = import_article(text, &given);
+    print_findings(&label, &import);
+    if import.missing().contains(&MissingField::Published) {
+        eprintln!(
+            "{label}: the text does not state its publication date; give it with \
+             --published YYYY-MM-DD (relative dates such as \"on Saturday\" depend on it)"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let accepted = vec![!options.no_events; import.proposed_events.len()];
+    let set = match to_article_set(&import, &accepted, &label) {
+        Ok(set) => set,
+        Err(error) => {
+            eprintln!("{label}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = options.out.display();
+    if let Err(error) = write_file_atomically(options.out, to_json_pretty(&set).as_bytes()) {
+        eprintln!("{out}: cannot write: {error}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "{out}: {} events, {} quotes, 1 source",
+        set.events.len(),
+        set.quotes.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn print_findings(label: &str, import: &ArticleImport) {
+    let or_missing = |value: Option<String>, option: &str| {
+        value.unwrap_or_else(|| format!("(not stated; give {option})"))
+    };
+    println!("{label}");
+    println!(
+        "  published: {}",
+        or_missing(import.published.map(|d| d.to_string()), "--published")
+    );
+    println!(
+        "  outlet:    {}",
+        or_missing(import.outlet.clone(), "--outlet")
+    );
+    println!(
+        "  title:     {}",
+        or_missing(import.title.clone(), "--title")
+    );
+    for warning in &import.warnings {
+        println!("  warning: {warning}");
+    }
+    println!("quotes ({}):", import.quotes.len());
+    for quote in &import.quotes {
+        let role = quote
+            .role
+            .as_deref()
+            .map(|role| format!(", {role}"))
+            .unwrap_or_default();
+        println!(
+            "  {}{role} [{:?}]: {:?}",
+            quote.speaker, quote.attribution, quote.text
+        );
+    }
+    if !import.scare_quotes.is_empty() {
+        let words: Vec<&str> = import
+            .scare_quotes
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        println!("scare quotes, not imported: {words:?}");
+    }
+    println!("dates ({}):", import.mentions.len());
+    for mention in &import.mentions {
+        let end = mention
+            .end
+            .map(|end| format!("..{}", end.to_iso()))
+            .unwrap_or_default();
+        let approximate = if mention.approximate {
+            " (approximate)"
+        } else {
+            ""
+        };
+        println!(
+            "  {:?} -> {}{end}{approximate}",
+            mention.phrase,
+            mention.date.to_iso()
+        );
+    }
+    println!("proposed events ({}):", import.proposed_events.len());
+    for event in &import.proposed_events {
+        println!(
+            "  {} [{}] {}",
+            event.date.to_iso(),
+            event.category.as_str(),
+            event.title
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_parse_as_iso_or_as_written() {
+        let day = NaiveDate::from_ymd_opt(2022, 3, 20);
+        assert_eq!(parse_published("2022-03-20"), day);
+        assert_eq!(parse_published("20 March 2022"), day);
+        assert_eq!(parse_published("March 20, 2022"), day);
+        assert_eq!(parse_published("2022-13-01"), None);
+        assert_eq!(parse_published("20 March 2022 and more"), None);
+        assert_eq!(parse_published("soon"), None);
+    }
+}

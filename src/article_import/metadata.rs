@@ -1,0 +1,379 @@
+//! Publication date, outlet and headline, where the text of an article states them.
+//!
+//! Only what the text says: a labelled or stand-alone dateline ("Published date: 20 March 2022",
+//! "November 18, 2025"), an outlet named in a label, a copyright or a "Support …" line or the
+//! footer's "<Outlet> delivers …", and a headline = the first substantial line after page
+//! boilerplate when it reads like one. Anything else stays `None` for the user to give.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::dates::parse_dateline_date;
+use super::words::{is_capitalized, slice};
+
+/// What the text itself states about the article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FoundMetadata {
+    pub published: Option<NaiveDate>,
+    /// The paragraph the publication date was read from, so it is not proposed as an event.
+    pub dateline: Option<Range<usize>>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Longest line taken as a label line ("Published: …") rather than body text.
+const MAX_LABEL_LINE_BYTES: usize = 120;
+/// Longest headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Longest outlet name.
+const MAX_OUTLET_WORDS: usize = 6;
+
+/// Lines of page furniture that come before the headline.
+const BOILERPLATE: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "menu",
+    "search",
+    "home",
+    "advertisement",
+    "subscribe",
+    "sign in",
+    "log in",
+    "share",
+    "share this article",
+    "newsletter",
+    "close",
+    "breaking news",
+    "live",
+];
+
+const PUBLISHED_LABELS: &[&str] = &[
+    "published date",
+    "date published",
+    "first published",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+];
+
+const UPDATED_LABELS: &[&str] = &["last updated", "updated on", "updated", "last modified"];
+
+const OUTLET_LABELS: &[&str] = &[
+    "site name",
+    "source",
+    "publisher",
+    "published by",
+    "outlet",
+    "site",
+];
+
+/// Reads what the text states; see the module notes for the shapes recognised.
+pub fn find_metadata(text: &str, paragraphs: &[Range<usize>]) -> FoundMetadata {
+    let (published, dateline) = match publication_date(text, paragraphs) {
+        Some((date, range)) => (Some(date), Some(range)),
+        None => (None, None),
+    };
+    FoundMetadata {
+        published,
+        dateline,
+        outlet: outlet(text, paragraphs),
+        title: headline(text, paragraphs),
+    }
+}
+
+/// The rest of `line` after `label` and a separator, if the line starts with that label.
+fn after_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let head = line.get(..label.len())?;
+    if !head.eq_ignore_ascii_case(label) {
+        return None;
+    }
+    let rest = line.get(label.len()..)?;
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|')
+    });
+    Some(rest.strip_prefix("on ").unwrap_or(rest))
+}
+
+/// A date that fills the line, but for a time of day and a time zone.
+fn whole_line_date(line: &str) -> Option<NaiveDate> {
+    let (date, used) = parse_dateline_date(line)?;
+    let rest = line.get(used..)?;
+    let is_time_word = |word: &str| {
+        let lower = word.to_lowercase();
+        word.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '|' | '-' | '+'))
+            || matches!(
+                lower.as_str(),
+                "am" | "pm"
+                    | "gmt"
+                    | "utc"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "est"
+                    | "edt"
+                    | "pst"
+                    | "msk"
+            )
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (words.len() <= 3 && words.iter().all(|w| is_time_word(w))).then_some(date)
+}
+
+fn publication_date(text: &str, paragraphs: &[Range<usize>]) -> Option<(NaiveDate, Range<usize>)> {
+    let mut updated = None;
+    let mut bare = None;
+    for paragraph in paragraphs {
+        let line = slice(text, paragraph.clone());
+        if line.len() > MAX_LABEL_LINE_BYTES {
+            continue;
+        }
+        let labelled = |labels: &[&str]| {
+            labels
+                .iter()
+                .find_map(|label| after_label(line, label))
+                .and_then(|rest| parse_dateline_date(rest).map(|(date, _)| date))
+        };
+        if let Some(date) = labelled(PUBLISHED_LABELS) {
+            return Some((date, paragraph.clone()));
+        }
+        if updated.is_none() {
+            updated = labelled(UPDATED_LABELS).map(|date| (date, paragraph.clone()));
+        }
+        if bare.is_none() {
+            bare = whole_line_date(line).map(|date| (date, paragraph.clone()));
+        }
+    }
+    bare.or(updated)
+}
+
+/// The leading run of capitalised words (with "of", "and", "the", "for" inside) of `text`.
+fn capitalised_name(text: &str) -> Option<String> {
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        let clean = word.trim_end_matches(['.', ',', ';', ':', '|']);
+        let joins = matches!(clean, "of" | "and" | "the" | "for" | "&");
+        if is_capitalized(clean) || (joins && !words.is_empty()) {
+            words.push(clean);
+        } else {
+            break;
+        }
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "and" | "the" | "for" | "&"))
+    {
+        words.pop();
+    }
+    (!words.is_empty() && words.len() <= MAX_OUTLET_WORDS).then(|| words.join(" "))
+}
+
+fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
+    let lines: Vec<&str> = paragraphs.iter().map(|p| slice(text, p.clone())).collect();
+    let short_lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|line| line.len() <= MAX_LABEL_LINE_BYTES)
+        .collect();
+    let labelled = short_lines.iter().find_map(|line| {
+        OUTLET_LABELS
+            .iter()
+            .find_map(|label| after_label(line, label))
+            .and_then(capitalised_name)
+    });
+    let copyright = || {
+        short_lines.iter().find_map(|line| {
+            let rest = line
+                .strip_prefix('©')
+                .or_else(|| line.strip_prefix("Copyright"))
+                .or_else(|| line.strip_prefix("(c)"))?;
+            let rest = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–' | ',')
+            });
+            capitalised_name(rest)
+        })
+    };
+    let support_line = || {
+        short_lines.iter().find_map(|line| {
+            let rest = line.strip_prefix("Support ")?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            let name = capitalised_name(rest)?;
+            (name.len() == rest.trim_end_matches(['.', '!']).len() && name.contains(' '))
+                .then_some(name)
+        })
+    };
+    // The "about us" footer: "<Outlet> delivers independent … coverage".
+    let footer = || {
+        lines.iter().rev().take(6).find_map(|line| {
+            let (name_part, _) = [
+                " delivers independent ",
+                " is an independent ",
+                " is a news ",
+            ]
+            .iter()
+            .find_map(|verb| line.split_once(verb))?;
+            let name = capitalised_name(name_part)?;
+            (name == name_part && name.contains(' ')).then_some(name)
+        })
+    };
+    labelled
+        .or_else(copyright)
+        .or_else(support_line)
+        .or_else(footer)
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let lower = lower.trim_end_matches(['»', '›', '>', ' ']);
+    BOILERPLATE.contains(&lower)
+        || lower.split_whitespace().count() < 3
+        || lower.starts_with("by ")
+        || PUBLISHED_LABELS.iter().chain(UPDATED_LABELS).any(|label| {
+            after_label(line, label).is_some_and(|rest| parse_dateline_date(rest).is_some())
+        })
+        || whole_line_date(line).is_some()
+}
+
+/// The first substantial line after page boilerplate, if it reads like a headline: short, with
+/// no full stop at the end and no "CITY –" dateline at the start.
+fn headline(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
+    let line = paragraphs
+        .iter()
+        .map(|p| slice(text, p.clone()))
+        .find(|line| !is_boilerplate(line))?;
+    let words = line.split_whitespace().count();
+    let ends_like_prose = line.ends_with('.') || line.ends_with(',') || line.ends_with(':');
+    let opens_with_dateline = line
+        .split_once([' ', '\u{a0}'])
+        .is_some_and(|(first, rest)| {
+            first.len() > 2
+                && first.chars().all(|c| !c.is_lowercase())
+                && (rest.starts_with('–')
+                    || rest.starts_with('—')
+                    || rest.starts_with("- ")
+                    || rest.starts_with('('))
+        });
+    (words <= MAX_HEADLINE_WORDS && !ends_like_prose && !opens_with_dateline)
+        .then(|| line.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentences::paragraphs;
+    use super::*;
+
+    fn metadata(text: &str) -> FoundMetadata {
+        find_metadata(text, &paragraphs(text))
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_labelled_dateline_gives_the_publication_date() {
+        let text =
+            "Headline of the piece here\nPublished date: 20 March 2022 10:15 GMT\nBody text.";
+        let found = metadata(text);
+        assert_eq!(found.published, day(2022, 3, 20));
+        assert_eq!(
+            found.dateline.map(|r| &text[r]),
+            Some("Published date: 20 March 2022 10:15 GMT")
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_gives_the_publication_date() {
+        assert_eq!(
+            metadata("A headline for the test\nNovember 18, 2025\nBody.").published,
+            day(2025, 11, 18)
+        );
+    }
+
+    #[test]
+    fn a_published_label_wins_over_an_updated_one() {
+        let text = "Updated: 21 March 2022\nPublished: 20 March 2022\nBody.";
+        assert_eq!(metadata(text).published, day(2022, 3, 20));
+        assert_eq!(
+            metadata("Updated: 21 March 2022\nBody.").published,
+            day(2022, 3, 21)
+        );
+    }
+
+    #[test]
+    fn dates_inside_body_sentences_are_not_the_publication_date() {
+        let text = "Roe met Doe on 20 March 2022 to talk about the long and complicated list of things that matter to them both, as the officials said.";
+        assert_eq!(metadata(text).published, None);
+        assert_eq!(
+            metadata("The deal was signed on 20 March 2022.").published,
+            None
+        );
+    }
+
+    #[test]
+    fn the_headline_is_the_first_substantial_line_after_boilerplate() {
+        let text = "Skip to main content\n\nMenu\n\nTalks resume between the two sides, says official\n\nBody text here.";
+        assert_eq!(
+            metadata(text).title.as_deref(),
+            Some("Talks resume between the two sides, says official")
+        );
+    }
+
+    #[test]
+    fn a_first_line_of_prose_or_with_a_city_dateline_is_no_headline() {
+        assert_eq!(
+            metadata("CITY – The talks went on for some time today.\nMore.").title,
+            None
+        );
+        assert_eq!(
+            metadata("The talks went on for a long time and then ended.\nMore.").title,
+            None
+        );
+    }
+
+    #[test]
+    fn the_outlet_comes_from_a_label_a_copyright_a_support_line_or_the_footer() {
+        assert_eq!(
+            metadata("Head line is here\nSource: The Daily Example\nBody.")
+                .outlet
+                .as_deref(),
+            Some("The Daily Example")
+        );
+        assert_eq!(
+            metadata("Body text.\n© 2025 Example News Agency. All rights reserved.")
+                .outlet
+                .as_deref(),
+            Some("Example News Agency")
+        );
+        assert_eq!(
+            metadata("Body text.\nSupport Example Media Center\nGive now.")
+                .outlet
+                .as_deref(),
+            Some("Example Media Center")
+        );
+        assert_eq!(
+            metadata("Body text.\nExample World Eye delivers independent coverage of the region.")
+                .outlet
+                .as_deref(),
+            Some("Example World Eye")
+        );
+    }
+
+    #[test]
+    fn no_outlet_is_guessed_from_ordinary_sentences() {
+        assert_eq!(
+            metadata("Jane Roe delivers a speech.\nSupport grows for the plan.").outlet,
+            None
+        );
+    }
+}

@@ -1,0 +1,523 @@
+//! Importing a plain-text news article: its quotes with their speakers, the dates it mentions
+//! (relative ones resolved against the publication date) and the events those dates propose,
+//! turned into an article set once the user has accepted or dropped the proposals. Pure logic.
+
+pub mod cli;
+pub mod dates;
+pub mod events;
+pub mod metadata;
+pub mod people;
+pub mod quotes;
+pub mod sentences;
+pub mod speakers;
+pub mod words;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+pub use dates::DateMention;
+pub use events::ProposedEvent;
+pub use speakers::{Attribution, UNKNOWN_SPEAKER};
+
+use crate::model::article_set::{ArticleSet, EventRecord, QuoteRecord, SourceRecord};
+use crate::model::date::{PartialDate, Precision};
+use crate::model::load_error::LoadError;
+use crate::model::loader::validate_article_set;
+use words::Hole;
+
+/// Texts longer than this are cut (at a character boundary) before import, so that any input,
+/// even a pasted binary file, is imported in bounded time. News articles are far shorter.
+pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
+
+/// What is known about an article besides its text: given by the user, or found in the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleMetadata {
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A piece of metadata the user still has to give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingField {
+    Published,
+    Outlet,
+    Title,
+}
+
+/// A direct quote of the article and who said it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedQuote {
+    /// The quoted words, verbatim, without the quote marks.
+    pub text: String,
+    /// From the opening to the closing mark.
+    pub byte_range: Range<usize>,
+    /// The sentence the quote stands in.
+    pub sentence: String,
+    pub sentence_range: Range<usize>,
+    /// Full name, a description ("Source close to …") or [`UNKNOWN_SPEAKER`].
+    pub speaker: String,
+    /// The speaker's role, as the article gives it.
+    pub role: Option<String>,
+    pub attribution: Attribution,
+}
+
+/// Everything found in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleImport {
+    /// Publication date: given, else stated in the text, else `None`.
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    /// What the text itself states, whatever was given.
+    pub found_in_text: ArticleMetadata,
+    /// Direct quotes, in text order.
+    pub quotes: Vec<ImportedQuote>,
+    /// Quoted words nobody is credited with, short fragments such as "independent" states:
+    /// scare quotes, not quotations. Not imported.
+    pub scare_quotes: Vec<ImportedQuote>,
+    /// Every date mentioned, in text order.
+    pub mentions: Vec<DateMention>,
+    /// One per mention describing something that happened.
+    pub proposed_events: Vec<ProposedEvent>,
+    /// Things the user should know (text cut because too long).
+    pub warnings: Vec<String>,
+}
+
+impl ArticleImport {
+    /// Which of publication date, outlet and title still need asking.
+    pub fn missing(&self) -> Vec<MissingField> {
+        let mut missing = Vec::new();
+        if self.published.is_none() {
+            missing.push(MissingField::Published);
+        }
+        if self.outlet.is_none() {
+            missing.push(MissingField::Outlet);
+        }
+        if self.title.is_none() {
+            missing.push(MissingField::Title);
+        }
+        missing
+    }
+}
+
+/// Why an import could not become an article set.
+#[derive(Debug, thiserror::Error)]
+pub enum ToArticleSetError {
+    #[error("the publication date of the article is not known; give it (as YYYY-MM-DD)")]
+    MissingPublished,
+    #[error("{given} accept/drop choices were given for {proposed} proposed events")]
+    ChoicesDoNotMatch { given: usize, proposed: usize },
+    #[error("the imported set does not validate: {0}")]
+    Invalid(#[from] LoadError),
+}
+
+/// The longest prefix of `text` within `max_bytes`, cut at a character boundary.
+fn bounded(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
+/// Reads an article's quotes, speakers, dates and proposed events. Never panics; texts over
+/// [`MAX_ARTICLE_BYTES`] are cut with a warning. What `given` says wins over the text.
+pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
+    let mut warnings = Vec::new();
+    if text.len() > MAX_ARTICLE_BYTES {
+        warnings.push(format!(
+            "the text is longer than {} KiB; only its first {} KiB were read",
+            MAX_ARTICLE_BYTES / 1024,
+            MAX_ARTICLE_BYTES / 1024
+        ));
+    }
+    let text = bounded(text, MAX_ARTICLE_BYTES);
+    let paragraphs = sentences::paragraphs(text);
+    let spans = quotes::find_quote_spans(text, &paragraphs);
+    let sentences = sentences::sentences(text, &paragraphs, &spans);
+    let holes: Vec<Hole> = spans
+        .iter()
+        .enumerate()
+        .map(|(index, span)| Hole {
+            range: span.outer.clone(),
+            index,
+        })
+        .collect();
+    let found = metadata::find_metadata(text, &paragraphs);
+    let published = given.published.or(found.published);
+    let people = people::find_people(text, &sentences, &holes);
+    let article = speakers::Article {
+        text,
+        paragraphs: &paragraphs,
+        sentences: &sentences,
+        quotes: &spans,
+        holes: &holes,
+        people: &people,
+    };
+    let speakers = speakers::attribute_quotes(&article);
+    let mut quotes = Vec::new();
+    let mut scare_quotes = Vec::new();
+    for (span, speaker) in spans.iter().zip(speakers) {
+        let sentence_range = sentences::sentence_at(&sentences, span.outer.start)
+            .and_then(|index| sentences.get(index))
+            .map_or(span.outer.clone(), |s| s.range.clone());
+        let quote = ImportedQuote {
+            text: span.text(text),
+            byte_range: span.outer.clone(),
+            sentence: words::slice(text, sentence_range.clone()).to_owned(),
+            sentence_range,
+            speaker: speaker.name,
+            role: speaker.role,
+            attribution: speaker.attribution,
+        };
+        if quote.attribution == Attribution::ScareQuote {
+            scare_quotes.push(quote);
+        } else {
+            quotes.push(quote);
+        }
+    }
+    let mentions = dates::find_date_mentions(text, &sentences, published);
+    let proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
+    let non_blank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+    ArticleImport {
+        published,
+        outlet: non_blank(&given.outlet).or_else(|| found.outlet.clone()),
+        title: non_blank(&given.title).or_else(|| found.title.clone()),
+        found_in_text: ArticleMetadata {
+            published: found.published,
+            outlet: found.outlet,
+            title: found.title,
+        },
+        quotes,
+        scare_quotes,
+        mentions,
+        proposed_events,
+        warnings,
+    }
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens: "Middle East Eye" → "middle-east-eye".
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not taken yet.
+fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Turns an import into an article set: one source, a quote record per quote, and an event per
+/// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
+/// title fall back to "Unknown outlet" and "Article from <file_label>"; a missing publication
+/// date is an error. The set is validated before it is returned.
+pub fn to_article_set(
+    import: &ArticleImport,
+    accepted_events: &[bool],
+    file_label: &str,
+) -> Result<ArticleSet, ToArticleSetError> {
+    let published = import
+        .published
+        .ok_or(ToArticleSetError::MissingPublished)?;
+    if accepted_events.len() != import.proposed_events.len() {
+        return Err(ToArticleSetError::ChoicesDoNotMatch {
+            given: accepted_events.len(),
+            proposed: import.proposed_events.len(),
+        });
+    }
+    let published_date = PartialDate::containing(published, Precision::Day)
+        .ok_or(ToArticleSetError::MissingPublished)?;
+    let outlet = import
+        .outlet
+        .clone()
+        .unwrap_or_else(|| "Unknown outlet".to_owned());
+    let title = import
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Article from {file_label}"));
+    let outlet_slug = match slug(&outlet) {
+        empty if empty.is_empty() => "article".to_owned(),
+        slug => slug,
+    };
+    let source_id = format!("{outlet_slug}-{}", published_date.to_iso());
+    let mut notes = format!(
+        "Imported from plain text ({file_label}): speakers, dates and events were found \
+         automatically; check them against the article."
+    );
+    if import.outlet.is_none() {
+        notes.push_str(" The outlet was not stated.");
+    }
+    if import.title.is_none() {
+        notes.push_str(" The headline was not stated.");
+    }
+    let source = SourceRecord {
+        id: source_id.clone(),
+        outlet: outlet.clone(),
+        title: title.clone(),
+        published: published_date,
+        url: None,
+        author: None,
+        language: None,
+        notes: Some(notes),
+    };
+
+    let mut taken = HashSet::new();
+    taken.insert(source_id.clone());
+    let mut events = Vec::new();
+    // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
+    let mut event_sentences: Vec<(Range<usize>, String)> = Vec::new();
+    for (proposal, _) in import
+        .proposed_events
+        .iter()
+        .zip(accepted_events)
+        .filter(|(_, accepted)| **accepted)
+    {
+        let title_words: Vec<&str> = proposal.title.split_whitespace().take(5).collect();
+        let base = format!(
+            "{source_id}-{}-{}",
+            proposal.date.to_iso(),
+            slug(&title_words.join(" "))
+        );
+        let id = unique_id(base.trim_end_matches('-').to_owned(), &mut taken);
+        let mut event = EventRecord::new(
+            &id,
+            proposal.date,
+            &proposal.title,
+            &proposal.summary,
+            proposal.category,
+        )
+        .with_sources([source_id.as_str()]);
+        if let Some(end) = proposal.end {
+            event = event.with_end(end);
+        }
+        event.approximate = proposal.approximate;
+        event_sentences.push((proposal.sentence_range.clone(), id));
+        events.push(event);
+    }
+
+    let quotes = import
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(index, quote)| {
+            let event = event_sentences
+                .iter()
+                .find(|(range, _)| *range == quote.sentence_range)
+                .map(|(_, id)| id.clone());
+            let date = said_on(import, quote, published_date);
+            QuoteRecord {
+                id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
+                text: quote.text.clone(),
+                speaker: quote.speaker.clone(),
+                role: quote.role.clone(),
+                source: source_id.clone(),
+                date,
+                event,
+                context: Some(quote.sentence.clone()),
+                verified: true,
+                note: None,
+            }
+        })
+        .collect();
+
+    let set = ArticleSet {
+        description: format!("Imported from the article \"{title}\" ({outlet})."),
+        sources: vec![source],
+        events,
+        quotes,
+        ..ArticleSet::new(&title)
+    };
+    validate_article_set(file_label, &set)?;
+    Ok(set)
+}
+
+/// The date the quote's sentence says it was said ("…, Roe said on Tuesday"): a mention in the
+/// sentence outside the quoted words, not after publication.
+fn said_on(
+    import: &ArticleImport,
+    quote: &ImportedQuote,
+    published: PartialDate,
+) -> Option<PartialDate> {
+    import
+        .mentions
+        .iter()
+        .filter(|m| m.sentence_range == quote.sentence_range)
+        .filter(|m| {
+            m.byte_range.end <= quote.byte_range.start || m.byte_range.start >= quote.byte_range.end
+        })
+        .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
+        .filter(|m| {
+            !import.quotes.iter().any(|other| {
+                other.byte_range.start <= m.byte_range.start
+                    && m.byte_range.end <= other.byte_range.end
+            })
+        })
+        .map(|m| m.date)
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::category::Category;
+
+    fn given(published: &str) -> ArticleMetadata {
+        ArticleMetadata {
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            outlet: Some("Example Outlet".to_owned()),
+            title: Some("A headline".to_owned()),
+        }
+    }
+
+    const TEXT: &str = "Talks go on between two sides\n\nJane Roe, a mediator for the council, arrived. On Thursday, Roe spoke to both sides.\n\n\"We are close,\" Roe said on Friday.\n\nThe plan was \"independent\" of them.";
+
+    #[test]
+    fn what_is_given_wins_over_what_the_text_states() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        assert_eq!(import.title.as_deref(), Some("A headline"));
+        assert_eq!(
+            import.found_in_text.title.as_deref(),
+            Some("Talks go on between two sides")
+        );
+        assert_eq!(import.missing(), []);
+    }
+
+    #[test]
+    fn missing_lists_what_neither_text_nor_user_gave() {
+        let import = import_article(
+            "Just a body sentence that ends.",
+            &ArticleMetadata::default(),
+        );
+        assert_eq!(
+            import.missing(),
+            [
+                MissingField::Published,
+                MissingField::Outlet,
+                MissingField::Title
+            ]
+        );
+    }
+
+    #[test]
+    fn an_import_becomes_a_valid_set_with_one_source() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        assert_eq!(import.quotes.len(), 1);
+        assert_eq!(import.scare_quotes.len(), 1);
+        let accepted = vec![true; import.proposed_events.len()];
+        let set = to_article_set(&import, &accepted, "test.txt").expect("valid set");
+        assert_eq!(set.sources.len(), 1);
+        assert_eq!(set.sources[0].id, "example-outlet-2022-03-20");
+        assert!(
+            set.sources[0]
+                .notes
+                .as_deref()
+                .is_some_and(|n| n.contains("plain text"))
+        );
+        assert_eq!(set.events.len(), 2);
+        assert_eq!(set.events[0].date.to_iso(), "2022-03-17");
+        assert_eq!(set.events[0].category, Category::Diplomacy);
+        let quote = &set.quotes[0];
+        assert_eq!(quote.speaker, "Jane Roe");
+        assert_eq!(quote.role.as_deref(), Some("mediator for the council"));
+        assert_eq!(
+            quote.date.map(|d| d.to_iso()).as_deref(),
+            Some("2022-03-18")
+        );
+        assert_eq!(quote.event.as_deref(), Some(set.events[1].id()));
+        assert_eq!(
+            quote.context.as_deref(),
+            Some("\"We are close,\" Roe said on Friday.")
+        );
+    }
+
+    #[test]
+    fn dropped_events_are_left_out_and_quotes_lose_their_event() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        let set = to_article_set(&import, &[false, false], "test.txt").expect("valid set");
+        assert!(set.events.is_empty());
+        assert_eq!(set.quotes[0].event, None);
+    }
+
+    #[test]
+    fn ids_are_stable_and_unique() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        let first = to_article_set(&import, &[true, true], "a.txt").expect("valid");
+        let second = to_article_set(&import, &[true, true], "a.txt").expect("valid");
+        assert_eq!(first, second);
+        let mut ids: Vec<&str> = first.events.iter().map(|e| e.id()).collect();
+        ids.extend(first.quotes.iter().map(|q| q.id.as_str()));
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
+
+    #[test]
+    fn without_a_publication_date_there_is_no_set() {
+        let import = import_article(TEXT, &ArticleMetadata::default());
+        assert!(matches!(
+            to_article_set(&import, &vec![true; import.proposed_events.len()], "a.txt"),
+            Err(ToArticleSetError::MissingPublished)
+        ));
+    }
+
+    #[test]
+    fn choices_must_match_the_proposals() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        assert!(matches!(
+            to_article_set(&import, &[true], "a.txt"),
+            Err(ToArticleSetError::ChoicesDoNotMatch {
+                given: 1,
+                proposed: 2
+            })
+        ));
+    }
+
+    #[test]
+    fn a_missing_outlet_and_title_fall_back_to_honest_placeholders() {
+        let import = import_article(
+            "Body sentence one that ends here.",
+            &ArticleMetadata {
+                published: NaiveDate::from_ymd_opt(2022, 3, 20),
+                ..ArticleMetadata::default()
+            },
+        );
+        let set = to_article_set(&import, &[], "a.txt").expect("valid");
+        assert_eq!(set.sources[0].outlet, "Unknown outlet");
+        assert_eq!(set.sources[0].title, "Article from a.txt");
+    }
+
+    #[test]
+    fn slugs_keep_ascii_letters_and_digits() {
+        assert_eq!(slug("Middle East Eye"), "middle-east-eye");
+        assert_eq!(slug("  Déjà vu -- News! "), "d-j-vu-news");
+        assert_eq!(slug("§§"), "");
+    }
+
+    #[test]
+    fn a_huge_text_is_cut_with_a_warning() {
+        let text = "word ".repeat(MAX_ARTICLE_BYTES / 4);
+        let import = import_article(&text, &ArticleMetadata::default());
+        assert_eq!(import.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,670 @@
+//! The people an article names, with the full name and role it gives them ("Kremlin spokesman
+//! Dmitry Peskov", "Ibrahim Kalin, a chief adviser …"), and the unnamed sources it introduces
+//! ("a source close to …"), so a later "Peskov" or "the source" can be resolved.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::sentences::Sentence;
+use super::words::{
+    Hole, Token, is_capitalized, only_spaces_between, slice, tokens, without_possessive,
+};
+
+/// Capitalised words that open sentences or clauses but are not names.
+pub const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "However",
+    "Meanwhile",
+    "But",
+    "And",
+    "Or",
+    "Even",
+    "While",
+    "When",
+    "If",
+    "On",
+    "In",
+    "At",
+    "For",
+    "With",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "Still",
+    "Yet",
+    "Earlier",
+    "Later",
+    "Last",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "So",
+    "Also",
+    "Then",
+    "Now",
+    "Both",
+    "According",
+    "Asked",
+    "Speaking",
+    "Although",
+    "Though",
+    "Because",
+    "Instead",
+    "Despite",
+    "Under",
+    "Over",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Some",
+    "Many",
+    "Analysts",
+    "Officials",
+    "Read",
+    "More",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Ukrainians",
+    "Russians",
+];
+
+/// Capitalised words that are titles before a name ("President Vladimir Putin").
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Secretary",
+    "State",
+    "Special",
+    "Envoy",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Senator",
+    "Sen",
+    "General",
+    "Gen",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Sir",
+    "Ambassador",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Commander",
+    "Governor",
+    "Mayor",
+    "Premier",
+    "Pope",
+    "Sheikh",
+    "Emir",
+    "Adviser",
+    "Advisor",
+    "Officer",
+    "Colonel",
+    "Captain",
+    "Lieutenant",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Prof",
+    "Speaker",
+    "Representative",
+    "Rep",
+    "Envoy",
+    "Official",
+    "Spokesman",
+];
+
+/// Lower-case nouns that name a role ("Kremlin spokesman", "the source").
+pub const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "minister",
+    "president",
+    "envoy",
+    "official",
+    "secretary",
+    "ambassador",
+    "diplomat",
+    "analyst",
+    "fellow",
+    "chief",
+    "head",
+    "director",
+    "commander",
+    "leader",
+    "negotiator",
+    "aide",
+    "source",
+    "insider",
+    "officer",
+    "expert",
+    "researcher",
+    "economist",
+    "professor",
+    "representative",
+    "mediator",
+    "premier",
+    "chancellor",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "deputy",
+];
+
+/// Small words allowed inside names ("Osama bin Laden", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "de", "der", "van", "von", "da", "di", "del", "la", "le", "du",
+];
+
+/// Words after which a name is inside a phrase ("a source close to X"), not its head.
+pub const PREPOSITIONS: &[&str] = &["to", "of", "for", "with", "from", "at", "near", "by"];
+
+/// Someone named in full (at least two words) somewhere in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    role_is_appositive: bool,
+    mentions: usize,
+}
+
+/// An unnamed source as the article introduces it: "a source close to Kirill Dmitriev".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introduction {
+    /// The role noun: "source", "official".
+    pub noun: String,
+    /// The description without its article: "source close to Kirill Dmitriev".
+    pub phrase: String,
+    /// Where the introduction is.
+    pub at: usize,
+}
+
+/// Everyone the article names, and the unnamed sources it introduces.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    pub introductions: Vec<Introduction>,
+}
+
+/// A run of capitalised words split into its leading titles and the name itself.
+#[derive(Clone, Debug)]
+pub struct NameRun {
+    /// "Turkish President" in "Turkish President Recep Tayyip Erdogan".
+    pub titles: Vec<String>,
+    /// "Recep Tayyip Erdogan".
+    pub name: Vec<String>,
+    /// Token indices of the whole run (titles included).
+    pub first_token: usize,
+    pub last_token: usize,
+}
+
+impl NameRun {
+    pub fn name_text(&self) -> String {
+        self.name.join(" ")
+    }
+}
+
+/// The word at token `index`, if that token is a word.
+pub fn word_at<'a>(
+    text: &'a str,
+    tokens: &[(Token, Range<usize>)],
+    index: usize,
+) -> Option<&'a str> {
+    match tokens.get(index) {
+        Some((Token::Word(range), _)) => Some(slice(text, range.clone())),
+        _ => None,
+    }
+}
+
+fn is_name_word(word: &str) -> bool {
+    is_capitalized(word)
+}
+
+/// The run of name words that ends at token `last` (walking back), split into titles and name.
+pub fn name_run_ending_at(
+    text: &str,
+    tokens: &[(Token, Range<usize>)],
+    last: usize,
+) -> Option<NameRun> {
+    let word = word_at(text, tokens, last)?;
+    if !is_name_word(word) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 {
+        let Some(previous) = word_at(text, tokens, first - 1) else {
+            break;
+        };
+        let (Some((_, a)), Some((_, b))) = (tokens.get(first - 1), tokens.get(first)) else {
+            break;
+        };
+        let particle = NAME_PARTICLES.contains(&previous) && first - 1 > 0;
+        if !(is_name_word(previous) || particle) || !only_spaces_between(text, a.end, b.start) {
+            break;
+        }
+        first -= 1;
+    }
+    split_run(text, tokens, first, last)
+}
+
+/// The run of name words that starts at token `first` (walking forward).
+pub fn name_run_starting_at(
+    text: &str,
+    tokens: &[(Token, Range<usize>)],
+    first: usize,
+) -> Option<NameRun> {
+    let word = word_at(text, tokens, first)?;
+    if !is_name_word(word) {
+        return None;
+    }
+    let mut last = first;
+    while let Some(next) = word_at(text, tokens, last + 1) {
+        let (Some((_, a)), Some((_, b))) = (tokens.get(last), tokens.get(last + 1)) else {
+            break;
+        };
+        let particle = NAME_PARTICLES.contains(&next)
+            && word_at(text, tokens, last + 2).is_some_and(is_name_word);
+        if !(is_name_word(next) || particle) || !only_spaces_between(text, a.end, b.start) {
+            break;
+        }
+        last += 1;
+    }
+    split_run(text, tokens, first, last)
+}
+
+fn split_run(
+    text: &str,
+    tokens: &[(Token, Range<usize>)],
+    first: usize,
+    last: usize,
+) -> Option<NameRun> {
+    let words: Vec<&str> = (first..=last)
+        .filter_map(|i| word_at(text, tokens, i))
+        .collect();
+    let skip = words.iter().take_while(|w| NOT_NAMES.contains(w)).count();
+    let words = words.get(skip..)?;
+    // Everything up to the last title (or possessive: "Ukraine's Foreign Minister") is titles.
+    let title_end = words
+        .iter()
+        .enumerate()
+        .take(words.len().saturating_sub(1))
+        .filter(|(_, w)| TITLES.contains(w) || without_possessive(w).len() != w.len())
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .unwrap_or(0);
+    let (titles, name) = words.split_at(title_end);
+    let mut name: Vec<String> = name.iter().map(|w| (*w).to_owned()).collect();
+    if let Some(last_word) = name.last_mut() {
+        *last_word = without_possessive(last_word).to_owned();
+    }
+    if name.is_empty() || name.iter().all(|w| NOT_NAMES.contains(&w.as_str())) {
+        return None;
+    }
+    Some(NameRun {
+        titles: titles.iter().map(|w| (*w).to_owned()).collect(),
+        name,
+        first_token: first + skip,
+        last_token: last,
+    })
+}
+
+/// Finds the people and introductions of an article; `holes` are its quotes (left out).
+pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People {
+    let mut people = People::default();
+    let mut index_by_name: HashMap<String, usize> = HashMap::new();
+    for sentence in sentences {
+        let tokens = tokens(text, sentence.range.clone(), holes);
+        let mut at = 0;
+        while at < tokens.len() {
+            let Some(run) = name_run_starting_at(text, &tokens, at) else {
+                at += 1;
+                continue;
+            };
+            at = run.last_token + 1;
+            if run.name.len() < 2 {
+                continue;
+            }
+            let name = run.name_text();
+            let appositive = appositive_role(text, &tokens, run.last_token, sentence.range.end);
+            let prefix = prefix_role(text, &tokens, &run);
+            let index = *index_by_name.entry(name.clone()).or_insert_with(|| {
+                people.persons.push(Person {
+                    name: name.clone(),
+                    role: None,
+                    role_is_appositive: false,
+                    mentions: 0,
+                });
+                people.persons.len() - 1
+            });
+            if let Some(person) = people.persons.get_mut(index) {
+                person.mentions += 1;
+                if let Some(role) = appositive.filter(|_| !person.role_is_appositive) {
+                    person.role = Some(role);
+                    person.role_is_appositive = true;
+                } else if person.role.is_none() {
+                    person.role = prefix;
+                }
+            }
+        }
+        introductions(text, &tokens, &mut people.introductions);
+    }
+    // Surname-only mentions count towards the person they name.
+    for sentence in sentences {
+        for (token, range) in tokens(text, sentence.range.clone(), holes) {
+            if let Token::Word(_) = token {
+                let word = without_possessive(slice(text, range));
+                for person in &mut people.persons {
+                    if person.name.rsplit(' ').next() == Some(word) {
+                        person.mentions += 1;
+                    }
+                }
+            }
+        }
+    }
+    people
+}
+
+/// "Ibrahim Kalin, a chief adviser and spokesman for …, said": the words after ", a".
+fn appositive_role(
+    text: &str,
+    tokens: &[(Token, Range<usize>)],
+    name_last: usize,
+    sentence_end: usize,
+) -> Option<String> {
+    if !matches!(tokens.get(name_last + 1), Some((Token::Comma, _))) {
+        return None;
+    }
+    let article = word_at(text, tokens, name_last + 2)?;
+    if !matches!(article, "a" | "an" | "the") {
+        return None;
+    }
+    let start = tokens.get(name_last + 3)?.1.start;
+    let mut end = start;
+    for (token, range) in tokens.iter().skip(name_last + 3) {
+        match token {
+            Token::Word(_) => {
+                let word = slice(text, range.clone());
+                if matches!(word, "who" | "which" | "that" | "whose" | "said" | "says") {
+                    break;
+                }
+                end = range.end;
+            }
+            Token::Other => {}
+            _ => break,
+        }
+    }
+    let role = slice(text, start..end.min(sentence_end)).trim();
+    let words = role.split_whitespace().count();
+    (words > 0 && words <= 15).then(|| role.to_owned())
+}
+
+/// "Kremlin spokesman Dmitry Peskov", "Turkish President Recep Tayyip Erdogan": the titles in
+/// the run and the role words just before it.
+fn prefix_role(text: &str, tokens: &[(Token, Range<usize>)], run: &NameRun) -> Option<String> {
+    let mut before = Vec::new();
+    let mut at = run.first_token;
+    while at > 0 {
+        let Some(word) = word_at(text, tokens, at - 1) else {
+            break;
+        };
+        let (Some((_, a)), Some((_, b))) = (tokens.get(at - 1), tokens.get(at)) else {
+            break;
+        };
+        let is_role_word =
+            ROLE_NOUNS.contains(&word) || (is_capitalized(word) && !NOT_NAMES.contains(&word));
+        if !is_role_word || !only_spaces_between(text, a.end, b.start) {
+            break;
+        }
+        before.push(word.to_owned());
+        at -= 1;
+    }
+    before.reverse();
+    before.extend(run.titles.iter().cloned());
+    let has_role = before
+        .iter()
+        .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()) || TITLES.contains(&w.as_str()));
+    (has_role && !before.is_empty()).then(|| before.join(" "))
+}
+
+/// "a source close to Kirill Dmitriev," / "according to a senior Turkish official involved in …".
+fn introductions(text: &str, tokens: &[(Token, Range<usize>)], found: &mut Vec<Introduction>) {
+    for (index, (token, range)) in tokens.iter().enumerate() {
+        if !matches!(token, Token::Word(_)) {
+            continue;
+        }
+        let article = slice(text, range.clone());
+        if !matches!(article, "a" | "an" | "A" | "An") {
+            continue;
+        }
+        let mut end = None;
+        let mut noun = None;
+        for (offset, (token, range)) in tokens.iter().enumerate().skip(index + 1).take(12) {
+            let Token::Word(_) = token else {
+                break;
+            };
+            let word = slice(text, range.clone());
+            if matches!(word, "said" | "says" | "told" | "who" | "which" | "that") {
+                break;
+            }
+            if noun.is_none()
+                && offset <= index + 4
+                && matches!(
+                    word,
+                    "source"
+                        | "official"
+                        | "diplomat"
+                        | "aide"
+                        | "insider"
+                        | "officer"
+                        | "analyst"
+                        | "expert"
+                        | "negotiator"
+                        | "person"
+                )
+            {
+                noun = Some(word.to_owned());
+            }
+            end = Some(range.end);
+        }
+        if let (Some(noun), Some(end), Some((_, first))) = (noun, end, tokens.get(index + 1)) {
+            found.push(Introduction {
+                noun,
+                phrase: slice(text, first.start..end).to_owned(),
+                at: range.start,
+            });
+        }
+    }
+}
+
+impl People {
+    /// The full name the article uses for `name` ("Kalin" → "Ibrahim Kalin"), and whether it
+    /// is a person named in full somewhere.
+    pub fn full_name(&self, name: &[String]) -> (String, bool) {
+        let joined = name.join(" ");
+        if let Some(person) = self.persons.iter().find(|p| p.name == joined) {
+            return (person.name.clone(), true);
+        }
+        let ends_with = |person: &&Person| {
+            let words: Vec<&str> = person.name.split(' ').collect();
+            words.len() > name.len()
+                && words
+                    .iter()
+                    .rev()
+                    .zip(name.iter().rev())
+                    .all(|(a, b)| *a == b.as_str())
+        };
+        match self
+            .persons
+            .iter()
+            .filter(ends_with)
+            .max_by_key(|p| p.mentions)
+        {
+            Some(person) => (person.name.clone(), true),
+            None => (joined, false),
+        }
+    }
+
+    /// The role the article gives the person named `full_name`.
+    pub fn role_of(&self, full_name: &str) -> Option<&str> {
+        self.persons
+            .iter()
+            .find(|p| p.name == full_name)
+            .and_then(|p| p.role.as_deref())
+    }
+
+    /// The person whose role contains `noun` ("the spokesman" → the Kremlin spokesman).
+    pub fn with_role_noun(&self, noun: &str) -> Option<&Person> {
+        let mut matching = self.persons.iter().filter(|p| {
+            p.role
+                .as_deref()
+                .is_some_and(|role| role.to_lowercase().split_whitespace().any(|w| w == noun))
+        });
+        let first = matching.next()?;
+        // Two people with that role: "the spokesman" is ambiguous.
+        matching.next().is_none().then_some(first)
+    }
+
+    /// The latest unnamed source introduced before `at` with that noun.
+    pub fn introduction(&self, noun: &str, at: usize) -> Option<&Introduction> {
+        self.introductions
+            .iter()
+            .rfind(|i| i.noun == noun && i.at <= at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quotes::find_quote_spans;
+    use super::super::sentences::{paragraphs, sentences};
+    use super::*;
+
+    fn people(text: &str) -> People {
+        let paragraphs = paragraphs(text);
+        let quotes = find_quote_spans(text, &paragraphs);
+        let holes: Vec<Hole> = quotes
+            .iter()
+            .enumerate()
+            .map(|(index, q)| Hole {
+                range: q.outer.clone(),
+                index,
+            })
+            .collect();
+        find_people(text, &sentences(text, &paragraphs, &quotes), &holes)
+    }
+
+    fn words(names: &[&str]) -> Vec<String> {
+        names.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_surname_resolves_to_the_full_name_used_elsewhere() {
+        let found = people("Jane Roe met officials. Later Roe left.");
+        assert_eq!(
+            found.full_name(&words(&["Roe"])),
+            ("Jane Roe".to_owned(), true)
+        );
+        assert_eq!(found.full_name(&words(&["Doe"])), ("Doe".to_owned(), false));
+    }
+
+    #[test]
+    fn titles_before_a_name_are_its_role_not_its_name() {
+        let found =
+            people("Exampleland President Jane Roe spoke. Ministry spokesman John Doe agreed.");
+        let names: Vec<&str> = found.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe", "John Doe"]);
+        assert_eq!(found.role_of("Jane Roe"), Some("Exampleland President"));
+        assert_eq!(found.role_of("John Doe"), Some("Ministry spokesman"));
+    }
+
+    #[test]
+    fn an_appositive_role_wins_over_a_title() {
+        let found =
+            people("Minister Jane Roe spoke. Jane Roe, a senior adviser to the board, agreed.");
+        assert_eq!(
+            found.role_of("Jane Roe"),
+            Some("senior adviser to the board")
+        );
+    }
+
+    #[test]
+    fn an_appositive_stops_at_a_relative_clause() {
+        let found = people("John Doe, an envoy who has been busy, left.");
+        assert_eq!(found.role_of("John Doe"), Some("envoy"));
+    }
+
+    #[test]
+    fn an_unnamed_source_is_remembered_with_its_description() {
+        let found = people("A source close to Jane Roe, a minister, said no.");
+        let introduction = found
+            .introduction("source", usize::MAX)
+            .expect("introduced");
+        assert_eq!(introduction.phrase, "source close to Jane Roe");
+    }
+
+    #[test]
+    fn the_role_noun_finds_the_one_person_with_that_role() {
+        let found = people("Ministry spokesman John Doe spoke.");
+        assert_eq!(
+            found.with_role_noun("spokesman").map(|p| p.name.as_str()),
+            Some("John Doe")
+        );
+        assert!(found.with_role_noun("minister").is_none());
+    }
+}

@@ -1,0 +1,809 @@
+//! Who said each quote: the attribution around it ("Kalin said", "said Dmitry Peskov, …",
+//! "he continued", "according to …", "the source noted"), a pull-quote caption ("- Name, role"),
+//! the quotes before it in the paragraph, or the paragraph before (a continued quote), resolved
+//! to the full name the article uses, with the role it gives.
+
+use std::ops::Range;
+
+use super::people::{
+    NOT_NAMES, PREPOSITIONS, People, ROLE_NOUNS, name_run_ending_at, name_run_starting_at, word_at,
+};
+use super::quotes::QuoteSpan;
+use super::sentences::Sentence;
+use super::words::{Hole, Token, is_capitalized, slice, tokens};
+
+/// The speaker of a quote nobody in the text is credited with.
+pub const UNKNOWN_SPEAKER: &str = "unknown";
+
+/// Verbs that attribute words to a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "stated",
+    "states",
+    "stating",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "noting",
+    "continued",
+    "continues",
+    "asked",
+    "asks",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "insisting",
+    "warned",
+    "warns",
+    "warning",
+    "wrote",
+    "writes",
+    "stressed",
+    "stresses",
+    "stressing",
+    "claimed",
+    "claims",
+    "remarked",
+    "replied",
+    "commented",
+    "acknowledged",
+    "announced",
+    "tweeted",
+    "recalled",
+    "urged",
+    "emphasised",
+    "emphasized",
+    "confirmed",
+    "conceded",
+    "admitted",
+    "observed",
+    "according",
+];
+
+/// Words that may stand between a speaker and the verb ("Kalin also said").
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "earlier",
+    "recently",
+    "once",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "separately",
+    "further",
+    "however",
+    "had",
+    "reportedly",
+    "has",
+];
+
+/// How the speaker of a quote was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attribution {
+    /// An attribution in the quote's own sentence: "Kalin said", "said Maria Voronova".
+    SameSentence,
+    /// A short attribution sentence right after it: `“We go.” Roe said.`
+    NextSentence,
+    /// A caption line "- Name, role" after a pull-quote.
+    PullQuoteCaption,
+    /// Another quote of the same paragraph whose speaker is known.
+    SameParagraph,
+    /// A paragraph that is only a quote, continuing the quotes of the paragraph before.
+    ContinuedParagraph,
+    /// A heading made of words another quote's speaker said.
+    DrawnFromQuote,
+    /// Nobody is credited; short fragments like this are scare quotes.
+    ScareQuote,
+    /// Nobody is credited.
+    Unknown,
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// Full name, a description ("Source close to …") or [`UNKNOWN_SPEAKER`].
+    pub name: String,
+    pub role: Option<String>,
+    pub attribution: Attribution,
+}
+
+/// What stands as the subject of a speech verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Subject {
+    /// Name words, titles removed: ["Kalin"], ["Maria", "Voronova"].
+    Name(Vec<String>),
+    /// "he", "she": the person who spoke last.
+    Pronoun,
+    /// "the source", "the Kremlin spokesman": the role noun.
+    Described(String),
+    /// "a source close to X", "a senior official": the description, without its article.
+    Introduced(String),
+}
+
+/// The article pieces the rules read.
+pub struct Article<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Range<usize>],
+    pub sentences: &'a [Sentence],
+    pub quotes: &'a [QuoteSpan],
+    pub holes: &'a [Hole],
+    pub people: &'a People,
+}
+
+/// The speaker of every quote, in the order of `article.quotes`.
+pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
+    let Article { text, quotes, .. } = *article;
+    let mut found: Vec<Option<(String, Option<String>, Attribution)>> = vec![None; quotes.len()];
+    let paragraph_of: Vec<usize> = quotes
+        .iter()
+        .map(|q| paragraph_index(article.paragraphs, q.outer.start))
+        .collect();
+    let sentence_of: Vec<Option<usize>> = quotes
+        .iter()
+        .map(|q| super::sentences::sentence_at(article.sentences, q.outer.start))
+        .collect();
+
+    // Pass 1, in reading order so "he" means the person who spoke last.
+    let mut last_person: Option<String> = None;
+    for (sentence_index, sentence) in article.sentences.iter().enumerate() {
+        let tokens = tokens(text, sentence.range.clone(), article.holes);
+        let mut credited_person = None;
+        for (token_index, (token, _)) in tokens.iter().enumerate() {
+            let Token::Quote(quote_index) = *token else {
+                continue;
+            };
+            if found.get(quote_index).is_none_or(Option::is_some) {
+                continue;
+            }
+            let Some(quote) = quotes.get(quote_index) else {
+                continue;
+            };
+            let paragraph = paragraph_of.get(quote_index).copied().unwrap_or(0);
+            let result = pull_quote_caption(article, quote, paragraph)
+                .map(|(name, role)| (name, role, Attribution::PullQuoteCaption))
+                .or_else(|| {
+                    let verb = nearest_verb(text, &tokens, token_index)?;
+                    let subject = subject_of(text, &tokens, verb)?;
+                    let (name, is_person) = resolve(
+                        article.people,
+                        &subject,
+                        last_person.as_deref(),
+                        quote.outer.start,
+                    )?;
+                    Some((name, is_person)).map(|(name, _)| (name, None, Attribution::SameSentence))
+                })
+                .or_else(|| {
+                    let next = article.sentences.get(sentence_index + 1)?;
+                    if next.paragraph != sentence.paragraph {
+                        return None;
+                    }
+                    let next_tokens = tokens_of(article, next);
+                    let is_short = next_tokens.len() <= 8;
+                    let has_quote = next_tokens
+                        .iter()
+                        .any(|(t, _)| matches!(t, Token::Quote(_)));
+                    if !is_short || has_quote {
+                        return None;
+                    }
+                    let verb =
+                        (0..next_tokens.len()).find(|&i| is_speech_verb(text, &next_tokens, i))?;
+                    let subject = subject_of(text, &next_tokens, verb)?;
+                    let (name, _) = resolve(
+                        article.people,
+                        &subject,
+                        last_person.as_deref(),
+                        quote.outer.start,
+                    )?;
+                    Some((name, None, Attribution::NextSentence))
+                });
+            if let Some((name, _, _)) = &result
+                && article.people.full_name(std::slice::from_ref(name)).1
+            {
+                credited_person = Some(name.clone());
+            }
+            if let Some(slot) = found.get_mut(quote_index) {
+                *slot = result;
+            }
+        }
+        // A sentence without quotes can still say who is speaking ("Kalin continued").
+        if credited_person.is_none()
+            && let Some(verb) = (0..tokens.len()).find(|&i| is_speech_verb(text, &tokens, i))
+            && let Some(subject) = subject_of(text, &tokens, verb)
+            && let Some((name, true)) = resolve(
+                article.people,
+                &subject,
+                last_person.as_deref(),
+                sentence.range.start,
+            )
+        {
+            credited_person = Some(name);
+        }
+        if credited_person.is_some() {
+            last_person = credited_person;
+        }
+    }
+
+    // Pass 2: the same paragraph, then the paragraph before (continued quotes), in order.
+    for index in 0..quotes.len() {
+        if found.get(index).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(quote) = quotes.get(index) else {
+            continue;
+        };
+        let paragraph = paragraph_of.get(index).copied().unwrap_or(0);
+        let sentence_text = sentence_of
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|s| article.sentences.get(s))
+            .map_or("", |s| slice(text, s.range.clone()));
+        let opens_sentence =
+            sentence_text.starts_with(slice(text, quote.outer.clone()).get(..1).unwrap_or("\u{0}"));
+        let words = quote.text(text).split_whitespace().count();
+        let same_paragraph = |candidates: &mut dyn Iterator<Item = usize>| {
+            candidates
+                .filter(|&other| paragraph_of.get(other) == Some(&paragraph))
+                .find_map(|other| found.get(other).cloned().flatten())
+        };
+        let result = if opens_sentence || words >= 4 {
+            same_paragraph(&mut (0..index).rev())
+                .or_else(|| same_paragraph(&mut (index + 1..quotes.len())))
+                .map(|(name, role, _)| (name, role, Attribution::SameParagraph))
+        } else {
+            None
+        };
+        let result = result.or_else(|| {
+            let whole_paragraph = article
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| p.start == quote.outer.start);
+            if !whole_paragraph || is_heading_like(article, quote, paragraph) || paragraph == 0 {
+                return None;
+            }
+            (0..index)
+                .rev()
+                .take_while(|&other| paragraph_of.get(other).is_some_and(|&p| p + 1 >= paragraph))
+                .filter(|&other| paragraph_of.get(other) == Some(&(paragraph - 1)))
+                .find_map(|other| found.get(other).cloned().flatten())
+                .map(|(name, role, _)| (name, role, Attribution::ContinuedParagraph))
+        });
+        if let Some(slot) = found.get_mut(index) {
+            *slot = result;
+        }
+    }
+
+    // Pass 3: headings drawn from another quote's words.
+    let normalized: Vec<String> = quotes.iter().map(|q| normalize(&q.text(text))).collect();
+    for index in 0..quotes.len() {
+        if found.get(index).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(own) = normalized.get(index) else {
+            continue;
+        };
+        if own.split(' ').count() < 3 {
+            continue;
+        }
+        let source = (0..quotes.len())
+            .filter(|&other| other != index)
+            .filter(|&other| {
+                normalized
+                    .get(other)
+                    .is_some_and(|words| words.contains(own.as_str()))
+            })
+            .find_map(|other| found.get(other).cloned().flatten());
+        if let Some((name, role, _)) = source
+            && let Some(slot) = found.get_mut(index)
+        {
+            *slot = Some((name, role, Attribution::DrawnFromQuote));
+        }
+    }
+
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(index, quote)| match found.get(index).cloned().flatten() {
+            Some((name, role, attribution)) => {
+                let role = role.or_else(|| article.people.role_of(&name).map(str::to_owned));
+                Speaker {
+                    name,
+                    role,
+                    attribution,
+                }
+            }
+            None => {
+                let paragraph = paragraph_of.get(index).copied().unwrap_or(0);
+                let opens_paragraph = article
+                    .paragraphs
+                    .get(paragraph)
+                    .is_some_and(|p| p.start == quote.outer.start);
+                let words = quote.text(text).split_whitespace().count();
+                let attribution = if words <= 3 && !opens_paragraph {
+                    Attribution::ScareQuote
+                } else {
+                    Attribution::Unknown
+                };
+                Speaker {
+                    name: UNKNOWN_SPEAKER.to_owned(),
+                    role: None,
+                    attribution,
+                }
+            }
+        })
+        .collect()
+}
+
+fn tokens_of(article: &Article<'_>, sentence: &Sentence) -> Vec<(Token, Range<usize>)> {
+    tokens(article.text, sentence.range.clone(), article.holes)
+}
+
+fn paragraph_index(paragraphs: &[Range<usize>], at: usize) -> usize {
+    paragraphs
+        .partition_point(|p| p.end <= at)
+        .min(paragraphs.len().saturating_sub(1))
+}
+
+fn normalize(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A short quote that is a whole paragraph with no full stop: a cross-heading.
+fn is_heading_like(article: &Article<'_>, quote: &QuoteSpan, paragraph: usize) -> bool {
+    let Some(range) = article.paragraphs.get(paragraph) else {
+        return false;
+    };
+    let is_whole = slice(article.text, quote.outer.end..range.end)
+        .trim()
+        .is_empty();
+    let words = quote.text(article.text);
+    let ends_in_stop = words
+        .trim_end()
+        .ends_with(['.', ',', '!', '?', '…', ':', ';']);
+    is_whole && !ends_in_stop && words.split_whitespace().count() <= 12
+}
+
+/// A pull-quote alone in its paragraph, followed by a caption line "- Name, role".
+fn pull_quote_caption(
+    article: &Article<'_>,
+    quote: &QuoteSpan,
+    paragraph: usize,
+) -> Option<(String, Option<String>)> {
+    let text = article.text;
+    let own = article.paragraphs.get(paragraph)?;
+    if own.start != quote.outer.start {
+        return None;
+    }
+    let after_quote = slice(text, quote.outer.end..own.end).trim();
+    let caption = if after_quote.is_empty() {
+        slice(text, article.paragraphs.get(paragraph + 1)?.clone()).trim()
+    } else {
+        after_quote
+    };
+    let rest = caption.strip_prefix(['-', '–', '—', '―'])?.trim_start();
+    let (name_part, role_part) = match rest.split_once(',') {
+        Some((name, role)) => (name.trim(), Some(role.trim())),
+        None => (rest.trim(), None),
+    };
+    let name_words: Vec<String> = name_part.split_whitespace().map(str::to_owned).collect();
+    if name_words.is_empty()
+        || name_words.len() > 5
+        || !name_words.iter().all(|w| is_capitalized(w))
+    {
+        return None;
+    }
+    let (name, _) = article.people.full_name(&name_words);
+    let role = role_part
+        .map(|role| strip_article(role).to_owned())
+        .filter(|role| !role.is_empty());
+    Some((name, role))
+}
+
+fn strip_article(text: &str) -> &str {
+    ["a ", "an ", "the ", "A ", "An ", "The "]
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .unwrap_or(text)
+}
+
+fn is_speech_verb(text: &str, tokens: &[(Token, Range<usize>)], index: usize) -> bool {
+    let Some(word) = word_at(text, tokens, index) else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    if lower == "according" {
+        return word_at(text, tokens, index + 1) == Some("to");
+    }
+    SPEECH_VERBS.contains(&lower.as_str())
+}
+
+/// The speech verb closest to the quote at token `quote_token`, in its sentence.
+fn nearest_verb(text: &str, tokens: &[(Token, Range<usize>)], quote_token: usize) -> Option<usize> {
+    (0..tokens.len())
+        .filter(|&i| is_speech_verb(text, tokens, i))
+        .min_by_key(|&i| (i.abs_diff(quote_token), i < quote_token))
+}
+
+/// Who the verb at `verb` attributes words to.
+fn subject_of(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> Option<Subject> {
+    let word = word_at(text, tokens, verb)?.to_lowercase();
+    if word == "according" {
+        return noun_phrase_after(text, tokens, verb + 2);
+    }
+    let after_quote = |i: usize| matches!(tokens.get(i), Some((Token::Quote(_), _)));
+    let inverted = verb > 0
+        && (after_quote(verb - 1)
+            || (matches!(tokens.get(verb - 1), Some((Token::Comma, _)))
+                && verb > 1
+                && after_quote(verb - 2)));
+    if inverted {
+        return noun_phrase_after(text, tokens, verb + 1);
+    }
+    if word.ends_with("ing") {
+        return main_subject(text, tokens, verb);
+    }
+    subject_before(text, tokens, verb).or_else(|| {
+        // "…, said Jane Roe" without a quote right before.
+        name_run_starting_at(text, tokens, verb + 1).map(|run| Subject::Name(run.name))
+    })
+}
+
+/// "said Maria Voronova, a …", "according to a senior official …", "said the spokesman".
+fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) -> Option<Subject> {
+    let word = word_at(text, tokens, at)?;
+    if matches!(word, "he" | "she") {
+        return Some(Subject::Pronoun);
+    }
+    if let Some(run) = name_run_starting_at(text, tokens, at) {
+        return Some(Subject::Name(run.name));
+    }
+    if !matches!(word, "a" | "an" | "the") {
+        return None;
+    }
+    let mut end = None;
+    let mut noun = None;
+    for index in at + 1.. {
+        let Some(word) = word_at(text, tokens, index) else {
+            break;
+        };
+        if matches!(word, "who" | "which" | "that" | "said" | "says") {
+            break;
+        }
+        if noun.is_none() && ROLE_NOUNS.contains(&word) {
+            noun = Some(word.to_owned());
+        }
+        end = tokens.get(index).map(|(_, r)| r.end);
+    }
+    let start = tokens.get(at + 1)?.1.start;
+    let phrase = slice(text, start..end?).to_owned();
+    Some(match (word, noun) {
+        ("the", Some(noun)) => Subject::Described(noun),
+        _ => Subject::Introduced(phrase),
+    })
+}
+
+/// The subject of the main clause, for "…, adding that …".
+fn main_subject(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> Option<Subject> {
+    for index in 0..verb {
+        match tokens.get(index) {
+            Some((Token::Word(_), _)) => {}
+            Some((Token::Comma, _)) => continue,
+            _ => return None,
+        }
+        let word = word_at(text, tokens, index)?;
+        if NOT_NAMES.contains(&word) {
+            continue;
+        }
+        if matches!(word, "he" | "she") {
+            return Some(Subject::Pronoun);
+        }
+        if let Some(run) = name_run_starting_at(text, tokens, index) {
+            return Some(Subject::Name(run.name));
+        }
+        return noun_phrase_after(text, tokens, index);
+    }
+    None
+}
+
+/// "Kalin said", "Kalin, who was on both calls, said", "he continued", "the source noted".
+fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> Option<Subject> {
+    let mut at = verb.checked_sub(1)?;
+    loop {
+        match tokens.get(at) {
+            Some((Token::Word(_), _)) => {
+                let word = word_at(text, tokens, at)?;
+                let lower = word.to_lowercase();
+                if BETWEEN_SPEAKER_AND_VERB.contains(&lower.as_str())
+                    || (lower.ends_with("ly") && !is_capitalized(word))
+                {
+                    at = at.checked_sub(1)?;
+                    continue;
+                }
+                break;
+            }
+            Some((Token::Comma, _)) => {
+                // Skip an appositive: ", who was also on both calls," or ", a spokesman,".
+                let opening = (0..at)
+                    .rev()
+                    .take_while(|&i| {
+                        matches!(
+                            tokens.get(i),
+                            Some((Token::Word(_) | Token::Comma | Token::Other, _))
+                        )
+                    })
+                    .find(|&i| matches!(tokens.get(i), Some((Token::Comma, _))))?;
+                let first = word_at(text, tokens, opening + 1)?;
+                let is_appositive = matches!(first, "who" | "whose" | "which" | "a" | "an" | "the")
+                    || !is_capitalized(first);
+                if !is_appositive {
+                    return None;
+                }
+                at = opening.checked_sub(1)?;
+                continue;
+            }
+            _ => return None,
+        }
+    }
+    let word = word_at(text, tokens, at)?;
+    if matches!(word, "he" | "she" | "He" | "She") {
+        return Some(Subject::Pronoun);
+    }
+    if let Some(run) = name_run_ending_at(text, tokens, at) {
+        // "a source close to Kirill Dmitriev": the name is inside the subject, not the subject.
+        let before = run
+            .first_token
+            .checked_sub(1)
+            .and_then(|i| word_at(text, tokens, i));
+        if before.is_some_and(|w| PREPOSITIONS.contains(&w)) {
+            return introduced_subject_before(text, tokens, run.first_token, run.last_token);
+        }
+        return Some(Subject::Name(run.name));
+    }
+    if ROLE_NOUNS.contains(&word) {
+        let has_article = (at.saturating_sub(3)..at)
+            .any(|i| matches!(word_at(text, tokens, i), Some("the" | "The")));
+        if has_article {
+            return Some(Subject::Described(word.to_owned()));
+        }
+    }
+    None
+}
+
+/// The description that starts at an article before `name_first`: "A source close to X".
+fn introduced_subject_before(
+    text: &str,
+    tokens: &[(Token, Range<usize>)],
+    name_first: usize,
+    name_last: usize,
+) -> Option<Subject> {
+    let article = (name_first.saturating_sub(8)..name_first)
+        .rev()
+        .take_while(|&i| matches!(tokens.get(i), Some((Token::Word(_), _))))
+        .find(|&i| {
+            matches!(
+                word_at(text, tokens, i),
+                Some("a" | "an" | "A" | "An" | "the" | "The")
+            )
+        })?;
+    let start = tokens.get(article + 1)?.1.start;
+    let end = tokens.get(name_last)?.1.end;
+    Some(Subject::Introduced(slice(text, start..end).to_owned()))
+}
+
+/// The speaker a subject stands for, and whether it is a person named in the article.
+fn resolve(
+    people: &People,
+    subject: &Subject,
+    last_person: Option<&str>,
+    at: usize,
+) -> Option<(String, bool)> {
+    match subject {
+        Subject::Name(words) => {
+            if words.iter().all(|w| NOT_NAMES.contains(&w.as_str())) {
+                return None;
+            }
+            Some(people.full_name(words))
+        }
+        Subject::Pronoun => last_person.map(|name| (name.to_owned(), true)),
+        Subject::Described(noun) => people
+            .with_role_noun(noun)
+            .map(|person| (person.name.clone(), true))
+            .or_else(|| {
+                people
+                    .introduction(noun, at)
+                    .map(|intro| (capitalize_first(&intro.phrase), false))
+            }),
+        Subject::Introduced(phrase) => Some((capitalize_first(phrase), false)),
+    }
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::people::find_people;
+    use super::super::quotes::find_quote_spans;
+    use super::super::sentences::{paragraphs, sentences};
+    use super::*;
+
+    /// (quote, speaker, role, how) for every quote of `text`.
+    fn speakers(text: &str) -> Vec<(String, String, Option<String>, Attribution)> {
+        let paragraphs = paragraphs(text);
+        let quotes = find_quote_spans(text, &paragraphs);
+        let sentences = sentences(text, &paragraphs, &quotes);
+        let holes: Vec<Hole> = quotes
+            .iter()
+            .enumerate()
+            .map(|(index, q)| Hole {
+                range: q.outer.clone(),
+                index,
+            })
+            .collect();
+        let people = find_people(text, &sentences, &holes);
+        let article = Article {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            quotes: &quotes,
+            holes: &holes,
+            people: &people,
+        };
+        attribute_quotes(&article)
+            .into_iter()
+            .zip(&quotes)
+            .map(|(speaker, quote)| {
+                (
+                    quote.text(text),
+                    speaker.name,
+                    speaker.role,
+                    speaker.attribution,
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_names(text: &str) -> Vec<String> {
+        speakers(text).into_iter().map(|s| s.1).collect()
+    }
+
+    #[test]
+    fn a_surname_before_said_resolves_to_the_full_name() {
+        let text = "Jane Roe, a mediator for the council, spoke.\n\"We are close,\" Roe said.";
+        let found = speakers(text);
+        assert_eq!(found[0].1, "Jane Roe");
+        assert_eq!(found[0].2.as_deref(), Some("mediator for the council"));
+        assert_eq!(found[0].3, Attribution::SameSentence);
+    }
+
+    #[test]
+    fn said_before_the_name_with_a_role_after_it() {
+        let found = speakers("“Why now?” said John Doe, the ministry spokesman.");
+        assert_eq!(found[0].1, "John Doe");
+        assert_eq!(found[0].2.as_deref(), Some("ministry spokesman"));
+    }
+
+    #[test]
+    fn a_name_with_a_title_before_it_keeps_the_title_as_role() {
+        let text = "Ministry spokesman John Doe spoke.\n“No talks tomorrow,” Doe stated.";
+        let found = speakers(text);
+        assert_eq!(found[0].1, "John Doe");
+        assert_eq!(found[0].2.as_deref(), Some("Ministry spokesman"));
+    }
+
+    #[test]
+    fn a_pronoun_is_the_person_who_spoke_last() {
+        let text = "Jane Roe spoke first, Roe continued.\nOthers \"want peace,\" she said.";
+        assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn an_appositive_between_name_and_verb_is_skipped() {
+        let text = "Jane Roe left. Roe, who was also there, said that the plan \"now works\".";
+        assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        let text = "The plan \"will work\", according to Jane Roe.";
+        assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn the_source_is_the_unnamed_source_introduced_before() {
+        let text = "A source close to Jane Roe, a minister, confirmed the talks.\nThe source noted that Roe had held “very good talks” there.";
+        assert_eq!(speaker_names(text), ["Source close to Jane Roe"]);
+    }
+
+    #[test]
+    fn a_participle_takes_the_subject_of_the_main_clause() {
+        let text = "“No,” John Doe stated.\nHowever, he left a door open, adding that Jane Roe “was open to talks.”";
+        assert_eq!(speaker_names(text), ["John Doe", "John Doe"]);
+    }
+
+    #[test]
+    fn a_second_quote_in_the_paragraph_has_the_speaker_of_the_first() {
+        let text = "\"We will meet,\" Jane Roe said. \"There will be a deal.\"";
+        let found = speakers(text);
+        assert_eq!(found[1].1, "Jane Roe");
+        assert_eq!(found[1].3, Attribution::SameParagraph);
+    }
+
+    #[test]
+    fn a_quote_paragraph_continues_the_speaker_of_the_paragraph_before() {
+        let text = "\"We reject it,\" Jane Roe said.\n\n\"We cannot afford another one. It would be bad.\"";
+        let found = speakers(text);
+        assert_eq!(found[1].1, "Jane Roe");
+        assert_eq!(found[1].3, Attribution::ContinuedParagraph);
+    }
+
+    #[test]
+    fn a_pull_quote_takes_its_caption() {
+        let text =
+            "'It is up to them to end it'\n\n-\u{a0}Jane Roe, council mediator\n\nJane Roe spoke.";
+        let found = speakers(text);
+        assert_eq!(found[0].1, "Jane Roe");
+        assert_eq!(found[0].2.as_deref(), Some("council mediator"));
+        assert_eq!(found[0].3, Attribution::PullQuoteCaption);
+    }
+
+    #[test]
+    fn a_heading_drawn_from_a_quote_takes_its_speaker() {
+        let text = "'A deal at some point'\n\nOther text here.\n\n\"There will be a deal at some point,\" Jane Roe said.";
+        let found = speakers(text);
+        assert_eq!(found[0].1, "Jane Roe");
+        assert_eq!(found[0].3, Attribution::DrawnFromQuote);
+    }
+
+    #[test]
+    fn a_short_unattributed_fragment_is_a_scare_quote() {
+        let found = speakers("They called the enclaves \"independent\" states.");
+        assert_eq!(found[0].1, UNKNOWN_SPEAKER);
+        assert_eq!(found[0].3, Attribution::ScareQuote);
+    }
+
+    #[test]
+    fn an_unattributed_long_quote_is_unknown_but_kept() {
+        let found = speakers("Earlier text.\n\n\"Nobody here says who said these words at all.\"");
+        assert_eq!(found[0].1, UNKNOWN_SPEAKER);
+        assert_eq!(found[0].3, Attribution::Unknown);
+    }
+
+    #[test]
+    fn an_attribution_in_a_short_next_sentence_counts() {
+        let found = speakers("Jane Roe arrived.\n“We go now.” Roe said.");
+        assert_eq!(found[0].1, "Jane Roe");
+    }
+}
