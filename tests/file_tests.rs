@@ -248,3 +248,45 @@ fn a_file_too_large_for_memory_is_refused_up_front() {
         "{texts}"
     );
 }
+
+#[test]
+fn a_pasted_article_is_added_with_its_quotes_and_chosen_events() {
+    let mut harness = harness_answering(Vec::new());
+    let before = event_count(&harness);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Import article text").click();
+    harness.run();
+    // Placeholder names: a test text, not a fact.
+    let article = "Talks resume in the test city\n\n\
+        Jane Roe, the spokesperson of the test ministry, spoke on Saturday.\n\n\
+        \"We are ready to talk,\" Roe said.\n";
+    let text = harness.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    text.click();
+    text.type_text(article);
+    harness.run();
+    harness.get_by_label("Published").click();
+    harness.get_by_label("Published").type_text("2024-05-06");
+    harness.get_by_label("Outlet").click();
+    harness.get_by_label("Outlet").type_text("Test Wire");
+    harness.run();
+    harness.get_by_label_contains("Add to the timeline").click();
+    harness.run();
+    let dataset = &harness.state().explorer().dataset;
+    assert_eq!(dataset.files.len(), 2, "{:?}", notification_texts(&harness));
+    let quote = dataset
+        .quotes
+        .iter()
+        .find(|quote| quote.text == "We are ready to talk,")
+        .unwrap_or_else(|| panic!("quote missing: {:?}", dataset.quotes.last()));
+    assert_eq!(quote.speaker, "Jane Roe");
+    assert_eq!(dataset.sources[quote.source].outlet, "Test Wire");
+    // "on Saturday" before Monday 6 May 2024 is 4 May 2024.
+    let saturday = dataset
+        .events
+        .iter()
+        .find(|event| event.files().to_vec() == [1])
+        .expect("the proposed event was added");
+    assert_eq!(saturday.date.to_iso(), "2024-05-04");
+    assert_eq!(event_count(&harness), before + 1);
+}

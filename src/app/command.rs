@@ -50,4 +50,6 @@ pub enum AppCommand {
     CancelLoading,
     /// Write the loaded dataset as an article set.
     SaveTo(PathBuf),
+    /// Open the window that imports a news article as plain text.
+    OpenArticleImport,
 }

@@ -85,8 +85,14 @@ impl ChronoscopeApp {
                 .map(AppCommand::SaveTo)
                 .into_iter()
                 .collect(),
-            // PENDING(article import, export): wired when those windows land.
-            DialogPurpose::ImportArticle | DialogPurpose::ExportImage => Vec::new(),
+            DialogPurpose::ImportArticle => {
+                if let Some(path) = answer.paths.first() {
+                    self.open_article_file(path);
+                }
+                Vec::new()
+            }
+            // PENDING(export): wired when the export dialog lands.
+            DialogPurpose::ExportImage => Vec::new(),
         }
     }
 
@@ -206,6 +212,53 @@ impl ChronoscopeApp {
         } else {
             self.view = self.explorer.clamp(self.view);
         }
+    }
+
+    /// Reads a plain-text article into the import window.
+    fn open_article_file(&mut self, path: &Path) {
+        let label = crate::cli::file_label(path);
+        let progress = crate::load_job::LoadProgress::default();
+        let read = crate::load_job::read_file_with_progress(path, &label, &progress);
+        let text = read.and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|error| {
+                let valid = error.utf8_error().valid_up_to();
+                let position =
+                    crate::model::json_position::position_of_byte(error.as_bytes(), valid);
+                crate::model::load_error::LoadError::single(
+                    &label,
+                    crate::model::load_error::Problem::new(
+                        "is not UTF-8 text: expected a plain-text article",
+                    )
+                    .at_position(position),
+                )
+            })
+        });
+        match text {
+            Ok(text) => self.article_import.open_with_text(label, text),
+            Err(error) => self.notifications.push(
+                NotificationKind::Error,
+                format!("Could not import {label}; nothing was changed"),
+                error.lines(),
+            ),
+        }
+    }
+
+    /// Adds a set made in the window (an imported article) at once: it is small.
+    pub(super) fn add_set_now(&mut self, label: &str, set: crate::model::ArticleSet) {
+        let mut dataset = self.explorer.dataset.clone();
+        let report = dataset.add_article_set(label, set);
+        let explorer = Explorer::new(
+            dataset,
+            self.filter.clone(),
+            self.settings.lane_mode,
+            self.settings.compress_quiet_years,
+        );
+        self.replace_explorer(explorer, false);
+        self.notifications.push(
+            NotificationKind::Info,
+            format!("Added {label}: {report}"),
+            Vec::new(),
+        );
     }
 
     pub(super) fn cancel_loading(&mut self) {

@@ -23,6 +23,9 @@ use crate::timeline::layout::LayoutOptions;
 use crate::timeline::palette::{Palette, Theme};
 use crate::timeline::time_view::TimeView;
 use crate::ui;
+use crate::ui::article_import_ui::{
+    ArticleImportAction, ArticleImportWindow, article_import_window_ui,
+};
 
 /// How long preset and fit animations take.
 const ANIMATION_SECONDS: f64 = 0.45;
@@ -49,6 +52,7 @@ pub struct ChronoscopeApp {
     dialogs: Box<dyn FileDialogs>,
     running_load: Option<RunningLoad>,
     queued_loads: VecDeque<QueuedLoad>,
+    article_import: ArticleImportWindow,
     now_seconds: f64,
 }
 
@@ -87,6 +91,7 @@ impl ChronoscopeApp {
             dialogs: Box::new(NativeFileDialogs::default()),
             running_load: None,
             queued_loads: VecDeque::new(),
+            article_import: ArticleImportWindow::default(),
             now_seconds: 0.0,
         }
     }
@@ -176,6 +181,7 @@ impl ChronoscopeApp {
             AppCommand::RemoveFile(file) => self.remove_file(file),
             AppCommand::CancelLoading => self.cancel_loading(),
             AppCommand::SaveTo(path) => self.save_to(&path),
+            AppCommand::OpenArticleImport => self.article_import.open_empty(),
             // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_) | AppCommand::OpenFiles(_) | AppCommand::AddFiles(_) => {}
         }
@@ -424,6 +430,12 @@ impl ChronoscopeApp {
                 LayoutOptions::default(),
             ));
         });
+
+        if let Some(ArticleImportAction::Add { label, set }) =
+            article_import_window_ui(&ctx, &mut self.article_import, &mut commands)
+        {
+            self.add_set_now(&label, set);
+        }
 
         let changed = self.explorer.update(
             &self.filter,

@@ -32,7 +32,7 @@ pub fn sources_panel_ui(
         }
     ));
     if explorer.dataset.files.is_empty() {
-        ui.label("Nothing is loaded. Use File ▸ Open or Add, or drop files here.");
+        ui.label("Nothing is loaded. Use File > Open or Add, or drop files on the window.");
     }
     ui.add_space(4.0);
     ScrollArea::vertical().id_salt("sources").show(ui, |ui| {

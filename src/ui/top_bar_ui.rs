@@ -83,7 +83,7 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut 
         .on_hover_text("A news article as plain text: its quotes and dates")
         .clicked()
     {
-        commands.push(AppCommand::ShowDialog(DialogPurpose::ImportArticle));
+        commands.push(AppCommand::OpenArticleImport);
     }
     ui.menu_button("Open recent", |ui| {
         if settings.recent_files.is_empty() {

@@ -1,0 +1,364 @@
+//! File ▸ Import article text: paste or open a news article, check what was found (publication
+//! date, outlet, title, quotes with speakers, dates with their phrases), choose which proposed
+//! events to keep, and add it all as one new set.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::app::command::AppCommand;
+use crate::app::file_dialogs::DialogPurpose;
+use crate::article_import::cli::parse_published;
+use crate::article_import::{
+    ArticleImport, ArticleMetadata, UNKNOWN_SPEAKER, import_article, to_article_set,
+};
+use crate::model::article_set::ArticleSet;
+
+/// Texts up to this size are analysed again on every edit; longer ones on request.
+const LIVE_ANALYSIS_BYTES: usize = 64 * 1024;
+
+/// The state of the import window.
+#[derive(Debug, Default)]
+pub struct ArticleImportWindow {
+    pub open: bool,
+    /// The article, as pasted or read from a file.
+    pub text: String,
+    /// Where the text came from: a file name, or "pasted article".
+    pub origin: String,
+    /// What the user typed; empty fields take what the text states.
+    pub published_input: String,
+    pub outlet_input: String,
+    pub title_input: String,
+    pub analysis: Option<ArticleImport>,
+    /// For each proposed event of `analysis`: keep it?
+    pub accepted: Vec<bool>,
+    /// The inputs `analysis` was made from, to know when to analyse again.
+    analysed_inputs: Option<(String, String, String, String)>,
+}
+
+/// What the window asks the app to do.
+pub enum ArticleImportAction {
+    /// Add this set, labelled with this name.
+    Add { label: String, set: ArticleSet },
+}
+
+impl ArticleImportWindow {
+    /// Opens the window on an empty text.
+    pub fn open_empty(&mut self) {
+        *self = Self {
+            open: true,
+            origin: "pasted article".to_owned(),
+            ..Self::default()
+        };
+    }
+
+    /// Opens the window on the text of a file.
+    pub fn open_with_text(&mut self, origin: String, text: String) {
+        *self = Self {
+            open: true,
+            origin,
+            text,
+            ..Self::default()
+        };
+        self.analyse();
+    }
+
+    fn inputs(&self) -> (String, String, String, String) {
+        (
+            self.text.clone(),
+            self.published_input.clone(),
+            self.outlet_input.clone(),
+            self.title_input.clone(),
+        )
+    }
+
+    fn given_metadata(&self) -> ArticleMetadata {
+        let non_empty = |text: &str| {
+            let text = text.trim();
+            (!text.is_empty()).then(|| text.to_owned())
+        };
+        ArticleMetadata {
+            published: parse_published(&self.published_input),
+            outlet: non_empty(&self.outlet_input),
+            title: non_empty(&self.title_input),
+        }
+    }
+
+    /// Reads the text again with the metadata given; keeps the user's event choices where the
+    /// same events are proposed again.
+    pub fn analyse(&mut self) {
+        let analysis = import_article(&self.text, &self.given_metadata());
+        let previous = self.analysis.take();
+        self.accepted = analysis
+            .proposed_events
+            .iter()
+            .map(|event| {
+                previous
+                    .as_ref()
+                    .and_then(|previous| {
+                        let index = previous
+                            .proposed_events
+                            .iter()
+                            .position(|old| old.title == event.title && old.date == event.date)?;
+                        self.accepted.get(index).copied()
+                    })
+                    .unwrap_or(true)
+            })
+            .collect();
+        self.analysis = Some(analysis);
+        self.analysed_inputs = Some(self.inputs());
+    }
+
+    fn is_stale(&self) -> bool {
+        self.analysed_inputs.as_ref() != Some(&self.inputs())
+    }
+
+    /// The set to add, or why it cannot be made yet.
+    pub fn article_set(&self) -> Result<ArticleSet, String> {
+        let analysis = self
+            .analysis
+            .as_ref()
+            .ok_or_else(|| "Paste an article first".to_owned())?;
+        to_article_set(analysis, &self.accepted, &self.origin).map_err(|error| error.to_string())
+    }
+
+    /// The set's label in the list of loaded sets.
+    fn label(&self) -> String {
+        let title = self
+            .analysis
+            .as_ref()
+            .and_then(|analysis| analysis.title.clone());
+        match title {
+            Some(title) if self.origin == "pasted article" => format!("pasted article: {title}"),
+            _ => self.origin.clone(),
+        }
+    }
+}
+
+/// Shows the window when it is open; returns what the user asked for.
+pub fn article_import_window_ui(
+    ctx: &egui::Context,
+    window: &mut ArticleImportWindow,
+    commands: &mut Vec<AppCommand>,
+) -> Option<ArticleImportAction> {
+    if !window.open {
+        return None;
+    }
+    let mut open = true;
+    let mut action = None;
+    egui::Window::new("Import article text")
+        .open(&mut open)
+        .default_size([760.0, 640.0])
+        .resizable(true)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            action = window_contents_ui(ui, window, commands);
+        });
+    if !open || action.is_some() {
+        window.open = false;
+    }
+    action
+}
+
+fn window_contents_ui(
+    ui: &mut Ui,
+    window: &mut ArticleImportWindow,
+    commands: &mut Vec<AppCommand>,
+) -> Option<ArticleImportAction> {
+    ui.horizontal(|ui| {
+        ui.label(format!("From: {}", window.origin));
+        if ui.button("Open a text file…").clicked() {
+            commands.push(AppCommand::ShowDialog(DialogPurpose::ImportArticle));
+        }
+    });
+    ScrollArea::vertical()
+        .id_salt("article text")
+        .max_height(160.0)
+        .show(ui, |ui| {
+            let edit = egui::TextEdit::multiline(&mut window.text)
+                .hint_text("Paste a news article here (Ctrl+V)")
+                .desired_rows(8)
+                .desired_width(f32::INFINITY);
+            if ui.add(edit).changed() && window.origin != "pasted article" {
+                window.origin = "pasted article".to_owned();
+            }
+        });
+    metadata_form_ui(ui, window);
+    let stale = window.is_stale();
+    let live = window.text.len() <= LIVE_ANALYSIS_BYTES;
+    if stale && (live || ui.button("Analyse the text again").clicked()) {
+        window.analyse();
+    }
+    ui.separator();
+    let analysis = window.analysis.as_ref()?;
+    for warning in &analysis.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    let available = ui.available_height() - 40.0;
+    ScrollArea::vertical()
+        .id_salt("article findings")
+        .max_height(available.max(120.0))
+        .show(ui, |ui| {
+            quotes_found_ui(ui, analysis);
+            dates_found_ui(ui, analysis, &mut window.accepted);
+        });
+    ui.separator();
+    let set = window.article_set();
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let kept = window.accepted.iter().filter(|kept| **kept).count();
+        let label = format!(
+            "Add to the timeline ({} quotes, {kept} events)",
+            analysis.quotes.len()
+        );
+        let add = ui.add_enabled(set.is_ok(), egui::Button::new(label));
+        if let Err(reason) = &set {
+            ui.colored_label(ui.visuals().warn_fg_color, reason);
+        }
+        if add.clicked()
+            && let Ok(set) = set
+        {
+            action = Some(ArticleImportAction::Add {
+                label: window.label(),
+                set,
+            });
+        }
+    });
+    action
+}
+
+fn metadata_form_ui(ui: &mut Ui, window: &mut ArticleImportWindow) {
+    let found = window
+        .analysis
+        .as_ref()
+        .map(|analysis| analysis.found_in_text.clone())
+        .unwrap_or_default();
+    egui::Grid::new("article metadata")
+        .num_columns(3)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let found_date = found
+                .published
+                .map(|date| date.format("%Y-%m-%d").to_string());
+            metadata_row_ui(
+                ui,
+                "Published",
+                &mut window.published_input,
+                found_date.as_deref(),
+                "YYYY-MM-DD",
+            );
+            let typed = window.published_input.trim();
+            if !typed.is_empty() && parse_published(typed).is_none() {
+                ui.label("");
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{typed:?} is not a date: expected YYYY-MM-DD"),
+                );
+                ui.end_row();
+            }
+            metadata_row_ui(
+                ui,
+                "Outlet",
+                &mut window.outlet_input,
+                found.outlet.as_deref(),
+                "e.g. Reuters",
+            );
+            metadata_row_ui(
+                ui,
+                "Title",
+                &mut window.title_input,
+                found.title.as_deref(),
+                "the headline",
+            );
+        });
+}
+
+fn metadata_row_ui(ui: &mut Ui, name: &str, input: &mut String, found: Option<&str>, hint: &str) {
+    let label = ui.label(name);
+    let hint = found.map_or_else(|| hint.to_owned(), |found| found.to_owned());
+    ui.add(
+        egui::TextEdit::singleline(input)
+            .hint_text(hint)
+            .desired_width(360.0),
+    )
+    .labelled_by(label.id);
+    match found {
+        Some(_) if input.trim().is_empty() => ui.weak("found in the text"),
+        Some(_) => ui.weak("yours (the text says otherwise)"),
+        None if input.trim().is_empty() => ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "not in the text: please give it",
+        ),
+        None => ui.weak("yours"),
+    };
+    ui.end_row();
+}
+
+fn quotes_found_ui(ui: &mut Ui, analysis: &ArticleImport) {
+    ui.heading(format!("Quotes ({})", analysis.quotes.len()));
+    if analysis.quotes.is_empty() {
+        ui.weak("No direct quotes found.");
+    }
+    for quote in &analysis.quotes {
+        ui.horizontal_wrapped(|ui| {
+            let speaker = if quote.speaker == UNKNOWN_SPEAKER {
+                RichText::new("speaker unknown").color(ui.visuals().warn_fg_color)
+            } else {
+                RichText::new(&quote.speaker).strong()
+            };
+            ui.label(speaker);
+            if let Some(role) = &quote.role {
+                ui.weak(role);
+            }
+        });
+        ui.label(RichText::new(format!("“{}”", quote.text)).italics())
+            .on_hover_text(&quote.sentence);
+        ui.add_space(4.0);
+    }
+}
+
+fn dates_found_ui(ui: &mut Ui, analysis: &ArticleImport, accepted: &mut [bool]) {
+    ui.add_space(6.0);
+    ui.heading(format!(
+        "Dates ({}) and proposed events ({})",
+        analysis.mentions.len(),
+        analysis.proposed_events.len()
+    ));
+    for (index, mention) in analysis.mentions.iter().enumerate() {
+        let proposal = analysis
+            .proposed_events
+            .iter()
+            .position(|event| event.mention == index);
+        ui.horizontal_wrapped(|ui| {
+            let resolved = match mention.end {
+                Some(end) => format!("{} – {}", mention.date.display(), end.display()),
+                None => mention.date.display(),
+            };
+            let how = if mention.relative {
+                "relative"
+            } else {
+                "stated"
+            };
+            ui.label(RichText::new(format!("“{}”", mention.phrase)).monospace());
+            ui.label(format!("= {resolved}"));
+            ui.weak(format!(
+                "({how}{})",
+                if mention.approximate {
+                    ", approximate"
+                } else {
+                    ""
+                }
+            ));
+        });
+        match proposal.and_then(|p| analysis.proposed_events.get(p).map(|e| (p, e))) {
+            Some((p, event)) => {
+                if let Some(keep) = accepted.get_mut(p) {
+                    ui.checkbox(keep, format!("Add event: {}", event.title))
+                        .on_hover_text(&event.summary);
+                }
+            }
+            None => {
+                ui.weak(&mention.sentence);
+            }
+        }
+        ui.add_space(4.0);
+    }
+}
