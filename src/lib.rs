@@ -5,6 +5,7 @@ pub mod bench;
 pub mod builtin;
 pub mod cli;
 pub mod explorer;
+pub mod export;
 pub mod filter;
 pub mod model;
 pub mod synthetic;

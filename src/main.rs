@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             json,
         }) => run_bench_command(&events, frames, json),
         Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
+        Some(Command::Render(args)) => chronoscope::export::cli::run_render(&args),
         None => run_window(&cli.files),
     }
 }
