@@ -667,3 +667,32 @@ fn cli_mistakes_are_reported_without_panicking() {
     }
     assert!(!out.exists(), "nothing is written when rendering fails");
 }
+
+#[test]
+fn every_cluster_badge_inside_the_picture_shows_its_count() {
+    let explorer = builtin_explorer();
+    let palette = Palette::for_theme(Theme::Light);
+    let options = RenderOptions::default();
+    for view in [view("2023", "2025"), explorer.fit_all_view()] {
+        let slide = layout_picture(&explorer, view, &options).expect("lays out");
+        let canvas = slide.timeline_canvas;
+        let badges: Vec<Rect> = slide
+            .scene
+            .shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Rect { rect, fill, .. } if *fill == palette.cluster_fill => Some(*rect),
+                _ => None,
+            })
+            .filter(|rect| rect.max.x < canvas.max.x - 1.0 && rect.min.x > canvas.min.x + 200.0)
+            .collect();
+        assert!(!badges.is_empty(), "{view:?}: no badge to check");
+        for badge in badges {
+            let labelled =
+                slide.scene.shapes.iter().any(
+                    |shape| matches!(shape, Shape::Text { pos, .. } if *pos == badge.center()),
+                );
+            assert!(labelled, "{view:?}: the badge at {badge:?} has no count");
+        }
+    }
+}
