@@ -176,6 +176,78 @@ mod tests {
         );
     }
 
+    /// Rows (top, bottom exclusive) that hold ink darker than half-way, in a white picture.
+    fn ink_rows(image: &RgbaImage) -> Option<(usize, usize)> {
+        let row_bytes = image.width as usize * 4;
+        let inked: Vec<usize> = image
+            .pixels
+            .chunks_exact(row_bytes)
+            .enumerate()
+            .filter(|(_, row)| row.chunks_exact(4).any(|p| p[0] < 128))
+            .map(|(y, _)| y)
+            .collect();
+        Some((*inked.first()?, *inked.last()? + 1))
+    }
+
+    #[test]
+    fn glyphs_are_as_tall_and_sit_as_high_as_egui_draws_them() {
+        use crate::export::fonts::ExportTextMeasure;
+        use crate::export::svg::scene_to_svg;
+        use crate::timeline::scene::{Color, FontStyle, Point, Rect, Scene, Shape, TextAnchor};
+
+        let mut fonts = egui::epaint::text::Fonts::new(
+            egui::epaint::text::TextOptions::default(),
+            egui::FontDefinitions::default(),
+        );
+        let metrics = ExportTextMeasure::new().face_metrics();
+        for (size, letter) in [(100.0, "H"), (60.0, "g"), (24.0, "E")] {
+            let galley = fonts.with_pixels_per_point(1.0).layout_no_wrap(
+                letter.to_owned(),
+                egui::FontId::proportional(size),
+                egui::Color32::BLACK,
+            );
+            let glyph = &galley.rows[0].row.glyphs[0];
+            let egui_top = glyph.pos.y + glyph.uv_rect.offset.y;
+            let egui_bottom = egui_top + glyph.uv_rect.size.y;
+
+            let origin = Point::new(10.0, 10.0);
+            let scene = Scene {
+                shapes: vec![
+                    Shape::Rect {
+                        rect: Rect::from_x_y_ranges(0.0, 200.0, 0.0, 200.0),
+                        fill: Color::rgb(255, 255, 255),
+                        stroke: None,
+                        corner_radius: 0.0,
+                    },
+                    Shape::Text {
+                        pos: origin,
+                        anchor: TextAnchor::LeftTop,
+                        text: letter.to_owned(),
+                        size,
+                        color: Color::rgb(0, 0, 0),
+                        style: FontStyle::Regular,
+                        bounds: Rect::default(),
+                    },
+                ],
+                ..Default::default()
+            };
+            let image =
+                svg_to_rgba(&scene_to_svg(&scene, 200.0, 200.0, &metrics), 1.0).expect("renders");
+            let (top, bottom) = ink_rows(&image).expect("the letter is drawn");
+            // egui's bitmaps carry up to a pixel of antialiasing margin on each side.
+            let expected_top = origin.y + egui_top;
+            let expected_bottom = origin.y + egui_bottom;
+            assert!(
+                (top as f32 - expected_top).abs() <= 1.5,
+                "{letter} at {size}: ink from row {top}, egui from {expected_top}"
+            );
+            assert!(
+                (bottom as f32 - expected_bottom).abs() <= 1.5,
+                "{letter} at {size}: ink to row {bottom}, egui to {expected_bottom}"
+            );
+        }
+    }
+
     #[test]
     fn png_round_trips_and_scale_multiplies_the_size() {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><rect width="10" height="5" fill="#ff0000" fill-opacity="0.5"/></svg>"##;

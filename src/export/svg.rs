@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use super::fonts::{BOLD_OFFSET_POINTS, FaceMetrics};
 use crate::timeline::scene::{Color, FontStyle, Point, Rect, Scene, Shape, TextAnchor};
 
-/// The family name of egui's proportional font (Ubuntu Light) as font databases list it.
+/// The family name of egui's proportional font (Ubuntu Light) as font databases list it. The
+/// PNG renderer has only this font; other SVG viewers fall back to their sans-serif without it.
 pub const FONT_FAMILY: &str = "Ubuntu";
 /// Ubuntu Light's weight.
 pub const FONT_WEIGHT: u16 = 300;
@@ -22,7 +23,7 @@ pub fn scene_to_svg(
     let (w, h) = (number(width_points), number(height_points));
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" font-weight="{FONT_WEIGHT}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, sans-serif" font-weight="{FONT_WEIGHT}">"#
     );
     for shape in &scene.shapes {
         write_shape(&mut svg, shape, metrics);
