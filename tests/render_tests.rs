@@ -260,6 +260,8 @@ fn labels_of_the_built_in_chronology_stay_inside_and_never_overlap() {
         (1280.0, 720.0),
         (800.0, 600.0),
         (3840.0, 2160.0),
+        (600.0, 1000.0),
+        (1600.0, 300.0),
     ];
     for view in views {
         for (width, height) in sizes {
