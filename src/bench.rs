@@ -36,6 +36,23 @@ pub struct BenchRun {
 #[derive(Clone, Debug, Serialize)]
 pub struct BenchReport {
     pub runs: Vec<BenchRun>,
+    /// Picture exports (see [`render_runs`]).
+    pub renders: Vec<RenderRun>,
+}
+
+/// One picture export, timed by `export::bench::bench_renders`.
+#[derive(Clone, Debug, Serialize)]
+pub struct RenderRun {
+    pub picture: String,
+    pub median_ms: f64,
+}
+
+/// Times picture exports (median of three): built-in chronology and 100k synthetic events.
+pub fn render_runs() -> Vec<RenderRun> {
+    crate::export::bench::bench_renders()
+        .into_iter()
+        .map(|(picture, median_ms)| RenderRun { picture, median_ms })
+        .collect()
 }
 
 /// Runs the bench for each event count; `frames` frames are timed per view (after a warm-up).
@@ -80,7 +97,10 @@ pub fn run_bench(
             runs.push(run);
         }
     }
-    BenchReport { runs }
+    BenchReport {
+        runs,
+        renders: Vec::new(),
+    }
 }
 
 /// Median and 95th percentile of the frame time, in milliseconds.

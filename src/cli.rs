@@ -54,6 +54,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a picture of a time range (title, timeline, legend, source credits) as PNG or SVG.
+    Render(crate::export::cli::RenderArgs),
     /// Write a synthetic article set (the bench's data) to a file, to try large sets by hand.
     Synthetic {
         /// Number of events.
@@ -227,7 +229,7 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
             "events", "view", "load ms", "frame p50", "frame p95", "peak MB"
         );
     }
-    let report = crate::bench::run_bench(&counts, frames.max(1), |run| {
+    let mut report = crate::bench::run_bench(&counts, frames.max(1), |run| {
         if !json {
             println!(
                 "{:>9} {:>6} {:>9.1} {:>10.3} {:>10.3} {:>9.0}",
@@ -240,6 +242,14 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
             );
         }
     });
+    report.renders = crate::bench::render_runs();
+    if !json {
+        println!();
+        println!("{:>52} {:>10}", "picture", "median ms");
+        for render in &report.renders {
+            println!("{:>52} {:>10.1}", render.picture, render.median_ms);
+        }
+    }
     if !json {
         println!();
         println!("{:<78} {:>9} {:>9}", "operation", "ms", "bar ms");

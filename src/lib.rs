@@ -7,6 +7,7 @@ pub mod bench_operations;
 pub mod builtin;
 pub mod cli;
 pub mod explorer;
+pub mod export;
 pub mod filter;
 pub mod load_job;
 pub mod model;

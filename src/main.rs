@@ -44,6 +44,7 @@ fn main() -> ExitCode {
                 no_events,
             },
         ),
+        Some(Command::Render(args)) => chronoscope::export::cli::run_render(&args),
         None => run_window(&cli.files),
     }
 }

@@ -746,8 +746,9 @@ fn draw_group(
                 stroke: None,
                 corner_radius: height / 2.0,
             });
-            // At the canvas edges a badge may be cut too short for its count.
-            if rect.width() >= needed {
+            // At the canvas edges a badge may be cut too short for its count. (The slack absorbs
+            // float rounding of `left + width - left`, which hid counts of badges that fit.)
+            if rect.width() + 0.01 >= needed {
                 scene.label_rects.push(rect);
                 scene.shapes.push(Shape::Text {
                     pos: rect.center(),
