@@ -52,4 +52,12 @@ pub enum AppCommand {
     SaveTo(PathBuf),
     /// Open the window that imports a news article as plain text.
     OpenArticleImport,
+    /// Open the export dialog (File ▸ Export image…).
+    OpenExportDialog,
+    /// Put the picture the export dialog describes on the clipboard.
+    CopyExportImage,
+    /// Put a picture of the current view on the clipboard (Ctrl+Shift+C).
+    CopyViewImage,
+    /// Enter or leave presentation mode (F11; Esc leaves).
+    SetPresenting(bool),
 }

@@ -51,7 +51,7 @@ impl ChronoscopeApp {
         }
         let suggested_name = match purpose {
             DialogPurpose::SaveAs => Some("chronology.json".to_owned()),
-            DialogPurpose::ExportImage => Some("timeline.png".to_owned()),
+            DialogPurpose::ExportImage => Some(self.export_dialog.suggested_file_name()),
             _ => None,
         };
         let directory = self
@@ -91,8 +91,12 @@ impl ChronoscopeApp {
                 }
                 Vec::new()
             }
-            // PENDING(export): wired when the export dialog lands.
-            DialogPurpose::ExportImage => Vec::new(),
+            DialogPurpose::ExportImage => {
+                if let Some(path) = answer.paths.first() {
+                    self.export_to(path);
+                }
+                Vec::new()
+            }
         }
     }
 

@@ -5,6 +5,7 @@ pub mod command;
 pub mod file_actions;
 pub mod file_dialogs;
 pub mod notifications;
+pub mod picture_actions;
 pub mod settings;
 
 use std::collections::VecDeque;
@@ -26,6 +27,7 @@ use crate::ui;
 use crate::ui::article_import_ui::{
     ArticleImportAction, ArticleImportWindow, article_import_window_ui,
 };
+use crate::ui::export_dialog_ui::{ExportDialog, export_dialog_ui};
 
 /// How long preset and fit animations take.
 const ANIMATION_SECONDS: f64 = 0.45;
@@ -53,6 +55,10 @@ pub struct ChronoscopeApp {
     running_load: Option<RunningLoad>,
     queued_loads: VecDeque<QueuedLoad>,
     article_import: ArticleImportWindow,
+    export_dialog: ExportDialog,
+    /// Presentation mode: only the timeline, larger text, full screen.
+    presenting: bool,
+    presentation_started_seconds: f64,
     now_seconds: f64,
 }
 
@@ -92,6 +98,9 @@ impl ChronoscopeApp {
             running_load: None,
             queued_loads: VecDeque::new(),
             article_import: ArticleImportWindow::default(),
+            export_dialog: ExportDialog::default(),
+            presenting: false,
+            presentation_started_seconds: 0.0,
             now_seconds: 0.0,
         }
     }
@@ -182,8 +191,14 @@ impl ChronoscopeApp {
             AppCommand::CancelLoading => self.cancel_loading(),
             AppCommand::SaveTo(path) => self.save_to(&path),
             AppCommand::OpenArticleImport => self.article_import.open_empty(),
+            AppCommand::OpenExportDialog => self.export_dialog.open_for_view(self.target_view()),
             // These need the egui context: see `apply_in_frame`.
-            AppCommand::ShowDialog(_) | AppCommand::OpenFiles(_) | AppCommand::AddFiles(_) => {}
+            AppCommand::ShowDialog(_)
+            | AppCommand::OpenFiles(_)
+            | AppCommand::AddFiles(_)
+            | AppCommand::CopyExportImage
+            | AppCommand::CopyViewImage
+            | AppCommand::SetPresenting(_) => {}
         }
     }
 
@@ -193,6 +208,9 @@ impl ChronoscopeApp {
             AppCommand::ShowDialog(purpose) => self.show_dialog(purpose, ctx),
             AppCommand::OpenFiles(paths) => self.load_files(paths, LoadMode::Replace, ctx),
             AppCommand::AddFiles(paths) => self.load_files(paths, LoadMode::Add, ctx),
+            AppCommand::CopyExportImage => self.copy_image(ctx, true),
+            AppCommand::CopyViewImage => self.copy_image(ctx, false),
+            AppCommand::SetPresenting(presenting) => self.set_presenting(presenting, ctx),
             other => self.apply(other),
         }
     }
@@ -299,12 +317,107 @@ impl ChronoscopeApp {
                             commands.push(AppCommand::StepSelection(direction));
                         }
                     }
+                    Key::Escape if self.presenting => {
+                        commands.push(AppCommand::SetPresenting(false));
+                    }
                     Key::Escape => commands.push(AppCommand::SelectEvent(None)),
+                    Key::F11 => commands.push(AppCommand::SetPresenting(!self.presenting)),
                     _ => {}
                 }
             }
         });
         commands
+    }
+
+    /// The menus, toolbar, notifications and side panels (all hidden while presenting).
+    fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui::top_bar_ui::menu_bar_ui(
+                ui,
+                &mut self.settings,
+                self.running_load.is_some(),
+                commands,
+            );
+            ui::top_bar_ui::toolbar_ui(
+                ui,
+                &self.explorer,
+                &mut self.settings,
+                &mut self.filter,
+                commands,
+            );
+            self.loading_ui(ui, commands);
+            self.notifications.notifications_ui(ui);
+        });
+        if self.settings.show_overview {
+            egui::Panel::bottom("overview")
+                .resizable(true)
+                .default_size(80.0)
+                .min_size(50.0)
+                .show(ui, |ui| {
+                    let accent = ui.visuals().selection.stroke.color;
+                    commands.extend(ui::overview_ui::overview_ui(
+                        ui,
+                        &self.explorer,
+                        self.view,
+                        accent,
+                    ));
+                });
+        }
+        if self.settings.show_sources {
+            egui::Panel::left("sources")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| {
+                    ui::sources_panel_ui::sources_panel_ui(
+                        ui,
+                        &self.explorer,
+                        &mut self.filter,
+                        self.running_load.is_some(),
+                        commands,
+                    );
+                });
+        }
+        if self.settings.show_quotes || self.settings.show_details {
+            egui::Panel::right("right")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    if self.settings.show_details {
+                        // Details take the upper part when quotes share the panel.
+                        let height = if self.settings.show_quotes {
+                            (ui.available_height() * 0.42).max(160.0)
+                        } else {
+                            ui.available_height()
+                        };
+                        let size = egui::vec2(ui.available_width(), height);
+                        ui.allocate_ui_with_layout(
+                            size,
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_min_size(size);
+                                ui::details_panel_ui::details_panel_ui(
+                                    ui,
+                                    &self.explorer,
+                                    self.selected_event,
+                                    commands,
+                                );
+                            },
+                        );
+                        ui.separator();
+                    }
+                    if self.settings.show_quotes {
+                        ui::quotes_panel_ui::quotes_panel_ui(
+                            ui,
+                            &self.explorer,
+                            &mut self.speaker_filter,
+                            self.selected_event,
+                            commands,
+                        );
+                    }
+                });
+        }
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -332,94 +445,18 @@ impl ChronoscopeApp {
         }
         self.poll_loading(&ctx);
 
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            ui::top_bar_ui::menu_bar_ui(
-                ui,
-                &mut self.settings,
-                self.running_load.is_some(),
-                &mut commands,
-            );
-            ui::top_bar_ui::toolbar_ui(
-                ui,
-                &self.explorer,
-                &mut self.settings,
-                &mut self.filter,
-                &mut commands,
-            );
-            self.loading_ui(ui, &mut commands);
-            self.notifications.notifications_ui(ui);
-        });
         let palette = Palette::for_theme(self.settings.theme);
-        if self.settings.show_overview {
-            egui::Panel::bottom("overview")
-                .resizable(true)
-                .default_size(80.0)
-                .min_size(50.0)
-                .show(ui, |ui| {
-                    let accent = ui.visuals().selection.stroke.color;
-                    commands.extend(ui::overview_ui::overview_ui(
-                        ui,
-                        &self.explorer,
-                        self.view,
-                        accent,
-                    ));
-                });
+        if !self.presenting {
+            self.panels_ui(ui, &mut commands);
         }
-        if self.settings.show_sources {
-            egui::Panel::left("sources")
-                .resizable(true)
-                .default_size(250.0)
-                .min_size(160.0)
-                .show(ui, |ui| {
-                    ui::sources_panel_ui::sources_panel_ui(
-                        ui,
-                        &self.explorer,
-                        &mut self.filter,
-                        self.running_load.is_some(),
-                        &mut commands,
-                    );
-                });
-        }
-        if self.settings.show_quotes || self.settings.show_details {
-            egui::Panel::right("right")
-                .resizable(true)
-                .default_size(340.0)
-                .min_size(220.0)
-                .show(ui, |ui| {
-                    if self.settings.show_details {
-                        // Details take the upper part when quotes share the panel.
-                        let height = if self.settings.show_quotes {
-                            (ui.available_height() * 0.42).max(160.0)
-                        } else {
-                            ui.available_height()
-                        };
-                        let size = egui::vec2(ui.available_width(), height);
-                        ui.allocate_ui_with_layout(
-                            size,
-                            egui::Layout::top_down(egui::Align::Min),
-                            |ui| {
-                                ui.set_min_size(size);
-                                ui::details_panel_ui::details_panel_ui(
-                                    ui,
-                                    &self.explorer,
-                                    self.selected_event,
-                                    &mut commands,
-                                );
-                            },
-                        );
-                        ui.separator();
-                    }
-                    if self.settings.show_quotes {
-                        ui::quotes_panel_ui::quotes_panel_ui(
-                            ui,
-                            &self.explorer,
-                            &mut self.speaker_filter,
-                            self.selected_event,
-                            &mut commands,
-                        );
-                    }
-                });
-        }
+        let layout_options = LayoutOptions {
+            text_scale: if self.presenting {
+                picture_actions::PRESENTATION_TEXT_SCALE
+            } else {
+                1.0
+            },
+            show_legend: true,
+        };
         egui::CentralPanel::no_frame().show(ui, |ui| {
             commands.extend(ui::timeline_ui::timeline_ui(
                 ui,
@@ -427,9 +464,19 @@ impl ChronoscopeApp {
                 self.view,
                 self.selected_event,
                 &palette,
-                LayoutOptions::default(),
+                layout_options,
             ));
         });
+        if self.presenting {
+            self.presentation_hint_ui(&ctx);
+        }
+        export_dialog_ui(
+            &ctx,
+            &mut self.export_dialog,
+            &self.explorer,
+            self.view,
+            &mut commands,
+        );
 
         if let Some(ArticleImportAction::Add { label, set }) =
             article_import_window_ui(&ctx, &mut self.article_import, &mut commands)
@@ -499,9 +546,11 @@ fn startup_notifications(messages: Vec<String>) -> Notifications {
     notifications
 }
 
-/// Ctrl+O, Ctrl+Shift+O and Ctrl+S (Cmd on macOS).
+/// Ctrl+O, Ctrl+Shift+O, Ctrl+S, Ctrl+E and Ctrl+Shift+C (Cmd on macOS).
 fn file_shortcut_commands(ctx: &egui::Context) -> Vec<AppCommand> {
-    use ui::top_bar_ui::{ADD_SHORTCUT, OPEN_SHORTCUT, SAVE_SHORTCUT};
+    use ui::top_bar_ui::{
+        ADD_SHORTCUT, COPY_IMAGE_SHORTCUT, EXPORT_SHORTCUT, OPEN_SHORTCUT, SAVE_SHORTCUT,
+    };
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
         // Ctrl+Shift+O first: Ctrl+O would also match it.
@@ -513,6 +562,13 @@ fn file_shortcut_commands(ctx: &egui::Context) -> Vec<AppCommand> {
         }
         if input.consume_shortcut(&SAVE_SHORTCUT) {
             commands.push(AppCommand::ShowDialog(DialogPurpose::SaveAs));
+        }
+        if input.consume_shortcut(&EXPORT_SHORTCUT) {
+            commands.push(AppCommand::OpenExportDialog);
+        }
+        // Ctrl+Shift+C before anything that would take Ctrl+C.
+        if input.consume_shortcut(&COPY_IMAGE_SHORTCUT) {
+            commands.push(AppCommand::CopyViewImage);
         }
     });
     commands

@@ -18,6 +18,10 @@ pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COM
 pub const ADD_SHORTCUT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
 pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const EXPORT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+pub const COPY_IMAGE_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+pub const PRESENT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
 
 pub fn menu_bar_ui(
     ui: &mut Ui,
@@ -56,7 +60,8 @@ pub fn menu_bar_ui(
 }
 
 fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut Vec<AppCommand>) {
-    let shortcut = |shortcut: &KeyboardShortcut| ui.ctx().format_shortcut(shortcut);
+    let ctx = ui.ctx().clone();
+    let shortcut = |shortcut: &KeyboardShortcut| ctx.format_shortcut(shortcut);
     let (open, add, save) = (
         shortcut(&OPEN_SHORTCUT),
         shortcut(&ADD_SHORTCUT),
@@ -117,6 +122,25 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut 
         .clicked()
     {
         commands.push(AppCommand::ShowDialog(DialogPurpose::SaveAs));
+    }
+    ui.separator();
+    if item(ui, "Export image…", &shortcut(&EXPORT_SHORTCUT))
+        .on_hover_text("A PNG or SVG picture of a period, for slides")
+        .clicked()
+    {
+        commands.push(AppCommand::OpenExportDialog);
+    }
+    if item(ui, "Copy image", &shortcut(&COPY_IMAGE_SHORTCUT))
+        .on_hover_text("Put a PNG picture of the current view on the clipboard")
+        .clicked()
+    {
+        commands.push(AppCommand::CopyViewImage);
+    }
+    if item(ui, "Presentation mode", &shortcut(&PRESENT_SHORTCUT))
+        .on_hover_text("Only the timeline, larger text, full screen; Esc leaves")
+        .clicked()
+    {
+        commands.push(AppCommand::SetPresenting(true));
     }
     if loading && ui.button("Cancel loading").clicked() {
         commands.push(AppCommand::CancelLoading);
@@ -194,6 +218,21 @@ pub fn toolbar_ui(
             .clicked()
         {
             settings.theme = if dark { Theme::Light } else { Theme::Dark };
+        }
+        ui.separator();
+        if ui
+            .button("Export image…")
+            .on_hover_text("A PNG or SVG picture of a period, for slides (Ctrl+E)")
+            .clicked()
+        {
+            commands.push(AppCommand::OpenExportDialog);
+        }
+        if ui
+            .button("Present")
+            .on_hover_text("Only the timeline, larger text, full screen (F11; Esc leaves)")
+            .clicked()
+        {
+            commands.push(AppCommand::SetPresenting(true));
         }
     });
 }
