@@ -36,7 +36,7 @@ impl ChronoscopeApp {
         }
         ctx.request_repaint_after(std::time::Duration::from_millis(250));
         egui::Area::new(egui::Id::unique("presentation hint"))
-            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 12.0))
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -48.0))
             .interactable(false)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
