@@ -6,6 +6,7 @@ pub mod builtin;
 pub mod cli;
 pub mod explorer;
 pub mod filter;
+pub mod import;
 pub mod model;
 pub mod synthetic;
 pub mod timeline;
