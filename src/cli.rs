@@ -110,7 +110,7 @@ pub fn import_file_bytes(
     label: &str,
     bytes: &[u8],
 ) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
-    load_article_set_with_warnings(label, bytes)
+    crate::import::import_bytes(label, bytes).map(|imported| (imported.set, imported.warnings))
 }
 
 /// Adds every file to `dataset`; returns the messages of files that did not load (and warnings).

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod explorer;
 pub mod export;
 pub mod filter;
+pub mod import;
 pub mod load_job;
 pub mod model;
 pub mod synthetic;

@@ -1,0 +1,327 @@
+//! Tells the format of a file from its content, not its name: the top-level keys of a JSON
+//! object, or the column names of a CSV header.
+
+use crate::model::article_set::FORMAT_TAG;
+
+use super::Format;
+use super::csv_table::{detect_delimiter, header_line, header_names, normalized_column_name};
+use super::text_input::decode_text;
+
+/// The format of a file, or `None` if it is none that Chronoscope reads (or not text).
+pub fn detect_format(bytes: &[u8]) -> Option<Format> {
+    detect_in_text(decode_text(bytes).ok()?)
+}
+
+/// The format of a decoded text.
+pub fn detect_in_text(text: &str) -> Option<Format> {
+    let body = text.trim_start();
+    match body.as_bytes().first()? {
+        b'{' => detect_json(body),
+        b'[' => None,
+        _ => detect_csv(body),
+    }
+}
+
+fn detect_json(body: &str) -> Option<Format> {
+    let keys = scan_top_level(body.as_bytes());
+    if keys.format.as_deref() == Some(FORMAT_TAG) {
+        return Some(Format::ArticleSet);
+    }
+    if keys.events == EventsShape::UsesStartDate {
+        return Some(Format::TimelineJsJson);
+    }
+    if keys.has_format || keys.has_version || keys.has_sources {
+        // Not a valid set, but meant as one: the article-set loader explains what is wrong.
+        return Some(Format::ArticleSet);
+    }
+    if keys.title_is_object || keys.timeline_is_object || keys.events == EventsShape::Empty {
+        return Some(Format::TimelineJsJson);
+    }
+    if !keys.complete {
+        // Broken JSON: guess from what it mentions, so that the right reader says where.
+        if body.contains(FORMAT_TAG) {
+            return Some(Format::ArticleSet);
+        }
+        if body.contains("\"start_date\"") || body.contains("\"startDate\"") {
+            return Some(Format::TimelineJsJson);
+        }
+    }
+    None
+}
+
+/// Column names that make a header a TimelineJS sheet.
+pub const TIMELINEJS_CSV_KEY_COLUMNS: [&str; 2] = ["year", "headline"];
+/// Column names that make a header an events CSV.
+pub const EVENTS_CSV_KEY_COLUMNS: [&str; 2] = ["date", "title"];
+
+fn detect_csv(body: &str) -> Option<Format> {
+    let line = header_line(body);
+    let names: Vec<String> = header_names(line, detect_delimiter(line))
+        .iter()
+        .map(|name| normalized_column_name(name))
+        .collect();
+    let has_all = |wanted: &[&str]| wanted.iter().all(|w| names.iter().any(|n| n == w));
+    if has_all(&TIMELINEJS_CSV_KEY_COLUMNS) {
+        Some(Format::TimelineJsCsv)
+    } else if has_all(&EVENTS_CSV_KEY_COLUMNS) {
+        Some(Format::EventsCsv)
+    } else {
+        None
+    }
+}
+
+/// What the top level of a JSON object shows about its format.
+#[derive(Debug, Default)]
+struct TopLevelKeys {
+    format: Option<String>,
+    has_format: bool,
+    has_version: bool,
+    has_sources: bool,
+    title_is_object: bool,
+    timeline_is_object: bool,
+    events: EventsShape,
+    /// The whole object was scanned without a syntax error.
+    complete: bool,
+}
+
+/// What the top-level `events` holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum EventsShape {
+    /// No `events` array.
+    #[default]
+    Absent,
+    /// An empty array.
+    Empty,
+    /// An array whose first element has a `start_date` key, as TimelineJS slides do.
+    UsesStartDate,
+    /// Any other array.
+    Other,
+}
+
+/// Reads the keys of the top-level object and skips their values without building them.
+/// Stops early at `"format": "chronoscope-article-set"` (which native files write first).
+fn scan_top_level(text: &[u8]) -> TopLevelKeys {
+    let mut keys = TopLevelKeys::default();
+    let mut scanner = Scanner { text, at: 0 };
+    scanner.skip_white_space();
+    if !scanner.eat(b'{') {
+        return keys;
+    }
+    loop {
+        scanner.skip_white_space();
+        if scanner.eat(b'}') {
+            keys.complete = true;
+            return keys;
+        }
+        let Some(key) = scanner.string() else {
+            return keys;
+        };
+        scanner.skip_white_space();
+        if !scanner.eat(b':') {
+            return keys;
+        }
+        scanner.skip_white_space();
+        let value_start = scanner.at;
+        let first = scanner.peek();
+        match key.as_str() {
+            "format" => {
+                keys.has_format = true;
+                if first == Some(b'"') {
+                    keys.format = scanner.string();
+                    if keys.format.as_deref() == Some(FORMAT_TAG) {
+                        return keys;
+                    }
+                }
+            }
+            "version" => keys.has_version = true,
+            "sources" => keys.has_sources = true,
+            "title" => keys.title_is_object = first == Some(b'{'),
+            "timeline" => keys.timeline_is_object = first == Some(b'{'),
+            _ => {}
+        }
+        let value_ends = scanner.at > value_start || scanner.skip_value();
+        if key == "events" && first == Some(b'[') {
+            let array = text.get(value_start..scanner.at).unwrap_or_default();
+            keys.events = events_shape(array);
+        }
+        if !value_ends {
+            return keys;
+        }
+        scanner.skip_white_space();
+        if scanner.eat(b',') {
+            continue;
+        }
+        if scanner.eat(b'}') {
+            keys.complete = true;
+        }
+        return keys;
+    }
+}
+
+/// The shape of a JSON array text (possibly cut short).
+fn events_shape(array: &[u8]) -> EventsShape {
+    let mut scanner = Scanner { text: array, at: 1 };
+    scanner.skip_white_space();
+    if scanner.peek() == Some(b']') {
+        return EventsShape::Empty;
+    }
+    let start = scanner.at;
+    scanner.skip_value();
+    let element = array.get(start..scanner.at).unwrap_or_default();
+    if String::from_utf8_lossy(element).contains("\"start_date\"") {
+        EventsShape::UsesStartDate
+    } else {
+        EventsShape::Other
+    }
+}
+
+/// A byte cursor over JSON text that skips values without recursion.
+struct Scanner<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn skip_white_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Reads a string at the cursor; `None` if there is none or it does not end.
+    fn string(&mut self) -> Option<String> {
+        let start = self.at;
+        if !self.skip_string() {
+            return None;
+        }
+        serde_json::from_slice(self.text.get(start..self.at)?).ok()
+    }
+
+    /// Skips a string at the cursor; false if it does not end.
+    fn skip_string(&mut self) -> bool {
+        if !self.eat(b'"') {
+            return false;
+        }
+        while let Some(byte) = self.peek() {
+            self.at += 1;
+            match byte {
+                b'"' => return true,
+                b'\\' => self.at += 1,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Skips one value (containers by counting brackets); false if the text ends first.
+    fn skip_value(&mut self) -> bool {
+        match self.peek() {
+            None => false,
+            Some(b'"') => self.skip_string(),
+            Some(b'{' | b'[') => {
+                let mut depth = 0_usize;
+                loop {
+                    match self.peek() {
+                        None => return false,
+                        Some(b'"') => {
+                            if !self.skip_string() {
+                                return false;
+                            }
+                        }
+                        Some(b'{' | b'[') => {
+                            depth += 1;
+                            self.at += 1;
+                        }
+                        Some(b'}' | b']') => {
+                            depth = depth.saturating_sub(1);
+                            self.at += 1;
+                            if depth == 0 {
+                                return true;
+                            }
+                        }
+                        Some(_) => self.at += 1,
+                    }
+                }
+            }
+            Some(_) => {
+                while let Some(byte) = self.peek() {
+                    if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        return true;
+                    }
+                    self.at += 1;
+                }
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detect(text: &str) -> Option<Format> {
+        detect_format(text.as_bytes())
+    }
+
+    #[test]
+    fn json_is_told_apart_by_its_keys() {
+        assert_eq!(
+            detect(r#"{"format": "chronoscope-article-set", "version": 1}"#),
+            Some(Format::ArticleSet)
+        );
+        assert_eq!(
+            detect(r#"{"title": {"text": {}}, "events": [{"start_date": {"year": 1}}]}"#),
+            Some(Format::TimelineJsJson)
+        );
+        assert_eq!(
+            detect(r#"{"events": [{"text": {"headline": "x"}, "start_date": {}}], "n": 1}"#),
+            Some(Format::TimelineJsJson)
+        );
+        assert_eq!(detect(r#"{"timeline": {"date": []}}"#), Some(Format::TimelineJsJson));
+        assert_eq!(detect(r#"{"version": 2, "events": []}"#), Some(Format::ArticleSet));
+        assert_eq!(detect(r#"{"events": [{"date": "2014"}]}"#), None);
+        assert_eq!(detect(r#"[1, 2]"#), None);
+        assert_eq!(detect(r#"{"a": {"b": [1, "}"]}, "c": 2}"#), None);
+    }
+
+    #[test]
+    fn broken_json_is_guessed_from_what_it_mentions() {
+        assert_eq!(
+            detect(r#"{"title": "t", "format": "chronoscope-article-set"#),
+            Some(Format::ArticleSet)
+        );
+        assert_eq!(
+            detect(r#"{"events": [{"start_date": {"year": "#),
+            Some(Format::TimelineJsJson)
+        );
+    }
+
+    #[test]
+    fn csv_is_told_apart_by_its_header() {
+        assert_eq!(detect("Year,Month,Day,Headline,Text\n"), Some(Format::TimelineJsCsv));
+        assert_eq!(detect("\u{feff}date;TITLE;summary\n"), Some(Format::EventsCsv));
+        assert_eq!(detect("\"date\",\"title\"\n2014,x\n"), Some(Format::EventsCsv));
+        assert_eq!(detect("name,value\n"), None);
+        assert_eq!(detect("Just some notes.\n"), None);
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_have_no_format() {
+        assert_eq!(detect_format(b"\x00\x01"), None);
+        assert_eq!(detect_format(b""), None);
+    }
+}

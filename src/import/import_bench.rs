@@ -1,0 +1,42 @@
+//! Times each importer on the synthetic set written in its format (for `chronoscope bench`).
+
+use std::time::Instant;
+
+use crate::synthetic::synthetic_article_set;
+
+use super::import_bytes;
+use super::synthetic_files::{events_csv_from_set, timelinejs_csv_from_set, timelinejs_json_from_set};
+
+/// Each importer is timed this many times; the median is reported.
+const RUNS: usize = 3;
+
+/// Import time of a synthetic set of `events` events in each format: (label, milliseconds,
+/// median of 3). A file that fails to import is reported on stderr and left out.
+pub fn bench_imports(events: usize) -> Vec<(String, f64)> {
+    let set = synthetic_article_set(events, 0x1A7E_0000 + events as u64);
+    let files = [
+        ("import events CSV", "events.csv", events_csv_from_set(&set)),
+        ("import TimelineJS CSV", "timeline.csv", timelinejs_csv_from_set(&set)),
+        ("import TimelineJS JSON", "timeline.json", timelinejs_json_from_set(&set)),
+    ];
+    drop(set);
+    let mut rows = Vec::new();
+    for (label, file_name, text) in files {
+        let mut samples_ms = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            let result = import_bytes(file_name, text.as_bytes());
+            samples_ms.push(started.elapsed().as_secs_f64() * 1e3);
+            if let Err(error) = result {
+                eprintln!("bench: the synthetic {file_name} did not import: {error}");
+                samples_ms.clear();
+                break;
+            }
+        }
+        samples_ms.sort_by(f64::total_cmp);
+        if let Some(median) = samples_ms.get(samples_ms.len() / 2) {
+            rows.push((label.to_owned(), *median));
+        }
+    }
+    rows
+}

@@ -1,0 +1,88 @@
+//! Turns a file's bytes into text for the importers: UTF-8 only, a byte-order mark dropped, and
+//! a line:column for whatever is not text.
+
+use crate::model::json_position::position_of_byte;
+use crate::model::load_error::Problem;
+
+/// What every importer together accepts, for messages.
+pub const ACCEPTED_KINDS: &str = "an article set, TimelineJS file or events CSV";
+
+/// The bytes as UTF-8 text without a byte-order mark, or why they are not usable text.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::new(
+            "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)",
+        ));
+    }
+    if let Some(offset) = bytes.iter().position(|byte| *byte == 0) {
+        let message = format!(
+            "the file is binary data, not {ACCEPTED_KINDS}: \
+             found a NUL byte at byte offset {offset} (expected UTF-8 text)"
+        );
+        return Err(Problem::new(message).at_position(position_of_byte(bytes, offset)));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let byte = bytes.get(offset).copied().unwrap_or_default();
+            let message = format!(
+                "the file is not valid UTF-8: byte 0x{byte:02x} at byte offset {offset} \
+                 is not part of a character (expected UTF-8 text: {ACCEPTED_KINDS})"
+            );
+            return Err(Problem::new(message).at_position(position_of_byte(bytes, offset)));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::new(format!(
+            "the file is empty; expected {ACCEPTED_KINDS}"
+        )));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(bytes: &[u8]) -> String {
+        decode_text(bytes).expect_err("not text").render("f")
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFdate,title\n"), Ok("date,title\n"));
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_empty() {
+        let expected = "f: the file is empty; expected an article set, TimelineJS file or events CSV";
+        assert_eq!(message(b""), expected);
+        assert_eq!(message(b" \n\t"), expected);
+        assert_eq!(message(b"\xEF\xBB\xBF\n"), expected);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line_and_column() {
+        assert_eq!(
+            message(b"date,title\n2014,caf\xE9\n"),
+            "f:2:9: the file is not valid UTF-8: byte 0xe9 at byte offset 19 is not part of a \
+             character (expected UTF-8 text: an article set, TimelineJS file or events CSV)"
+        );
+    }
+
+    #[test]
+    fn binary_data_is_named_as_such() {
+        assert_eq!(
+            message(b"\x89PNG\r\n\x1a\n\x00\x00"),
+            "f:3:1: the file is binary data, not an article set, TimelineJS file or events CSV: \
+             found a NUL byte at byte offset 8 (expected UTF-8 text)"
+        );
+    }
+
+    #[test]
+    fn utf16_is_recognised() {
+        assert!(message(b"\xFF\xFEd\x00").contains("UTF-16"));
+    }
+}

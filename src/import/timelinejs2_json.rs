@@ -1,0 +1,174 @@
+//! Reads the older TimelineJS2 JSON, still found in the wild:
+//!
+//! ```text
+//! { "timeline": { "headline": "…", "text": "…",
+//!   "date": [{"startDate": "1963,8,9", "endDate": "…", "headline": "…", "text": "…",
+//!             "asset": {"media": "…", "credit": "…", "caption": "…"}, "tag": "…"}],
+//!   "era": [{"startDate": "…", "endDate": "…", "headline": "…"}] } }
+//! ```
+
+use serde_json::{Map, Value};
+
+use crate::model::load_error::JsonPath;
+
+use super::json_fields::{array_field, kind_of, object_field, text_field};
+use super::report::ImportReport;
+use super::timeline_slides::{DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part};
+use super::timelinejs_json::{DateValue, date_value, skipped_name};
+
+pub fn read_timelinejs2(
+    timeline: &Map<String, Value>,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let headline = text_field(timeline, "headline", path, report);
+    let text = text_field(timeline, "text", path, report);
+    if let (Some(headline), Some(text)) = (headline, text) {
+        builder.set_title_slide(&headline, &text);
+    }
+    if let Ok(dates) = array_field(timeline, "date", path, "an array of slides", report) {
+        for (index, element) in dates.iter().enumerate() {
+            read_slide(element, &path.key("date").index(index), builder, report);
+        }
+    }
+    if let Ok(eras) = array_field(timeline, "era", path, "an array of eras", report) {
+        for (index, element) in eras.iter().enumerate() {
+            read_era(element, &path.key("era").index(index), builder, report);
+        }
+    }
+}
+
+fn read_slide(
+    element: &Value,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let Value::Object(slide) = element else {
+        let message = format!("expected a slide (an object), found {}", kind_of(element));
+        report.problem_at(path, message);
+        return;
+    };
+    let headline = text_field(slide, "headline", path, report);
+    let text = text_field(slide, "text", path, report);
+    let group = text_field(slide, "tag", path, report);
+    let start = date_text(slide, "startDate", path, report);
+    let end = date_text(slide, "endDate", path, report);
+    let media = match object_field(slide, "asset", path, "an asset object", report) {
+        Ok(Some(asset)) => {
+            let asset_path = path.key("asset");
+            let url = text_field(asset, "media", &asset_path, report);
+            let caption = text_field(asset, "caption", &asset_path, report);
+            let credit = text_field(asset, "credit", &asset_path, report);
+            match (url, caption, credit) {
+                (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
+                    url,
+                    caption,
+                    credit,
+                })),
+                _ => Err(()),
+            }
+        }
+        Ok(None) => Ok(None),
+        Err(()) => Err(()),
+    };
+    let (Some(headline), Some(text), Some(group), Some(start), Some(end), Ok(media)) =
+        (headline, text, group, start, end, media)
+    else {
+        return;
+    };
+    let start = match start {
+        DateValue::Date(date) => date,
+        DateValue::NoYear => {
+            let message = "missing key \"startDate\"; every slide needs a start date";
+            report.problem_at(path, message);
+            return;
+        }
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || format!("skipped {}: {reason}", skipped_name(&headline)));
+            return;
+        }
+    };
+    let end = match end {
+        DateValue::Date(date) => Some(date),
+        DateValue::NoYear => None,
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || {
+                format!("skipped {}: its end date: {reason}", skipped_name(&headline))
+            });
+            return;
+        }
+    };
+    builder.add_event(
+        Slide {
+            origin: Origin::Json(path.clone()),
+            start,
+            end,
+            display_date: String::new(),
+            headline,
+            text,
+            media,
+            group,
+            unique_id: String::new(),
+        },
+        report,
+    );
+}
+
+fn read_era(
+    element: &Value,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let Value::Object(era) = element else {
+        let message = format!("expected an era (an object), found {}", kind_of(element));
+        report.problem_at(path, message);
+        return;
+    };
+    let headline = text_field(era, "headline", path, report);
+    let start = date_text(era, "startDate", path, report);
+    let end = date_text(era, "endDate", path, report);
+    let (Some(headline), Some(start), Some(end)) = (headline, start, end) else {
+        return;
+    };
+    match (start, end) {
+        (DateValue::Date(start), DateValue::Date(end)) => {
+            builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
+        }
+        (DateValue::Date(start), DateValue::NoYear) => {
+            builder.add_era(&Origin::Json(path.clone()), &headline, start, start, report);
+        }
+        (DateValue::NoYear, _) => {
+            report.problem_at(path, "missing key \"startDate\"; every era needs a start date");
+        }
+        (DateValue::Unholdable(reason), _) | (_, DateValue::Unholdable(reason)) => {
+            report.warn_at(path, || format!("skipped era {}: {reason}", skipped_name(&headline)));
+        }
+    }
+}
+
+/// A TimelineJS2 date: `"1963,8,9"`, `"1963"` or a number; `None` (problem reported) when
+/// it is none of these.
+fn date_text(
+    object: &Map<String, Value>,
+    key: &str,
+    path: &JsonPath,
+    report: &mut ImportReport,
+) -> Option<DateValue> {
+    let text = text_field(object, key, path, report)?;
+    let mut parts = text.split(',').map(parse_date_part);
+    let mut next = || parts.next().unwrap_or(Ok(DatePart::Missing));
+    match (next(), next(), next()) {
+        (Ok(year), Ok(month), Ok(day)) => Some(date_value(&year, &month, &day)),
+        _ => {
+            let message = format!(
+                "expected a date as \"YYYY,MM,DD\" (month and day optional), found {}",
+                super::timeline_slides::quoted(&text)
+            );
+            report.problem_at(&path.key(key), message);
+            None
+        }
+    }
+}

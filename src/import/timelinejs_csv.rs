@@ -1,0 +1,272 @@
+//! Reads the TimelineJS Google-sheet template saved as CSV: one slide per row, with the
+//! columns `Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date,
+//! Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group,
+//! Background` (any case, any order; others ignored). `Type` `title` names the set, `era`
+//! rows are eras. Rows are numbered as in the sheet: the header is row 1.
+
+use crate::model::article_set::ArticleSet;
+use crate::model::load_error::{LoadError, Problem};
+
+use super::csv_table::{
+    csv_reader, detect_delimiter, field_position, header_line, normalized_column_name,
+    quoted_field, unclosed_quote,
+};
+use super::report::ImportReport;
+use super::timeline_slides::{
+    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
+};
+use super::timelinejs_json::{DateValue, date_value, default_title, skipped_name};
+
+/// The columns read, by normalized name.
+const COLUMNS: [&str; 14] = [
+    "year",
+    "month",
+    "day",
+    "end year",
+    "end month",
+    "end day",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "type",
+    "group",
+];
+
+/// Index into [`COLUMNS`].
+#[derive(Clone, Copy)]
+enum Column {
+    Year,
+    Month,
+    Day,
+    EndYear,
+    EndMonth,
+    EndDay,
+    DisplayDate,
+    Headline,
+    Text,
+    Media,
+    MediaCredit,
+    MediaCaption,
+    Type,
+    Group,
+}
+
+/// Reads a TimelineJS sheet as CSV text; returns the set and its warnings.
+pub fn import_timelinejs_csv(
+    file_label: &str,
+    text: &str,
+) -> Result<(ArticleSet, Vec<String>), LoadError> {
+    let delimiter = detect_delimiter(header_line(text));
+    let mut report = ImportReport::new(file_label);
+    if let Some(offset) = unclosed_quote(text, delimiter) {
+        report.problem(|| unclosed_quote_problem(text, offset));
+        return Err(report.into_error());
+    }
+    let mut reader = csv_reader(text, delimiter);
+    let mut record = csv::StringRecord::new();
+    let mut header: Vec<String> = Vec::new();
+    let mut indexes: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
+    let mut builder = TimelineBuilder::new(&default_title(file_label), "TimelineJS sheet");
+    let mut seen_title = false;
+    let mut row = 0_usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => {
+                report.problem(|| csv_error_problem(text, &error));
+                break;
+            }
+        }
+        row += 1;
+        if row == 1 {
+            header = record.iter().map(str::to_owned).collect();
+            for (index, name) in header.iter().enumerate() {
+                let name = normalized_column_name(name);
+                if let Some(column) = COLUMNS.iter().position(|known| *known == name)
+                    && indexes[column].is_none()
+                {
+                    indexes[column] = Some(index);
+                }
+            }
+            continue;
+        }
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let Some(position) = record.position().cloned() else {
+            continue;
+        };
+        let row_view = Row {
+            text,
+            record: &record,
+            position: &position,
+            indexes: &indexes,
+            header: &header,
+            delimiter,
+            row,
+        };
+        let kind = row_view.get(Column::Type).trim().to_lowercase();
+        let origin = Origin::Csv {
+            row,
+            position: field_position(text, &position, 0, delimiter),
+        };
+        match kind.as_str() {
+            "title" => {
+                if seen_title {
+                    origin.warn(&mut report, || {
+                        "a second title row is ignored (the first names the set)".to_owned()
+                    });
+                } else {
+                    builder.set_title_slide(row_view.get(Column::Headline), row_view.get(Column::Text));
+                    seen_title = true;
+                }
+            }
+            "era" => read_era(&row_view, &origin, &mut builder, &mut report),
+            _ => read_event(&row_view, origin, &mut builder, &mut report),
+        }
+    }
+    if report.has_problems() {
+        return Err(report.into_error());
+    }
+    Ok((builder.finish(), report.warning_lines()))
+}
+
+/// One data row and what is needed to name its fields in messages.
+struct Row<'a> {
+    text: &'a str,
+    record: &'a csv::StringRecord,
+    position: &'a csv::Position,
+    indexes: &'a [Option<usize>; COLUMNS.len()],
+    header: &'a [String],
+    delimiter: u8,
+    row: usize,
+}
+
+impl Row<'_> {
+    fn get(&self, column: Column) -> &str {
+        self.indexes[column as usize]
+            .and_then(|index| self.record.get(index))
+            .unwrap_or_default()
+    }
+
+    /// A date part; `None` (problem reported) when the field holds no whole number.
+    fn date_part(&self, column: Column, report: &mut ImportReport) -> Option<DatePart> {
+        let value = self.get(column);
+        match parse_date_part(value) {
+            Ok(part) => Some(part),
+            Err(()) => {
+                report.problem(|| {
+                    self.problem_at(column, &format!("expected a whole number, found {}", quoted_field(value)))
+                });
+                None
+            }
+        }
+    }
+
+    fn date(&self, columns: [Column; 3], report: &mut ImportReport) -> Option<DateValue> {
+        let [year, month, day] = columns.map(|column| self.date_part(column, report));
+        Some(date_value(&year?, &month?, &day?))
+    }
+
+    fn problem_at(&self, column: Column, message: &str) -> Problem {
+        let index = self.indexes[column as usize].unwrap_or_default();
+        let name = self.header.get(index).map_or("", |name| name.trim());
+        Problem::new(format!("row {}, column `{name}`: {message}", self.row))
+            .at_position(field_position(self.text, self.position, index, self.delimiter))
+    }
+}
+
+fn read_event(row: &Row<'_>, origin: Origin, builder: &mut TimelineBuilder, report: &mut ImportReport) {
+    let start = row.date([Column::Year, Column::Month, Column::Day], report);
+    let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
+    let (Some(start), Some(end)) = (start, end) else {
+        return;
+    };
+    let headline = row.get(Column::Headline);
+    let start = match start {
+        DateValue::Date(date) => date,
+        DateValue::NoYear => {
+            origin.warn(report, || format!("skipped {}: it has no Year", skipped_name(headline)));
+            return;
+        }
+        DateValue::Unholdable(reason) => {
+            origin.warn(report, || format!("skipped {}: {reason}", skipped_name(headline)));
+            return;
+        }
+    };
+    let end = match end {
+        DateValue::Date(date) => Some(date),
+        DateValue::NoYear => None,
+        DateValue::Unholdable(reason) => {
+            origin.warn(report, || {
+                format!("skipped {}: its end date: {reason}", skipped_name(headline))
+            });
+            return;
+        }
+    };
+    let media_url = row.get(Column::Media);
+    let media = (!media_url.trim().is_empty()).then(|| SlideMedia {
+        url: media_url.to_owned(),
+        caption: row.get(Column::MediaCaption).to_owned(),
+        credit: row.get(Column::MediaCredit).to_owned(),
+    });
+    builder.add_event(
+        Slide {
+            origin,
+            start,
+            end,
+            display_date: row.get(Column::DisplayDate).to_owned(),
+            headline: headline.to_owned(),
+            text: row.get(Column::Text).to_owned(),
+            media,
+            group: row.get(Column::Group).to_owned(),
+            unique_id: String::new(),
+        },
+        report,
+    );
+}
+
+fn read_era(row: &Row<'_>, origin: &Origin, builder: &mut TimelineBuilder, report: &mut ImportReport) {
+    let start = row.date([Column::Year, Column::Month, Column::Day], report);
+    let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
+    let (Some(start), Some(end)) = (start, end) else {
+        return;
+    };
+    let headline = row.get(Column::Headline);
+    match (start, end) {
+        (DateValue::Date(start), DateValue::Date(end)) => {
+            builder.add_era(origin, headline, start, end, report);
+        }
+        (DateValue::Date(start), DateValue::NoYear) => {
+            builder.add_era(origin, headline, start, start, report);
+        }
+        (DateValue::NoYear, _) => {
+            origin.warn(report, || format!("skipped era {}: it has no Year", skipped_name(headline)));
+        }
+        (DateValue::Unholdable(reason), _) | (_, DateValue::Unholdable(reason)) => {
+            origin.warn(report, || format!("skipped era {}: {reason}", skipped_name(headline)));
+        }
+    }
+}
+
+/// A quoted field that runs to the end of the file.
+pub fn unclosed_quote_problem(text: &str, offset: usize) -> Problem {
+    Problem::new(
+        "a quoted field starts here and is never closed (expected a closing \" before the end \
+         of the file)",
+    )
+    .at_position(crate::model::json_position::position_of_byte(text.as_bytes(), offset))
+}
+
+/// An error of the CSV reader, at its position when it has one.
+pub fn csv_error_problem(text: &str, error: &csv::Error) -> Problem {
+    let problem = Problem::new(format!("the CSV could not be read: {error}"));
+    match error.position() {
+        Some(position) => problem.at_position(field_position(text, position, 0, b',')),
+        None => problem,
+    }
+}

@@ -1,0 +1,332 @@
+//! Reads TimelineJS3 JSON: the `title` slide names the set, `events` become events (media as
+//! sources, `group` as tag and category), `eras` become eras. Slides whose dates no
+//! [`PartialDate`] can hold (cosmological years, month 13) are skipped with a warning.
+//!
+//! ```text
+//! { "title": {"text": {"headline": "…", "text": "<p>…</p>"}},
+//!   "events": [{"start_date": {"year": "1963", "month": "8", "day": "9"},
+//!               "end_date": {…}, "display_date": "…", "text": {"headline": "…", "text": "…"},
+//!               "media": {"url": "…", "caption": "…", "credit": "…"},
+//!               "group": "…", "unique_id": "…"}],
+//!   "eras": [{"start_date": {…}, "end_date": {…}, "text": {"headline": "…"}}] }
+//! ```
+
+use serde_json::{Map, Value};
+
+use crate::model::article_set::ArticleSet;
+use crate::model::date::PartialDate;
+use crate::model::load_error::{JsonPath, LoadError};
+
+use super::json_fields::{array_field, date_part_field, kind_of, object_field, text_field};
+use super::json_syntax::json_syntax_problem;
+use super::report::ImportReport;
+use super::timeline_slides::{
+    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, quoted, slide_date,
+};
+use super::timelinejs2_json::read_timelinejs2;
+
+/// Names the kind of file in source notes.
+pub const TIMELINEJS_FILE: &str = "TimelineJS file";
+
+/// Reads a TimelineJS JSON text; returns the set and its warnings.
+pub fn import_timelinejs_json(
+    file_label: &str,
+    text: &str,
+) -> Result<(ArticleSet, Vec<String>), LoadError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|error| LoadError::single(file_label, json_syntax_problem(text, &error)))?;
+    let mut report = ImportReport::new(file_label);
+    let mut builder = TimelineBuilder::new(&default_title(file_label), TIMELINEJS_FILE);
+    let root = JsonPath::root();
+    match &value {
+        Value::Object(top) => match top.get("timeline") {
+            Some(Value::Object(timeline)) if !top.contains_key("events") => {
+                read_timelinejs2(timeline, &root.key("timeline"), &mut builder, &mut report);
+            }
+            _ => read_timelinejs3(top, &mut builder, &mut report),
+        },
+        other => {
+            let message = format!(
+                "expected a TimelineJS object with \"title\" and \"events\", found {}",
+                kind_of(other)
+            );
+            report.problem_at(&root, message);
+        }
+    }
+    report.locate_in_json(text);
+    if report.has_problems() {
+        return Err(report.into_error());
+    }
+    Ok((builder.finish(), report.warning_lines()))
+}
+
+/// The set's title until a title slide names it: the file name without folders.
+pub fn default_title(file_label: &str) -> String {
+    let name = file_label.rsplit(['/', '\\']).next().unwrap_or(file_label);
+    if name.trim().is_empty() {
+        "TimelineJS timeline".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn read_timelinejs3(
+    top: &Map<String, Value>,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let root = JsonPath::root();
+    if let Ok(Some(title)) = object_field(top, "title", &root, "a title slide (an object)", report)
+    {
+        let path = root.key("title");
+        if let Ok(Some(text)) = object_field(title, "text", &path, "an object", report) {
+            let text_path = path.key("text");
+            let headline = text_field(text, "headline", &text_path, report);
+            let body = text_field(text, "text", &text_path, report);
+            if let (Some(headline), Some(body)) = (headline, body) {
+                builder.set_title_slide(&headline, &body);
+            }
+        }
+    }
+    if !top.contains_key("events") && !top.contains_key("title") {
+        report.problem_at(&root, "missing key \"events\"; expected an array of event slides");
+    }
+    let events_path = root.key("events");
+    if let Ok(events) = array_field(top, "events", &root, "an array of event slides", report) {
+        for (index, element) in events.iter().enumerate() {
+            read_event(element, &events_path.index(index), builder, report);
+        }
+    }
+    let eras_path = root.key("eras");
+    if let Ok(eras) = array_field(top, "eras", &root, "an array of era slides", report) {
+        for (index, element) in eras.iter().enumerate() {
+            read_era(element, &eras_path.index(index), builder, report);
+        }
+    }
+}
+
+fn read_event(
+    element: &Value,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let Value::Object(slide) = element else {
+        let message = format!("expected an event slide (an object), found {}", kind_of(element));
+        report.problem_at(path, message);
+        return;
+    };
+    let (headline, text) = slide_text(slide, path, report);
+    let media = read_media(slide, path, report);
+    let group = text_field(slide, "group", path, report);
+    let unique_id = text_field(slide, "unique_id", path, report);
+    let mut display_date = text_field(slide, "display_date", path, report);
+    let start_object = match object_field(slide, "start_date", path, "a date (an object)", report)
+    {
+        Ok(Some(object)) => Some(object),
+        Ok(None) => {
+            let message = "missing key \"start_date\"; every event slide needs a start date \
+                           (an object with at least a year)";
+            report.problem_at(path, message);
+            None
+        }
+        Err(()) => None,
+    };
+    let start = start_object.and_then(|object| read_date(object, &path.key("start_date"), report));
+    let end = match object_field(slide, "end_date", path, "a date (an object)", report) {
+        Ok(Some(object)) => read_date(object, &path.key("end_date"), report),
+        Ok(None) => Some(DateValue::NoYear),
+        Err(()) => None,
+    };
+    if display_date.as_deref() == Some("")
+        && let Some(object) = start_object
+    {
+        display_date = text_field(object, "display_date", &path.key("start_date"), report);
+    }
+    let (Some(start), Some(end), Some(headline), Some(text), Ok(media)) =
+        (start, end, headline, text, media)
+    else {
+        return;
+    };
+    let (Some(group), Some(unique_id), Some(display_date)) = (group, unique_id, display_date)
+    else {
+        return;
+    };
+    let start = match start {
+        DateValue::Date(date) => date,
+        DateValue::NoYear => {
+            let message = "missing key \"year\"; a start date needs at least a year";
+            report.problem_at(&path.key("start_date"), message);
+            return;
+        }
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || format!("skipped {}: {reason}", skipped_name(&headline)));
+            return;
+        }
+    };
+    let end = match end {
+        DateValue::Date(date) => Some(date),
+        DateValue::NoYear => None,
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || {
+                format!("skipped {}: its end date: {reason}", skipped_name(&headline))
+            });
+            return;
+        }
+    };
+    builder.add_event(
+        Slide {
+            origin: Origin::Json(path.clone()),
+            start,
+            end,
+            display_date,
+            headline,
+            text,
+            media,
+            group,
+            unique_id,
+        },
+        report,
+    );
+}
+
+fn read_era(
+    element: &Value,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    let Value::Object(slide) = element else {
+        let message = format!("expected an era (an object), found {}", kind_of(element));
+        report.problem_at(path, message);
+        return;
+    };
+    let (headline, _) = slide_text(slide, path, report);
+    let start = match object_field(slide, "start_date", path, "a date (an object)", report) {
+        Ok(Some(object)) => read_date(object, &path.key("start_date"), report),
+        Ok(None) => {
+            report.problem_at(path, "missing key \"start_date\"; every era needs a start date");
+            None
+        }
+        Err(()) => None,
+    };
+    let end = match object_field(slide, "end_date", path, "a date (an object)", report) {
+        Ok(Some(object)) => read_date(object, &path.key("end_date"), report),
+        Ok(None) => Some(DateValue::NoYear),
+        Err(()) => None,
+    };
+    let (Some(headline), Some(start), Some(end)) = (headline, start, end) else {
+        return;
+    };
+    let start = match start {
+        DateValue::Date(date) => date,
+        DateValue::NoYear => {
+            let message = "missing key \"year\"; an era's start date needs at least a year";
+            report.problem_at(&path.key("start_date"), message);
+            return;
+        }
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || format!("skipped era {}: {reason}", skipped_name(&headline)));
+            return;
+        }
+    };
+    let end = match end {
+        DateValue::Date(date) => date,
+        // An era without an end covers its start.
+        DateValue::NoYear => start,
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || {
+                format!("skipped era {}: its end date: {reason}", skipped_name(&headline))
+            });
+            return;
+        }
+    };
+    builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
+}
+
+/// What a TimelineJS date object holds.
+pub enum DateValue {
+    /// A date a [`PartialDate`] can hold.
+    Date(PartialDate),
+    /// No year (so no date at all).
+    NoYear,
+    /// A date no [`PartialDate`] can hold, and why.
+    Unholdable(String),
+}
+
+/// Reads `year`, `month` and `day` of a date object; `None` (problems reported) when one of
+/// them has a wrong type. Hours, minutes and other keys are ignored: dates are kept to the day.
+fn read_date(
+    object: &Map<String, Value>,
+    path: &JsonPath,
+    report: &mut ImportReport,
+) -> Option<DateValue> {
+    let year = date_part_field(object, "year", path, report);
+    let month = date_part_field(object, "month", path, report);
+    let day = date_part_field(object, "day", path, report);
+    let (year, month, day) = (year?, month?, day?);
+    Some(date_value(&year, &month, &day))
+}
+
+/// The date parts as a [`DateValue`].
+pub fn date_value(year: &DatePart, month: &DatePart, day: &DatePart) -> DateValue {
+    if *year == DatePart::Missing {
+        return DateValue::NoYear;
+    }
+    match slide_date(year, month, day) {
+        Ok(date) => DateValue::Date(date),
+        Err(reason) => DateValue::Unholdable(reason),
+    }
+}
+
+/// The headline and text of a slide's `text` object (HTML); `None` for a wrong type.
+fn slide_text(
+    slide: &Map<String, Value>,
+    path: &JsonPath,
+    report: &mut ImportReport,
+) -> (Option<String>, Option<String>) {
+    match object_field(slide, "text", path, "an object with \"headline\" and \"text\"", report) {
+        Ok(Some(text)) => {
+            let text_path = path.key("text");
+            (
+                text_field(text, "headline", &text_path, report),
+                text_field(text, "text", &text_path, report),
+            )
+        }
+        Ok(None) => (Some(String::new()), Some(String::new())),
+        Err(()) => (None, None),
+    }
+}
+
+fn read_media(
+    slide: &Map<String, Value>,
+    path: &JsonPath,
+    report: &mut ImportReport,
+) -> Result<Option<SlideMedia>, ()> {
+    let Some(media) = object_field(slide, "media", path, "a media object", report)? else {
+        return Ok(None);
+    };
+    let media_path = path.key("media");
+    let url = text_field(media, "url", &media_path, report);
+    let caption = text_field(media, "caption", &media_path, report);
+    let credit = text_field(media, "credit", &media_path, report);
+    match (url, caption, credit) {
+        (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
+            url,
+            caption,
+            credit,
+        })),
+        _ => Err(()),
+    }
+}
+
+/// A slide's headline in quotes for a warning, or "a slide with no headline".
+pub fn skipped_name(headline_html: &str) -> String {
+    let headline =
+        super::html_text::single_line(&super::html_text::plain_text_from_html(headline_html));
+    if headline.is_empty() {
+        "a slide with no headline".to_owned()
+    } else {
+        quoted(&headline)
+    }
+}
