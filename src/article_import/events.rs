@@ -5,11 +5,15 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::dates::DateMention;
+use super::words::window;
 use crate::model::category::Category;
 use crate::model::date::PartialDate;
 
 /// Longest proposed title, in characters (a word is never cut).
 const MAX_TITLE_CHARS: usize = 80;
+
+/// How far around a date its clause and title are looked for.
+const NEARBY_BYTES: usize = 600;
 
 /// An event the user may accept or drop before it is added.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,18 +101,24 @@ pub fn propose_events(
     proposals
 }
 
+/// The sentence around the mention, at most [`NEARBY_BYTES`] on each side (long sentences
+/// would otherwise make every mention cost the whole sentence).
+fn nearby(text: &str, mention: &DateMention) -> Range<usize> {
+    window(
+        text,
+        mention.sentence_range.clone(),
+        mention.byte_range.clone(),
+        NEARBY_BYTES,
+    )
+}
+
 /// The clause (between commas or semicolons) that holds the date; a clause that is only the
 /// date ("On Thursday,") lends its place to the next one.
 fn clause_of<'a>(text: &'a str, mention: &DateMention) -> &'a str {
-    let sentence = text.get(mention.sentence_range.clone()).unwrap_or("");
-    let start_in = mention
-        .byte_range
-        .start
-        .saturating_sub(mention.sentence_range.start);
-    let end_in = mention
-        .byte_range
-        .end
-        .saturating_sub(mention.sentence_range.start);
+    let near = nearby(text, mention);
+    let sentence = text.get(near.clone()).unwrap_or("");
+    let start_in = mention.byte_range.start.saturating_sub(near.start);
+    let end_in = mention.byte_range.end.saturating_sub(near.start);
     let is_break = |c: char| matches!(c, ',' | ';');
     let clause_start = sentence
         .get(..start_in)
@@ -137,15 +147,10 @@ fn category_of(text: &str, mention: &DateMention) -> Category {
 
 /// The sentence without its date phrase, quote marks and final stop, cut at a word boundary.
 fn title_from(text: &str, mention: &DateMention) -> String {
-    let sentence = text.get(mention.sentence_range.clone()).unwrap_or("");
-    let start_in = mention
-        .byte_range
-        .start
-        .saturating_sub(mention.sentence_range.start);
-    let end_in = mention
-        .byte_range
-        .end
-        .saturating_sub(mention.sentence_range.start);
+    let near = nearby(text, mention);
+    let sentence = text.get(near.clone()).unwrap_or("");
+    let start_in = mention.byte_range.start.saturating_sub(near.start);
+    let end_in = mention.byte_range.end.saturating_sub(near.start);
     let before = sentence.get(..start_in).unwrap_or("").trim_end();
     let after = sentence.get(end_in..).unwrap_or("");
     let after = after.trim_start_matches([',', ' ', '\u{a0}']);

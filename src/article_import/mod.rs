@@ -12,7 +12,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -30,6 +30,9 @@ use words::Hole;
 /// Texts longer than this are cut (at a character boundary) before import, so that any input,
 /// even a pasted binary file, is imported in bounded time. News articles are far shorter.
 pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
+
+/// At most this many quoted passages are kept (each keeps its sentence); articles have dozens.
+pub const MAX_QUOTES: usize = 5000;
 
 /// What is known about an article besides its text: given by the user, or found in the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -163,14 +166,20 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
     let speakers = speakers::attribute_quotes(&article);
     let mut quotes = Vec::new();
     let mut scare_quotes = Vec::new();
-    for (span, speaker) in spans.iter().zip(speakers) {
+    if spans.len() > MAX_QUOTES {
+        warnings.push(format!(
+            "{} quoted passages found; only the first {MAX_QUOTES} were kept",
+            spans.len()
+        ));
+    }
+    for (span, speaker) in spans.iter().zip(speakers).take(MAX_QUOTES) {
         let sentence_range = sentences::sentence_at(&sentences, span.outer.start)
             .and_then(|index| sentences.get(index))
             .map_or(span.outer.clone(), |s| s.range.clone());
         let quote = ImportedQuote {
             text: span.text(text),
             byte_range: span.outer.clone(),
-            sentence: words::slice(text, sentence_range.clone()).to_owned(),
+            sentence: words::excerpt(text, sentence_range.clone()),
             sentence_range,
             speaker: speaker.name,
             role: speaker.role,
@@ -183,6 +192,12 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
         }
     }
     let mentions = dates::find_date_mentions(text, &sentences, published);
+    if mentions.len() >= dates::MAX_MENTIONS {
+        warnings.push(format!(
+            "only the first {} dates of the text were kept",
+            dates::MAX_MENTIONS
+        ));
+    }
     let proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
     let non_blank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
     ArticleImport {
@@ -287,7 +302,7 @@ pub fn to_article_set(
     taken.insert(source_id.clone());
     let mut events = Vec::new();
     // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
-    let mut event_sentences: Vec<(Range<usize>, String)> = Vec::new();
+    let mut event_sentences: HashMap<(usize, usize), String> = HashMap::new();
     for (proposal, _) in import
         .proposed_events
         .iter()
@@ -313,20 +328,28 @@ pub fn to_article_set(
             event = event.with_end(end);
         }
         event.approximate = proposal.approximate;
-        event_sentences.push((proposal.sentence_range.clone(), id));
+        let sentence = (proposal.sentence_range.start, proposal.sentence_range.end);
+        event_sentences.entry(sentence).or_insert(id);
         events.push(event);
     }
 
+    let mut mentions_by_sentence: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+    for mention in &import.mentions {
+        mentions_by_sentence
+            .entry(mention.sentence_range.start)
+            .or_default()
+            .push(mention);
+    }
+    let quote_ranges: Vec<Range<usize>> =
+        import.quotes.iter().map(|q| q.byte_range.clone()).collect();
     let quotes = import
         .quotes
         .iter()
         .enumerate()
         .map(|(index, quote)| {
-            let event = event_sentences
-                .iter()
-                .find(|(range, _)| *range == quote.sentence_range)
-                .map(|(_, id)| id.clone());
-            let date = said_on(import, quote, published_date);
+            let sentence = (quote.sentence_range.start, quote.sentence_range.end);
+            let event = event_sentences.get(&sentence).cloned();
+            let date = said_on(&mentions_by_sentence, &quote_ranges, quote, published_date);
             QuoteRecord {
                 id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
                 text: quote.text.clone(),
@@ -353,29 +376,28 @@ pub fn to_article_set(
     Ok(set)
 }
 
-/// The date the quote's sentence says it was said ("…, Roe said on Tuesday"): a mention in the
-/// sentence outside the quoted words, not after publication.
+/// The date the quote's sentence says it was said ("…, Roe said on Tuesday"): a single-day or
+/// coarser mention in the sentence outside every quote, not after publication.
+/// `quote_ranges` are the byte ranges of all quotes, sorted.
 fn said_on(
-    import: &ArticleImport,
+    mentions_by_sentence: &HashMap<usize, Vec<&DateMention>>,
+    quote_ranges: &[Range<usize>],
     quote: &ImportedQuote,
     published: PartialDate,
 ) -> Option<PartialDate> {
-    import
-        .mentions
+    let inside_a_quote = |range: &Range<usize>| {
+        let index = quote_ranges.partition_point(|q| q.end <= range.start);
+        quote_ranges
+            .get(index)
+            .is_some_and(|q| q.start <= range.start && range.end <= q.end)
+    };
+    mentions_by_sentence
+        .get(&quote.sentence_range.start)?
         .iter()
         .filter(|m| m.sentence_range == quote.sentence_range)
-        .filter(|m| {
-            m.byte_range.end <= quote.byte_range.start || m.byte_range.start >= quote.byte_range.end
-        })
         .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
-        .filter(|m| {
-            !import.quotes.iter().any(|other| {
-                other.byte_range.start <= m.byte_range.start
-                    && m.byte_range.end <= other.byte_range.end
-            })
-        })
+        .find(|m| !inside_a_quote(&m.byte_range))
         .map(|m| m.date)
-        .next()
 }
 
 #[cfg(test)]
