@@ -301,7 +301,11 @@ fn a_megabyte_of_quote_marks_and_digits_imports_in_bounded_time() {
         },
     );
     let elapsed = started.elapsed();
-    assert_eq!(import.warnings.len(), 1);
+    assert!(
+        import.warnings.iter().any(|w| w.contains("KiB")),
+        "{:?}",
+        import.warnings
+    );
     assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
 }
 
