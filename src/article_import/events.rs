@@ -29,6 +29,8 @@ pub struct ProposedEvent {
     pub summary: String,
     pub sentence_range: Range<usize>,
     pub category: Category,
+    /// People the sentence names, by full name (filled in by [`super::import_article`]).
+    pub actors: Vec<String>,
 }
 
 /// Keyword rules, first match wins; looked up in the clause of the date only.
@@ -96,6 +98,7 @@ pub fn propose_events(
             summary: mention.sentence.clone(),
             sentence_range: mention.sentence_range.clone(),
             category: category_of(text, mention),
+            actors: Vec::new(),
         });
     }
     proposals
@@ -145,6 +148,21 @@ fn category_of(text: &str, mention: &DateMention) -> Category {
         .map_or(Category::Other, |(category, _)| *category)
 }
 
+/// "MOSCOW/ISTANBUL – The Kremlin …" → "The Kremlin …": the wire dateline is not news.
+fn without_city_dateline(sentence: &str) -> &str {
+    for dash in [" – ", " — ", " - "] {
+        if let Some((head, rest)) = sentence.split_once(dash) {
+            let is_city = head.chars().any(char::is_alphabetic)
+                && head.chars().all(|c| !c.is_lowercase())
+                && head.split_whitespace().count() <= 3;
+            if is_city && !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    sentence
+}
+
 /// The sentence without its date phrase, quote marks and final stop, cut at a word boundary.
 fn title_from(text: &str, mention: &DateMention) -> String {
     let near = nearby(text, mention);
@@ -165,6 +183,7 @@ fn title_from(text: &str, mention: &DateMention) -> String {
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = without_city_dateline(&cleaned);
     let cleaned = cleaned.trim_end_matches(['.', ',', ';', ':', ' ']);
     let mut title = String::new();
     for word in cleaned.split(' ') {
@@ -216,6 +235,12 @@ mod tests {
             "On Thursday, Jane Roe spoke separately to both sides."
         );
         assert_eq!(found[0].category, Category::Diplomacy);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_left_out_of_the_title() {
+        let found = proposals("CITY/TOWN – The council met on Saturday.");
+        assert_eq!(found[0].title, "The council met");
     }
 
     #[test]

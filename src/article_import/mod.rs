@@ -198,7 +198,21 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             dates::MAX_MENTIONS
         ));
     }
-    let proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
+    let mut proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
+    for event in &mut proposed_events {
+        // The sentence near the date (a megabyte-long "sentence" must not cost that per event).
+        let near = mentions
+            .get(event.mention)
+            .map_or(event.sentence_range.clone(), |m| {
+                words::window(
+                    text,
+                    event.sentence_range.clone(),
+                    m.byte_range.clone(),
+                    600,
+                )
+            });
+        event.actors = people.named_in(text, near);
+    }
     let non_blank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
     ArticleImport {
         published,
@@ -246,7 +260,7 @@ fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
 
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
 /// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
-/// title fall back to "Unknown outlet" and "Article from <file_label>"; a missing publication
+/// title fall back to "Unknown outlet" and "Article from <file name>"; a missing publication
 /// date is an error. The set is validated before it is returned.
 pub fn to_article_set(
     import: &ArticleImport,
@@ -268,10 +282,10 @@ pub fn to_article_set(
         .outlet
         .clone()
         .unwrap_or_else(|| "Unknown outlet".to_owned());
-    let title = import
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Article from {file_label}"));
+    let title = import.title.clone().unwrap_or_else(|| {
+        let file_name = file_label.rsplit(['/', '\\']).next().unwrap_or(file_label);
+        format!("Article from {file_name}")
+    });
     let outlet_slug = match slug(&outlet) {
         empty if empty.is_empty() => "article".to_owned(),
         slug => slug,
@@ -323,7 +337,8 @@ pub fn to_article_set(
             &proposal.summary,
             proposal.category,
         )
-        .with_sources([source_id.as_str()]);
+        .with_sources([source_id.as_str()])
+        .with_actors(proposal.actors.iter().map(String::as_str));
         if let Some(end) = proposal.end {
             event = event.with_end(end);
         }

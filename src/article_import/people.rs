@@ -267,6 +267,8 @@ pub struct NameRun {
     /// Token indices of the whole run (titles included).
     pub first_token: usize,
     pub last_token: usize,
+    /// "the Black Sea Grain Initiative": a name after an article is a thing, not a person.
+    pub after_article: bool,
 }
 
 impl NameRun {
@@ -355,6 +357,16 @@ fn split_run(
         .filter_map(|i| word_at(text, tokens, i))
         .collect();
     let skip = words.iter().take_while(|w| NOT_NAMES.contains(w)).count();
+    let is_article = |w: &str| matches!(w, "the" | "The" | "a" | "A" | "an" | "An");
+    let after_article = skip
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| is_article(w))
+        || (skip == 0
+            && first
+                .checked_sub(1)
+                .and_then(|i| word_at(text, tokens, i))
+                .is_some_and(is_article));
     let words = words.get(skip..)?;
     // Everything up to the last title (or possessive: "Ukraine's Foreign Minister") is titles.
     let title_end = words
@@ -378,6 +390,7 @@ fn split_run(
         name,
         first_token: first + skip,
         last_token: last,
+        after_article,
     })
 }
 
@@ -393,7 +406,8 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
                 continue;
             };
             at = run.last_token + 1;
-            if run.name.len() < 2 {
+            let has_title = run.name.iter().any(|w| TITLES.contains(&w.as_str()));
+            if run.name.len() < 2 || run.after_article || has_title {
                 continue;
             }
             let name = run.name_text();
@@ -601,6 +615,28 @@ impl People {
         }
     }
 
+    /// The people named in `text[range]` (in full or by last name), in order of first mention.
+    pub fn named_in(&self, text: &str, range: Range<usize>) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (token, word_range) in tokens(text, range, &[]) {
+            if !matches!(token, Token::Word(_)) {
+                continue;
+            }
+            let word = without_possessive(slice(text, word_range));
+            if !is_capitalized(word) {
+                continue;
+            }
+            let (name, is_person) = self.full_name(&[word.to_owned()]);
+            if is_person && !names.contains(&name) {
+                names.push(name);
+            }
+            if names.len() >= MAX_NAMESAKES {
+                break;
+            }
+        }
+        names
+    }
+
     /// The role the article gives the person named `full_name`.
     pub fn role_of(&self, full_name: &str) -> Option<&str> {
         let index = self.by_name.get(full_name)?;
@@ -674,6 +710,14 @@ mod tests {
     }
 
     #[test]
+    fn names_after_an_article_are_things_not_people() {
+        let found =
+            people("The Grand Example Council met at the Blue River Residence with Jane Roe.");
+        let names: Vec<&str> = found.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe"]);
+    }
+
+    #[test]
     fn an_appositive_role_wins_over_a_title() {
         let found =
             people("Minister Jane Roe spoke. Jane Roe, a senior adviser to the board, agreed.");
@@ -696,6 +740,17 @@ mod tests {
             .introduction("source", usize::MAX)
             .expect("introduced");
         assert_eq!(introduction.phrase, "source close to Jane Roe");
+    }
+
+    #[test]
+    fn people_named_in_a_sentence_are_listed_by_full_name_once() {
+        let text = "Jane Roe met John Doe. Roe and Doe talked, then Roe left.";
+        let found = people(text);
+        let second = text.find("Roe and").expect("sentence");
+        assert_eq!(
+            found.named_in(text, second..text.len()),
+            ["Jane Roe", "John Doe"]
+        );
     }
 
     #[test]
