@@ -253,9 +253,13 @@ fn the_dawat_tomorrow_quote_belongs_to_the_event_of_that_day() {
 
 #[test]
 fn the_publication_dateline_is_not_proposed_as_an_event() {
-    let text = "A test headline for the check\nPublished date: 20 March 2022\n\nJane Roe spoke on Saturday.";
+    let text = "Skip to main content\n\nA test headline for the check\n\nPublished date: 20 March 2022 10:33 GMT | Last update: 2 years 8 months ago\n\nJane Roe spoke on Saturday.";
     let import = import_article(text, &ArticleMetadata::default());
     assert_eq!(import.published, day("2022-03-20"));
+    assert_eq!(
+        import.title.as_deref(),
+        Some("A test headline for the check")
+    );
     let dates: Vec<String> = import
         .proposed_events
         .iter()

@@ -874,6 +874,12 @@ mod tests {
         assert_eq!(week("Talks last week.").1, "2022-03-07");
         assert_eq!(week("Talks next week.").2.as_deref(), Some("2022-03-27"));
         assert_eq!(week("Talks two weeks ago.").1, "2022-02-28");
+        // Publication is a Sunday, so "later this week" is that day alone.
+        assert_eq!(week("Talks later this week.").1, "2022-03-20");
+        assert_eq!(
+            week("Talks later this week.").2.as_deref(),
+            Some("2022-03-20")
+        );
     }
 
     #[test]
@@ -896,6 +902,11 @@ mod tests {
         );
         assert_eq!(one("It rose this month."), pair("this month", "2022-03"));
         assert_eq!(one("It fell last year."), pair("last year", "2021"));
+        assert_eq!(one("It fell this year."), pair("this year", "2022"));
+        assert_eq!(
+            one("It fell earlier this month."),
+            pair("earlier this month", "2022-03")
+        );
         assert_eq!(one("It falls next year."), pair("next year", "2023"));
     }
 

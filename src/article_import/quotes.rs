@@ -400,6 +400,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_inside_a_quote_belongs_to_the_outer_one() {
+        assert_eq!(
+            quotes("\"They said 'no' to us,\" Roe said."),
+            ["They said 'no' to us,"]
+        );
+    }
+
+    #[test]
     fn a_plural_possessive_inside_a_single_quote_does_not_close_it() {
         assert_eq!(
             quotes("Roe said 'the ministers' views differ' on Monday."),

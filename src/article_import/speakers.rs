@@ -187,8 +187,10 @@ pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
                     .paragraphs
                     .get(paragraph)
                     .is_some_and(|p| p.start == quote.outer.start);
-                let words = quote.text(text).split_whitespace().count();
-                let attribution = if words <= 3 && !opens_paragraph {
+                let words = quote.text(text);
+                let is_fragment = words.split_whitespace().count() <= 3
+                    && !words.contains(['.', ',', '!', '?', ';', ':']);
+                let attribution = if is_fragment && !opens_paragraph {
                     Attribution::ScareQuote
                 } else {
                     Attribution::Unknown
@@ -852,6 +854,12 @@ mod tests {
         let found = speakers("They called the enclaves \"independent\" states.");
         assert_eq!(found[0].1, UNKNOWN_SPEAKER);
         assert_eq!(found[0].3, Attribution::ScareQuote);
+    }
+
+    #[test]
+    fn a_short_unattributed_sentence_in_quotes_is_no_scare_quote() {
+        let found = speakers("Earlier text.\n\nThe sign read \"We agree.\" and nothing more.");
+        assert_eq!(found[0].3, Attribution::Unknown);
     }
 
     #[test]
