@@ -89,9 +89,7 @@ const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "separately",
     "further",
     "however",
-    "had",
     "reportedly",
-    "has",
 ];
 
 /// How far (in tokens) the rules look from a verb for its subject.
@@ -490,11 +488,11 @@ fn is_speech_verb(text: &str, tokens: &[(Token, Range<usize>)], index: usize) ->
     let Some(word) = word_at(text, tokens, index) else {
         return false;
     };
-    let lower = word.to_lowercase();
-    if lower == "according" {
+    if word == "according" || word == "According" {
         return word_at(text, tokens, index + 1) == Some("to");
     }
-    SPEECH_VERBS.contains(&lower.as_str())
+    // Lower case as written: "United States" is no verb.
+    SPEECH_VERBS.contains(&word)
 }
 
 /// The speech verb closest to the quote at token `quote_token`, among the sorted `verbs` of its
@@ -794,6 +792,13 @@ mod tests {
     #[test]
     fn an_appositive_between_name_and_verb_is_skipped() {
         let text = "Jane Roe left. Roe, who was also there, said that the plan \"now works\".";
+        assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_capitalised_place_is_no_speech_verb() {
+        // "States" is nearer the quote than "noted", but it is no verb.
+        let text = "Jane Roe arrived. Roe noted that the officials had held “good talks” in the United States.";
         assert_eq!(speaker_names(text), ["Jane Roe"]);
     }
 
