@@ -65,6 +65,8 @@ pub struct ImportedQuote {
     /// The speaker's role, as the article gives it.
     pub role: Option<String>,
     pub attribution: Attribution,
+    /// When the text says it was said ("…, Roe said on Friday"), if it does.
+    pub said_on: Option<PartialDate>,
 }
 
 /// Everything found in one article.
@@ -184,6 +186,7 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             speaker: speaker.name,
             role: speaker.role,
             attribution: speaker.attribution,
+            said_on: None,
         };
         if quote.attribution == Attribution::ScareQuote {
             scare_quotes.push(quote);
@@ -192,6 +195,17 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
         }
     }
     let mentions = dates::find_date_mentions(text, &sentences, published);
+    let mut mentions_by_sentence: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+    for mention in &mentions {
+        mentions_by_sentence
+            .entry(mention.sentence_range.start)
+            .or_default()
+            .push(mention);
+    }
+    let quote_ranges: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+    for quote in quotes.iter_mut().chain(scare_quotes.iter_mut()) {
+        quote.said_on = said_on(text, &mentions_by_sentence, &quote_ranges, quote, published);
+    }
     if mentions.len() >= dates::MAX_MENTIONS {
         warnings.push(format!(
             "only the first {} dates of the text were kept",
@@ -348,15 +362,6 @@ pub fn to_article_set(
         events.push(event);
     }
 
-    let mut mentions_by_sentence: HashMap<usize, Vec<&DateMention>> = HashMap::new();
-    for mention in &import.mentions {
-        mentions_by_sentence
-            .entry(mention.sentence_range.start)
-            .or_default()
-            .push(mention);
-    }
-    let quote_ranges: Vec<Range<usize>> =
-        import.quotes.iter().map(|q| q.byte_range.clone()).collect();
     let quotes = import
         .quotes
         .iter()
@@ -364,14 +369,13 @@ pub fn to_article_set(
         .map(|(index, quote)| {
             let sentence = (quote.sentence_range.start, quote.sentence_range.end);
             let event = event_sentences.get(&sentence).cloned();
-            let date = said_on(&mentions_by_sentence, &quote_ranges, quote, published_date);
             QuoteRecord {
                 id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
                 text: quote.text.clone(),
                 speaker: quote.speaker.clone(),
                 role: quote.role.clone(),
                 source: source_id.clone(),
-                date,
+                date: quote.said_on,
                 event,
                 context: Some(quote.sentence.clone()),
                 verified: true,
@@ -391,15 +395,21 @@ pub fn to_article_set(
     Ok(set)
 }
 
-/// The date the quote's sentence says it was said ("…, Roe said on Tuesday"): a single-day or
-/// coarser mention in the sentence outside every quote, not after publication.
-/// `quote_ranges` are the byte ranges of all quotes, sorted.
+/// How close (in bytes) a date must stand to a speech verb to date the saying
+/// ("said on Friday", "told reporters on Tuesday", "On Tuesday, Roe said").
+const SAID_ON_REACH_BYTES: usize = 25;
+
+/// The date the quote's sentence says it was said: a mention outside every quote, right after
+/// or before a speech verb, not after publication. "Held talks in late October" dates the
+/// talks, not the saying. `quote_ranges` are the byte ranges of all quotes, sorted.
 fn said_on(
+    text: &str,
     mentions_by_sentence: &HashMap<usize, Vec<&DateMention>>,
     quote_ranges: &[Range<usize>],
     quote: &ImportedQuote,
-    published: PartialDate,
+    published: Option<NaiveDate>,
 ) -> Option<PartialDate> {
+    let published = PartialDate::containing(published?, Precision::Day)?;
     let inside_a_quote = |range: &Range<usize>| {
         let index = quote_ranges.partition_point(|q| q.end <= range.start);
         quote_ranges
@@ -411,8 +421,32 @@ fn said_on(
         .iter()
         .filter(|m| m.sentence_range == quote.sentence_range)
         .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
-        .find(|m| !inside_a_quote(&m.byte_range))
+        .filter(|m| !inside_a_quote(&m.byte_range))
+        .find(|m| next_to_speech_verb(text, m))
         .map(|m| m.date)
+}
+
+/// `true` when a speech verb stands within [`SAID_ON_REACH_BYTES`] before or after the mention.
+fn next_to_speech_verb(text: &str, mention: &DateMention) -> bool {
+    let sentence = mention.sentence_range.clone();
+    let before = words::window(
+        text,
+        sentence.clone(),
+        mention.byte_range.start..mention.byte_range.start,
+        SAID_ON_REACH_BYTES,
+    );
+    let after = words::window(
+        text,
+        sentence,
+        mention.byte_range.end..mention.byte_range.end,
+        SAID_ON_REACH_BYTES,
+    );
+    let has_verb = |range: Range<usize>| {
+        words::slice(text, range)
+            .split(|c: char| !c.is_alphabetic())
+            .any(speakers::is_speech_word)
+    };
+    has_verb(before.start..mention.byte_range.start) || has_verb(mention.byte_range.end..after.end)
 }
 
 #[cfg(test)]
@@ -487,6 +521,16 @@ mod tests {
             quote.context.as_deref(),
             Some("\"We are close,\" Roe said on Friday.")
         );
+    }
+
+    #[test]
+    fn a_date_of_something_else_in_the_sentence_does_not_date_the_quote() {
+        let text = "Jane Roe spoke.\n\nRoe noted that they had held “good talks” with the council in late October.";
+        let import = import_article(text, &given("2022-03-20"));
+        let accepted = vec![true; import.proposed_events.len()];
+        let set = to_article_set(&import, &accepted, "t.txt").expect("valid");
+        assert_eq!(set.quotes[0].date, None);
+        assert!(set.quotes[0].event.is_some());
     }
 
     #[test]

@@ -484,6 +484,11 @@ fn strip_article(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// `true` for a verb that attributes words ("said", "told"), lower case as written.
+pub fn is_speech_word(word: &str) -> bool {
+    word != "according" && SPEECH_VERBS.contains(&word)
+}
+
 fn is_speech_verb(text: &str, tokens: &[(Token, Range<usize>)], index: usize) -> bool {
     let Some(word) = word_at(text, tokens, index) else {
         return false;
