@@ -57,6 +57,19 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        eprintln!("{label}: the file is UTF-16 text; expected UTF-8 (save it as UTF-8)");
+        return ExitCode::FAILURE;
+    }
+    if let Err(error) = std::str::from_utf8(&bytes) {
+        let offset = error.valid_up_to();
+        let (line, column) = line_and_column(&bytes, offset);
+        eprintln!(
+            "{label}:{line}:{column}: warning: byte 0x{:02x} is not UTF-8 text (expected a \
+             UTF-8 plain-text article); undecodable bytes are read as U+FFFD",
+            bytes.get(offset).copied().unwrap_or_default()
+        );
+    }
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let given = ArticleMetadata {
@@ -92,6 +105,21 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
         set.quotes.len()
     );
     ExitCode::SUCCESS
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 fn print_findings(label: &str, import: &ArticleImport) {
@@ -165,6 +193,12 @@ fn print_findings(label: &str, import: &ArticleImport) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_offsets_become_line_and_column() {
+        assert_eq!(line_and_column(b"ab\ncd\xff", 5), (2, 3));
+        assert_eq!(line_and_column(b"\xff", 0), (1, 1));
+    }
 
     #[test]
     fn published_dates_parse_as_iso_or_as_written() {
