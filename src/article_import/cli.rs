@@ -1,7 +1,7 @@
 //! `chronoscope import-article FILE --out SET.json`: imports a plain-text article, prints what
 //! it found (quotes with speakers, dates with their phrases) and writes the article set.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -15,12 +15,24 @@ use crate::model::atomic_write::write_file_atomically;
 const EXIT_USAGE: u8 = 2;
 
 /// Options of `import-article`, as given on the command line.
-pub struct ImportArticleOptions<'a> {
-    pub file: &'a Path,
-    pub published: Option<&'a str>,
-    pub outlet: Option<&'a str>,
-    pub title: Option<&'a str>,
-    pub out: &'a Path,
+#[derive(Clone, Debug, clap::Args)]
+pub struct ImportArticleArgs {
+    /// The article as plain text.
+    pub file: PathBuf,
+    /// Publication date (YYYY-MM-DD), when the text does not state it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Name of the outlet.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Headline.
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Where to write the article set.
+    #[arg(long, value_name = "SET.json")]
+    pub out: PathBuf,
+    /// Import quotes and the source only, no proposed events.
+    #[arg(long)]
     pub no_events: bool,
 }
 
@@ -38,9 +50,13 @@ pub fn parse_published(text: &str) -> Option<NaiveDate> {
 
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
 /// publication date is missing or an option is malformed.
-pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
+pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     let label = options.file.display().to_string();
-    let published = match options.published.map(|text| (text, parse_published(text))) {
+    let published = match options
+        .published
+        .as_deref()
+        .map(|text| (text, parse_published(text)))
+    {
         Some((text, None)) => {
             eprintln!(
                 "--published {text:?}: expected a date as YYYY-MM-DD (for example 2022-03-20)"
@@ -50,7 +66,7 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
         Some((_, date)) => date,
         None => None,
     };
-    let bytes = match std::fs::read(options.file) {
+    let bytes = match std::fs::read(&options.file) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("{label}: cannot read the file: {error}");
@@ -74,8 +90,8 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let given = ArticleMetadata {
         published,
-        outlet: options.outlet.map(str::to_owned),
-        title: options.title.map(str::to_owned),
+        outlet: options.outlet.clone(),
+        title: options.title.clone(),
     };
     let import = import_article(text, &given);
     print_findings(&label, &import);
@@ -95,7 +111,7 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
         }
     };
     let out = options.out.display();
-    if let Err(error) = write_file_atomically(options.out, to_json_pretty(&set).as_bytes()) {
+    if let Err(error) = write_file_atomically(&options.out, to_json_pretty(&set).as_bytes()) {
         eprintln!("{out}: cannot write: {error}");
         return ExitCode::FAILURE;
     }
