@@ -68,25 +68,26 @@ const CATEGORY_KEYWORDS: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// One proposal per dated mention that describes something happening: the publication
-/// dateline, deadlines ("until 2025") and repeats of the same date in the same sentence are left out.
+/// One proposal per dated mention that describes something happening: dates in page furniture
+/// (dateline, headline, copyright), deadlines ("until 2025") and repeats of the same date in
+/// the same sentence are left out.
 pub fn propose_events(
     text: &str,
     mentions: &[DateMention],
-    dateline: Option<&Range<usize>>,
+    furniture: &[Range<usize>],
 ) -> Vec<ProposedEvent> {
     let mut seen = HashSet::new();
     let mut proposals = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
-        let in_dateline = dateline.is_some_and(|d| {
-            d.start <= mention.byte_range.start && mention.byte_range.end <= d.end
-        });
+        let in_furniture = furniture
+            .iter()
+            .any(|d| d.start <= mention.byte_range.start && mention.byte_range.end <= d.end);
         let is_deadline = matches!(
             mention.preposition.as_deref(),
             Some("until" | "till" | "by")
         );
         let key = (mention.date, mention.end, mention.sentence_range.start);
-        if in_dateline || is_deadline || !seen.insert(key) {
+        if in_furniture || is_deadline || !seen.insert(key) {
             continue;
         }
         proposals.push(ProposedEvent {
@@ -152,9 +153,13 @@ fn category_of(text: &str, mention: &DateMention) -> Category {
 fn without_city_dateline(sentence: &str) -> &str {
     for dash in [" – ", " — ", " - "] {
         if let Some((head, rest)) = sentence.split_once(dash) {
-            let is_city = head.chars().any(char::is_alphabetic)
-                && head.chars().all(|c| !c.is_lowercase())
-                && head.split_whitespace().count() <= 3;
+            // "CITY", "CITY/TOWN", "CITY (Agency)".
+            let place = head.split(" (").next().unwrap_or(head);
+            let agency_ok = head.len() == place.len() || head.ends_with(')');
+            let is_city = place.chars().any(char::is_alphabetic)
+                && place.chars().all(|c| !c.is_lowercase())
+                && place.split_whitespace().count() <= 3
+                && agency_ok;
             if is_city && !rest.is_empty() {
                 return rest;
             }
@@ -223,7 +228,7 @@ mod tests {
             paragraph: 0,
         }];
         let mentions = find_date_mentions(text, &sentences, published);
-        propose_events(text, &mentions, None)
+        propose_events(text, &mentions, &[])
     }
 
     #[test]
@@ -240,6 +245,8 @@ mod tests {
     #[test]
     fn a_wire_dateline_is_left_out_of_the_title() {
         let found = proposals("CITY/TOWN – The council met on Saturday.");
+        assert_eq!(found[0].title, "The council met");
+        let found = proposals("CITY (Agency) — The council met on Saturday.");
         assert_eq!(found[0].title, "The council met");
     }
 
@@ -278,6 +285,6 @@ mod tests {
         }];
         let mentions = find_date_mentions(text, &sentences, None);
         assert_eq!(mentions.len(), 1);
-        assert!(propose_events(text, &mentions, Some(&(0..text.len()))).is_empty());
+        assert!(propose_events(text, &mentions, &[0..text.len()]).is_empty());
     }
 }

@@ -212,7 +212,7 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             dates::MAX_MENTIONS
         ));
     }
-    let mut proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
+    let mut proposed_events = events::propose_events(text, &mentions, &found.furniture);
     for event in &mut proposed_events {
         // The sentence near the date (a megabyte-long "sentence" must not cost that per event).
         let near = mentions

@@ -251,18 +251,23 @@ fn attribute_in_sentences(article: &Article<'_>, paragraph_of: &[usize]) -> Vec<
                 *slot = result.map(|(found, _)| found);
             }
         }
-        // A sentence without quotes can still say who is speaking ("Kalin continued").
-        if credited_person.is_none()
-            && let Some(&verb) = verbs.first()
-            && let Some(subject) = subject_of(text, &tokens, verb)
-            && let Some((name, true)) = resolve(
-                article.people,
-                &subject,
-                last_person.as_deref(),
-                sentence.range.start,
-            )
-        {
-            credited_person = Some(name);
+        // A sentence without quotes can still say who is speaking ("Kalin continued"), or
+        // bring in the next person a "he said" will mean ("John Doe disagreed.").
+        if credited_person.is_none() {
+            let subject = match verbs.first() {
+                Some(&verb) => subject_of(text, &tokens, verb),
+                None => main_subject(text, &tokens, tokens.len()),
+            };
+            if let Some(subject) = subject
+                && let Some((name, true)) = resolve(
+                    article.people,
+                    &subject,
+                    last_person.as_deref(),
+                    sentence.range.start,
+                )
+            {
+                credited_person = Some(name);
+            }
         }
         if credited_person.is_some() {
             last_person = credited_person;
@@ -575,7 +580,8 @@ fn main_subject(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> Op
     for index in 0..verb.min(MAX_LOOK_TOKENS) {
         match tokens.get(index) {
             Some((Token::Word(_), _)) => {}
-            Some((Token::Comma, _)) => continue,
+            // `"It is early," he said, adding …`: the quote is not the subject.
+            Some((Token::Comma | Token::Quote(_), _)) => continue,
             _ => return None,
         }
         let word = word_at(text, tokens, index)?;
@@ -792,6 +798,15 @@ mod tests {
     fn a_pronoun_is_the_person_who_spoke_last() {
         let text = "Jane Roe spoke first, Roe continued.\nOthers \"want peace,\" she said.";
         assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_newly_introduced_person_means_that_person() {
+        let text = "\"We agree,\" Jane Roe said.\n\nJohn Doe, a spokesman, disagreed. \"It is early,\" he said, adding that the plan \"needs work.\"";
+        let found = speakers(text);
+        assert_eq!(found[1].1, "John Doe");
+        assert_eq!(found[2].1, "John Doe");
+        assert_eq!(found[2].3, Attribution::SameSentence);
     }
 
     #[test]
