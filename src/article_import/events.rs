@@ -285,6 +285,7 @@ mod tests {
         }];
         let mentions = find_date_mentions(text, &sentences, None);
         assert_eq!(mentions.len(), 1);
-        assert!(propose_events(text, &mentions, &[0..text.len()]).is_empty());
+        let dateline = std::iter::once(0..text.len()).collect::<Vec<_>>();
+        assert!(propose_events(text, &mentions, &dateline).is_empty());
     }
 }
