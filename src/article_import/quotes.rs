@@ -303,8 +303,10 @@ fn classify(
             } else {
                 QuoteMarks::StraightSingle
             };
-            // Between letters (don't, Ukraine's) it is an apostrophe: neither opens nor closes.
-            let opens = c == '\'' && after_space && next_is_word;
+            // Between letters (don't, Ukraine's) it is an apostrophe: neither opens nor closes;
+            // so it is before a decade or a clipped word ('90s, 'til).
+            let rest = text.get(at + c.len_utf8()..).unwrap_or("");
+            let opens = c == '\'' && after_space && next_is_word && !is_elision(rest);
             (style, opens, previous_is_word && before_space)
         }
         _ => return None,
@@ -325,6 +327,18 @@ fn classify(
         can_close,
         possessive_like,
     })
+}
+
+/// `90s`, `til`, `em`: what follows an apostrophe that stands for left-out letters or digits.
+fn is_elision(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let decade =
+        word.len() == 3 && word.ends_with('s') && word.chars().take(2).all(|c| c.is_ascii_digit());
+    let clipped = matches!(
+        word.to_lowercase().as_str(),
+        "til" | "em" | "tis" | "cause" | "n"
+    );
+    decade || clipped
 }
 
 fn is_opening_punctuation(c: char) -> bool {
@@ -404,6 +418,14 @@ mod tests {
         assert_eq!(
             quotes("\"They said 'no' to us,\" Roe said."),
             ["They said 'no' to us,"]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_before_a_decade_opens_no_quote() {
+        assert_eq!(
+            quotes("First drafted in the '90s, it was 'still on track'."),
+            ["still on track"]
         );
     }
 

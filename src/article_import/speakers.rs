@@ -501,6 +501,11 @@ fn is_speech_verb(text: &str, tokens: &[(Token, Range<usize>)], index: usize) ->
     if word == "according" || word == "According" {
         return word_at(text, tokens, index + 1) == Some("to");
     }
+    // "Doe called it 'a farce'", but not "Zelensky called for a meeting".
+    if word == "called" || word == "calls" || word == "described" {
+        let next = word_at(text, tokens, index + 1);
+        return next.is_some_and(|w| matches!(w, "it" | "them" | "this" | "that" | "him" | "her"));
+    }
     // Lower case as written: "United States" is no verb.
     SPEECH_VERBS.contains(&word)
 }
@@ -626,14 +631,20 @@ fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> 
                             Some((Token::Word(_) | Token::Comma | Token::Other, _))
                         )
                     })
-                    .find(|&i| matches!(tokens.get(i), Some((Token::Comma, _))))?;
-                let first = word_at(text, tokens, opening + 1)?;
-                let is_appositive = matches!(first, "who" | "whose" | "which" | "a" | "an" | "the")
-                    || !is_capitalized(first);
-                if !is_appositive {
-                    return None;
+                    .find(|&i| matches!(tokens.get(i), Some((Token::Comma, _))));
+                let first = opening.and_then(|opening| word_at(text, tokens, opening + 1));
+                let is_appositive = first.is_some_and(|first| {
+                    matches!(first, "who" | "whose" | "which" | "a" | "an" | "the")
+                        || !is_capitalized(first)
+                });
+                match opening {
+                    Some(opening) if is_appositive => at = opening.checked_sub(1)?,
+                    // "Roe's deputy, John Doe, told": the name between the commas speaks.
+                    _ => {
+                        let run = name_run_ending_at(text, tokens, at.checked_sub(1)?)?;
+                        return Some(Subject::Name(run.name));
+                    }
                 }
-                at = opening.checked_sub(1)?;
                 continue;
             }
             _ => return None,
@@ -654,14 +665,20 @@ fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> 
         }
         return Some(Subject::Name(run.name));
     }
+    // "the source noted", "the minister's aides said": a described speaker.
+    let article = (at.saturating_sub(3)..at)
+        .rev()
+        .take_while(|&i| word_at(text, tokens, i).is_some())
+        .find(|&i| matches!(word_at(text, tokens, i), Some("the" | "The")))?;
     if ROLE_NOUNS.contains(&word) {
-        let has_article = (at.saturating_sub(3)..at)
-            .any(|i| matches!(word_at(text, tokens, i), Some("the" | "The")));
-        if has_article {
-            return Some(Subject::Described(word.to_owned()));
-        }
+        return Some(Subject::Described(word.to_owned()));
     }
-    None
+    let start = tokens.get(article + 1)?.1.start;
+    let end = tokens.get(at)?.1.end;
+    Some(Subject::Introduced(collapse_whitespace(slice(
+        text,
+        start..end,
+    ))))
 }
 
 /// The description that starts at an article before `name_first`: "A source close to X".
@@ -820,6 +837,28 @@ mod tests {
         // "States" is nearer the quote than "noted", but it is no verb.
         let text = "Jane Roe arrived. Roe noted that the officials had held “good talks” in the United States.";
         assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_name_between_commas_before_the_verb_speaks() {
+        let text = "Jane Roe spoke. Roe's deputy, John Doe, told the board: 'It's not over.'";
+        assert_eq!(speaker_names(text), ["John Doe"]);
+    }
+
+    #[test]
+    fn calling_something_a_name_quotes_the_caller() {
+        let text = "Jane Roe spoke. Two days ago, Roe had called it 'a farce'.";
+        let found = speakers(text);
+        assert_eq!(
+            (found[0].1.as_str(), found[0].3),
+            ("Jane Roe", Attribution::SameSentence)
+        );
+    }
+
+    #[test]
+    fn a_described_group_is_the_speaker_when_no_one_is_named() {
+        let text = "The minister's aides said the plan was 'still on track'.";
+        assert_eq!(speaker_names(text), ["Minister's aides"]);
     }
 
     #[test]
