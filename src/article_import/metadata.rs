@@ -246,10 +246,21 @@ fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
             (name == name_part && name.contains(' ')).then_some(name)
         })
     };
+    // A site-name line at the top ("Example News") that the text names again further down.
+    let site_name_line = || {
+        let first = lines.iter().copied().find(|line| {
+            let lower = line.to_lowercase();
+            !BOILERPLATE.contains(&lower.trim_end_matches(['»', '›', '>', ' ']))
+        })?;
+        let name = capitalised_name(first)?;
+        let named_again = text.matches(name.as_str()).nth(1).is_some();
+        (name == first && name.contains(' ') && named_again).then_some(name)
+    };
     labelled
         .or_else(copyright)
         .or_else(support_line)
         .or_else(footer)
+        .or_else(site_name_line)
 }
 
 fn is_boilerplate(line: &str) -> bool {
@@ -407,6 +418,18 @@ mod tests {
                 .as_deref(),
             Some("Example World Eye")
         );
+    }
+
+    #[test]
+    fn a_site_name_line_named_again_below_is_the_outlet() {
+        let text = "Skip to content\nExample Daily News\nA headline of the day here\nBody text.\nMore from Example Daily News.";
+        assert_eq!(metadata(text).outlet.as_deref(), Some("Example Daily News"));
+        assert_eq!(
+            metadata(text).title.as_deref(),
+            Some("A headline of the day here")
+        );
+        let once = "Example Daily News\nA headline of the day here\nBody text.";
+        assert_eq!(metadata(once).outlet, None);
     }
 
     #[test]
