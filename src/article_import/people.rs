@@ -209,6 +209,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "deputy",
 ];
 
+/// Longest role taken from an appositive ("Jane Roe, a … , said").
+const MAX_ROLE_WORDS: usize = 15;
+
 /// Longest run of capitalised words taken as titles plus a name.
 const MAX_RUN_WORDS: usize = 10;
 
@@ -491,7 +494,7 @@ fn appositive_role(
     }
     let start = tokens.get(name_last + 3)?.1.start;
     let mut end = start;
-    for (token, range) in tokens.iter().skip(name_last + 3) {
+    for (token, range) in tokens.iter().skip(name_last + 3).take(MAX_ROLE_WORDS + 5) {
         match token {
             Token::Word(_) => {
                 let word = slice(text, range.clone());
@@ -506,7 +509,7 @@ fn appositive_role(
     }
     let role = slice(text, start..end.min(sentence_end)).trim();
     let words = role.split_whitespace().count();
-    (words > 0 && words <= 15).then(|| collapse_whitespace(role))
+    (words > 0 && words <= MAX_ROLE_WORDS).then(|| collapse_whitespace(role))
 }
 
 /// "Kremlin spokesman Dmitry Peskov", "Turkish President Recep Tayyip Erdogan": the titles in
