@@ -372,6 +372,10 @@ fn attribute_headings(article: &Article<'_>, found: &mut [Option<Found>]) {
         .map(|q| normalize(&q.text(article.text)))
         .collect();
     let mut budget = DRAWN_FROM_BUDGET_BYTES;
+    // Only quotes credited by the earlier passes can lend their speaker.
+    let credited: Vec<usize> = (0..quotes.len())
+        .filter(|&index| found.get(index).is_some_and(Option::is_some))
+        .collect();
     for index in 0..quotes.len() {
         if found.get(index).is_some_and(Option::is_some) {
             continue;
@@ -383,14 +387,11 @@ fn attribute_headings(article: &Article<'_>, found: &mut [Option<Found>]) {
             continue;
         }
         let mut source = None;
-        for (other, words) in normalized.iter().enumerate() {
-            if other == index {
-                continue;
-            }
-            let Some(Some(known)) = found.get(other) else {
+        for &other in &credited {
+            let (Some(words), Some(Some(known))) = (normalized.get(other), found.get(other)) else {
                 continue;
             };
-            budget = budget.saturating_sub(words.len());
+            budget = budget.saturating_sub(words.len().max(1));
             if budget == 0 {
                 return;
             }
