@@ -1,6 +1,7 @@
 //! `chronoscope import-article FILE --out SET.json`: imports a plain-text article, prints what
 //! it found (quotes with speakers, dates with their phrases) and writes the article set.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -94,7 +95,7 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         title: options.title.clone(),
     };
     let import = import_article(text, &given);
-    print_findings(&label, &import);
+    print_text(&findings_report(&label, &import));
     if import.missing().contains(&MissingField::Published) {
         eprintln!(
             "{label}: the text does not state its publication date; give it with \
@@ -115,12 +116,18 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         eprintln!("{out}: cannot write: {error}");
         return ExitCode::FAILURE;
     }
-    println!(
-        "{out}: {} events, {} quotes, 1 source",
+    print_text(&format!(
+        "{out}: {} events, {} quotes, 1 source\n",
         set.events.len(),
         set.quotes.len()
-    );
+    ));
     ExitCode::SUCCESS
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn print_text(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -138,34 +145,40 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn print_findings(label: &str, import: &ArticleImport) {
+/// What the import found, as the lines the command prints.
+fn findings_report(label: &str, import: &ArticleImport) -> String {
+    let mut report = String::new();
     let or_missing = |value: Option<String>, option: &str| {
         value.unwrap_or_else(|| format!("(not stated; give {option})"))
     };
-    println!("{label}");
-    println!(
+    let _ = writeln!(report, "{label}");
+    let _ = writeln!(
+        report,
         "  published: {}",
         or_missing(import.published.map(|d| d.to_string()), "--published")
     );
-    println!(
+    let _ = writeln!(
+        report,
         "  outlet:    {}",
         or_missing(import.outlet.clone(), "--outlet")
     );
-    println!(
+    let _ = writeln!(
+        report,
         "  title:     {}",
         or_missing(import.title.clone(), "--title")
     );
     for warning in &import.warnings {
-        println!("  warning: {warning}");
+        let _ = writeln!(report, "  warning: {warning}");
     }
-    println!("quotes ({}):", import.quotes.len());
+    let _ = writeln!(report, "quotes ({}):", import.quotes.len());
     for quote in &import.quotes {
         let role = quote
             .role
             .as_deref()
             .map(|role| format!(", {role}"))
             .unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            report,
             "  {}{role} [{:?}]: {:?}",
             quote.speaker, quote.attribution, quote.text
         );
@@ -176,9 +189,9 @@ fn print_findings(label: &str, import: &ArticleImport) {
             .iter()
             .map(|q| q.text.as_str())
             .collect();
-        println!("scare quotes, not imported: {words:?}");
+        let _ = writeln!(report, "scare quotes, not imported: {words:?}");
     }
-    println!("dates ({}):", import.mentions.len());
+    let _ = writeln!(report, "dates ({}):", import.mentions.len());
     for mention in &import.mentions {
         let end = mention
             .end
@@ -189,26 +202,55 @@ fn print_findings(label: &str, import: &ArticleImport) {
         } else {
             ""
         };
-        println!(
+        let _ = writeln!(
+            report,
             "  {:?} -> {}{end}{approximate}",
             mention.phrase,
             mention.date.to_iso()
         );
     }
-    println!("proposed events ({}):", import.proposed_events.len());
+    let _ = writeln!(
+        report,
+        "proposed events ({}):",
+        import.proposed_events.len()
+    );
     for event in &import.proposed_events {
-        println!(
+        let _ = writeln!(
+            report,
             "  {} [{}] {}",
             event.date.to_iso(),
             event.category.as_str(),
             event.title
         );
     }
+    report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_lists_speakers_and_dates_with_their_phrases() {
+        let given = ArticleMetadata {
+            published: NaiveDate::from_ymd_opt(2022, 3, 20),
+            ..ArticleMetadata::default()
+        };
+        let import = import_article("\"We go,\" Jane Roe said on Saturday.", &given);
+        let report = findings_report("a.txt", &import);
+        assert!(
+            report.contains("  Jane Roe [SameSentence]: \"We go,\""),
+            "{report}"
+        );
+        assert!(
+            report.contains("  \"on Saturday\" -> 2022-03-19"),
+            "{report}"
+        );
+        assert!(
+            report.contains("outlet:    (not stated; give --outlet)"),
+            "{report}"
+        );
+    }
 
     #[test]
     fn byte_offsets_become_line_and_column() {
