@@ -1,6 +1,7 @@
 //! Importing a plain-text news article: its quotes with their speakers, the dates it mentions
 //! (relative ones resolved against the publication date) and the events those dates propose,
-//! turned into an article set once the user has accepted or dropped the proposals. Pure logic.
+//! turned into an article set once the user has accepted or dropped the proposals. Pure logic
+//! (no egui, no files) except [`cli`], the `import-article` command.
 
 pub mod cli;
 pub mod dates;
