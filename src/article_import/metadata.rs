@@ -2,7 +2,7 @@
 //!
 //! Only what the text says: a labelled or stand-alone dateline ("Published date: 20 March 2022",
 //! "November 18, 2025"), an outlet named in a label, a copyright or a "Support …" line or the
-//! footer's "<Outlet> delivers …", and a headline = the first substantial line after page
+//! footer's "`<Outlet>` delivers …", and a headline = the first substantial line after page
 //! boilerplate when it reads like one. Anything else stays `None` for the user to give.
 
 use std::ops::Range;

@@ -275,7 +275,7 @@ fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
 
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
 /// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
-/// title fall back to "Unknown outlet" and "Article from <file name>"; a missing publication
+/// title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing publication
 /// date is an error. The set is validated before it is returned.
 pub fn to_article_set(
     import: &ArticleImport,
