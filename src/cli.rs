@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 use crate::builtin::add_builtin;
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
-use crate::model::loader::load_article_set_with_warnings;
 use crate::model::stats::stats_of;
 
 #[derive(Debug, Parser)]
@@ -69,25 +68,7 @@ pub enum Command {
         out: PathBuf,
     },
     /// Import a plain-text news article: quotes with speakers, dates, proposed events.
-    ImportArticle {
-        /// The article as plain text.
-        file: PathBuf,
-        /// Publication date (YYYY-MM-DD), when the text does not state it.
-        #[arg(long)]
-        published: Option<String>,
-        /// Name of the outlet.
-        #[arg(long)]
-        outlet: Option<String>,
-        /// Headline.
-        #[arg(long)]
-        title: Option<String>,
-        /// Where to write the article set.
-        #[arg(long)]
-        out: PathBuf,
-        /// Import quotes and the source only, no proposed events.
-        #[arg(long)]
-        no_events: bool,
-    },
+    ImportArticle(crate::article_import::cli::ImportArticleArgs),
 }
 
 /// The label a file carries in messages and provenance.

@@ -27,23 +27,9 @@ fn main() -> ExitCode {
             json,
         }) => run_bench_command(&events, frames, json),
         Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
-        Some(Command::ImportArticle {
-            file,
-            published,
-            outlet,
-            title,
-            out,
-            no_events,
-        }) => chronoscope::article_import::cli::run_import_article(
-            &chronoscope::article_import::cli::ImportArticleOptions {
-                file: &file,
-                published: published.as_deref(),
-                outlet: outlet.as_deref(),
-                title: title.as_deref(),
-                out: &out,
-                no_events,
-            },
-        ),
+        Some(Command::ImportArticle(args)) => {
+            chronoscope::article_import::cli::run_import_article(&args)
+        }
         Some(Command::Render(args)) => chronoscope::export::cli::run_render(&args),
         None => run_window(&cli.files),
     }

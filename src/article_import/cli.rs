@@ -1,7 +1,8 @@
 //! `chronoscope import-article FILE --out SET.json`: imports a plain-text article, prints what
 //! it found (quotes with speakers, dates with their phrases) and writes the article set.
 
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -15,12 +16,24 @@ use crate::model::atomic_write::write_file_atomically;
 const EXIT_USAGE: u8 = 2;
 
 /// Options of `import-article`, as given on the command line.
-pub struct ImportArticleOptions<'a> {
-    pub file: &'a Path,
-    pub published: Option<&'a str>,
-    pub outlet: Option<&'a str>,
-    pub title: Option<&'a str>,
-    pub out: &'a Path,
+#[derive(Clone, Debug, clap::Args)]
+pub struct ImportArticleArgs {
+    /// The article as plain text.
+    pub file: PathBuf,
+    /// Publication date (YYYY-MM-DD), when the text does not state it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Name of the outlet.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Headline.
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Where to write the article set.
+    #[arg(long, value_name = "SET.json")]
+    pub out: PathBuf,
+    /// Import quotes and the source only, no proposed events.
+    #[arg(long)]
     pub no_events: bool,
 }
 
@@ -38,9 +51,13 @@ pub fn parse_published(text: &str) -> Option<NaiveDate> {
 
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
 /// publication date is missing or an option is malformed.
-pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
+pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     let label = options.file.display().to_string();
-    let published = match options.published.map(|text| (text, parse_published(text))) {
+    let published = match options
+        .published
+        .as_deref()
+        .map(|text| (text, parse_published(text)))
+    {
         Some((text, None)) => {
             eprintln!(
                 "--published {text:?}: expected a date as YYYY-MM-DD (for example 2022-03-20)"
@@ -50,22 +67,35 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
         Some((_, date)) => date,
         None => None,
     };
-    let bytes = match std::fs::read(options.file) {
+    let bytes = match std::fs::read(&options.file) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("{label}: cannot read the file: {error}");
             return ExitCode::FAILURE;
         }
     };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        eprintln!("{label}: the file is UTF-16 text; expected UTF-8 (save it as UTF-8)");
+        return ExitCode::FAILURE;
+    }
+    if let Err(error) = std::str::from_utf8(&bytes) {
+        let offset = error.valid_up_to();
+        let (line, column) = line_and_column(&bytes, offset);
+        eprintln!(
+            "{label}:{line}:{column}: warning: byte 0x{:02x} is not UTF-8 text (expected a \
+             UTF-8 plain-text article); undecodable bytes are read as U+FFFD",
+            bytes.get(offset).copied().unwrap_or_default()
+        );
+    }
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let given = ArticleMetadata {
         published,
-        outlet: options.outlet.map(str::to_owned),
-        title: options.title.map(str::to_owned),
+        outlet: options.outlet.clone(),
+        title: options.title.clone(),
     };
     let import = import_article(text, &given);
-    print_findings(&label, &import);
+    print_text(&findings_report(&label, &import));
     if import.missing().contains(&MissingField::Published) {
         eprintln!(
             "{label}: the text does not state its publication date; give it with \
@@ -82,46 +112,73 @@ pub fn run_import_article(options: &ImportArticleOptions<'_>) -> ExitCode {
         }
     };
     let out = options.out.display();
-    if let Err(error) = write_file_atomically(options.out, to_json_pretty(&set).as_bytes()) {
+    if let Err(error) = write_file_atomically(&options.out, to_json_pretty(&set).as_bytes()) {
         eprintln!("{out}: cannot write: {error}");
         return ExitCode::FAILURE;
     }
-    println!(
-        "{out}: {} events, {} quotes, 1 source",
+    print_text(&format!(
+        "{out}: {} events, {} quotes, 1 source\n",
         set.events.len(),
         set.quotes.len()
-    );
+    ));
     ExitCode::SUCCESS
 }
 
-fn print_findings(label: &str, import: &ArticleImport) {
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn print_text(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// What the import found, as the lines the command prints.
+fn findings_report(label: &str, import: &ArticleImport) -> String {
+    let mut report = String::new();
     let or_missing = |value: Option<String>, option: &str| {
         value.unwrap_or_else(|| format!("(not stated; give {option})"))
     };
-    println!("{label}");
-    println!(
+    let _ = writeln!(report, "{label}");
+    let _ = writeln!(
+        report,
         "  published: {}",
         or_missing(import.published.map(|d| d.to_string()), "--published")
     );
-    println!(
+    let _ = writeln!(
+        report,
         "  outlet:    {}",
         or_missing(import.outlet.clone(), "--outlet")
     );
-    println!(
+    let _ = writeln!(
+        report,
         "  title:     {}",
         or_missing(import.title.clone(), "--title")
     );
     for warning in &import.warnings {
-        println!("  warning: {warning}");
+        let _ = writeln!(report, "  warning: {warning}");
     }
-    println!("quotes ({}):", import.quotes.len());
+    let _ = writeln!(report, "quotes ({}):", import.quotes.len());
     for quote in &import.quotes {
         let role = quote
             .role
             .as_deref()
             .map(|role| format!(", {role}"))
             .unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            report,
             "  {}{role} [{:?}]: {:?}",
             quote.speaker, quote.attribution, quote.text
         );
@@ -132,9 +189,9 @@ fn print_findings(label: &str, import: &ArticleImport) {
             .iter()
             .map(|q| q.text.as_str())
             .collect();
-        println!("scare quotes, not imported: {words:?}");
+        let _ = writeln!(report, "scare quotes, not imported: {words:?}");
     }
-    println!("dates ({}):", import.mentions.len());
+    let _ = writeln!(report, "dates ({}):", import.mentions.len());
     for mention in &import.mentions {
         let end = mention
             .end
@@ -145,26 +202,61 @@ fn print_findings(label: &str, import: &ArticleImport) {
         } else {
             ""
         };
-        println!(
+        let _ = writeln!(
+            report,
             "  {:?} -> {}{end}{approximate}",
             mention.phrase,
             mention.date.to_iso()
         );
     }
-    println!("proposed events ({}):", import.proposed_events.len());
+    let _ = writeln!(
+        report,
+        "proposed events ({}):",
+        import.proposed_events.len()
+    );
     for event in &import.proposed_events {
-        println!(
+        let _ = writeln!(
+            report,
             "  {} [{}] {}",
             event.date.to_iso(),
             event.category.as_str(),
             event.title
         );
     }
+    report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_lists_speakers_and_dates_with_their_phrases() {
+        let given = ArticleMetadata {
+            published: NaiveDate::from_ymd_opt(2022, 3, 20),
+            ..ArticleMetadata::default()
+        };
+        let import = import_article("\"We go,\" Jane Roe said on Saturday.", &given);
+        let report = findings_report("a.txt", &import);
+        assert!(
+            report.contains("  Jane Roe [SameSentence]: \"We go,\""),
+            "{report}"
+        );
+        assert!(
+            report.contains("  \"on Saturday\" -> 2022-03-19"),
+            "{report}"
+        );
+        assert!(
+            report.contains("outlet:    (not stated; give --outlet)"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn byte_offsets_become_line_and_column() {
+        assert_eq!(line_and_column(b"ab\ncd\xff", 5), (2, 3));
+        assert_eq!(line_and_column(b"\xff", 0), (1, 1));
+    }
 
     #[test]
     fn published_dates_parse_as_iso_or_as_written() {

@@ -22,7 +22,7 @@ use std::ops::Range;
 use chrono::{Datelike as _, Days, Months, NaiveDate, Weekday};
 
 use super::sentences::Sentence;
-use super::words::{Token, is_capitalized, slice, tokens};
+use super::words::{Token, excerpt, is_capitalized, slice, tokens};
 use crate::model::date::PartialDate;
 
 /// One date found in the text.
@@ -136,6 +136,9 @@ const FUTURE_MARKERS: &[&str] = &[
     "planned",
 ];
 
+/// How many words before (or after) a weekday are searched for future markers.
+const FUTURE_WINDOW_WORDS: usize = 25;
+
 /// The words of one sentence, as the matchers see them.
 struct SentenceWords<'a> {
     text: &'a str,
@@ -227,14 +230,16 @@ impl<'a> SentenceWords<'a> {
             self.word(i)
                 .is_some_and(|w| FUTURE_MARKERS.contains(&w) || w == "next")
         };
-        let before = (0..index).filter(|&i| self.clause.get(i) == Some(&clause));
+        // Only nearby words count, which also keeps long sentences linear.
+        let before = (index.saturating_sub(FUTURE_WINDOW_WORDS)..index)
+            .filter(|&i| self.clause.get(i) == Some(&clause));
         let mut found = before.clone().any(is_marker);
         let opens_clause = before.clone().all(|i| {
             self.word(i)
                 .is_some_and(|w| PREPOSITIONS.contains(&w) || w == "this")
         });
         if !found && opens_clause {
-            found = (index + 1..self.lower.len())
+            found = (index + 1..self.lower.len().min(index + 1 + FUTURE_WINDOW_WORDS))
                 .filter(|&i| {
                     self.clause
                         .get(i)
@@ -263,7 +268,10 @@ fn split_glued_words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     pieces
 }
 
-/// Every date mentioned in the sentences, in text order.
+/// At most this many mentions are listed (each keeps its sentence); articles have dozens.
+pub const MAX_MENTIONS: usize = 5000;
+
+/// Every date mentioned in the sentences, in text order (the first [`MAX_MENTIONS`]).
 pub fn find_date_mentions(
     text: &str,
     sentences: &[Sentence],
@@ -274,6 +282,9 @@ pub fn find_date_mentions(
         let words = SentenceWords::new(text, sentence.range.clone());
         let mut index = 0;
         while index < words.lower.len() {
+            if mentions.len() >= MAX_MENTIONS {
+                return mentions;
+            }
             match match_at(&words, index, published) {
                 Some((length, resolved)) => {
                     mentions.push(mention(text, sentence, &words, index, length, resolved));
@@ -312,7 +323,7 @@ fn mention(
     DateMention {
         phrase: slice(text, start..end).to_owned(),
         byte_range: start..end,
-        sentence: slice(text, sentence.range.clone()).to_owned(),
+        sentence: excerpt(text, sentence.range.clone()),
         sentence_range: sentence.range.clone(),
         date: resolved.date,
         end: resolved.end,
@@ -863,6 +874,12 @@ mod tests {
         assert_eq!(week("Talks last week.").1, "2022-03-07");
         assert_eq!(week("Talks next week.").2.as_deref(), Some("2022-03-27"));
         assert_eq!(week("Talks two weeks ago.").1, "2022-02-28");
+        // Publication is a Sunday, so "later this week" is that day alone.
+        assert_eq!(week("Talks later this week.").1, "2022-03-20");
+        assert_eq!(
+            week("Talks later this week.").2.as_deref(),
+            Some("2022-03-20")
+        );
     }
 
     #[test]
@@ -885,6 +902,11 @@ mod tests {
         );
         assert_eq!(one("It rose this month."), pair("this month", "2022-03"));
         assert_eq!(one("It fell last year."), pair("last year", "2021"));
+        assert_eq!(one("It fell this year."), pair("this year", "2022"));
+        assert_eq!(
+            one("It fell earlier this month."),
+            pair("earlier this month", "2022-03")
+        );
         assert_eq!(one("It falls next year."), pair("next year", "2023"));
     }
 

@@ -5,11 +5,15 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::dates::DateMention;
+use super::words::window;
 use crate::model::category::Category;
 use crate::model::date::PartialDate;
 
 /// Longest proposed title, in characters (a word is never cut).
 const MAX_TITLE_CHARS: usize = 80;
+
+/// How far around a date its clause and title are looked for.
+const NEARBY_BYTES: usize = 600;
 
 /// An event the user may accept or drop before it is added.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +29,8 @@ pub struct ProposedEvent {
     pub summary: String,
     pub sentence_range: Range<usize>,
     pub category: Category,
+    /// People the sentence names, by full name (filled in by [`super::import_article`]).
+    pub actors: Vec<String>,
 }
 
 /// Keyword rules, first match wins; looked up in the clause of the date only.
@@ -62,25 +68,26 @@ const CATEGORY_KEYWORDS: &[(Category, &[&str])] = &[
     ),
 ];
 
-/// One proposal per dated mention that describes something happening: the publication
-/// dateline, deadlines ("until 2025") and repeats of the same date in the same sentence are left out.
+/// One proposal per dated mention that describes something happening: dates in page furniture
+/// (dateline, headline, copyright), deadlines ("until 2025") and repeats of the same date in
+/// the same sentence are left out.
 pub fn propose_events(
     text: &str,
     mentions: &[DateMention],
-    dateline: Option<&Range<usize>>,
+    furniture: &[Range<usize>],
 ) -> Vec<ProposedEvent> {
     let mut seen = HashSet::new();
     let mut proposals = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
-        let in_dateline = dateline.is_some_and(|d| {
-            d.start <= mention.byte_range.start && mention.byte_range.end <= d.end
-        });
+        let in_furniture = furniture
+            .iter()
+            .any(|d| d.start <= mention.byte_range.start && mention.byte_range.end <= d.end);
         let is_deadline = matches!(
             mention.preposition.as_deref(),
             Some("until" | "till" | "by")
         );
         let key = (mention.date, mention.end, mention.sentence_range.start);
-        if in_dateline || is_deadline || !seen.insert(key) {
+        if in_furniture || is_deadline || !seen.insert(key) {
             continue;
         }
         proposals.push(ProposedEvent {
@@ -92,23 +99,30 @@ pub fn propose_events(
             summary: mention.sentence.clone(),
             sentence_range: mention.sentence_range.clone(),
             category: category_of(text, mention),
+            actors: Vec::new(),
         });
     }
     proposals
 }
 
+/// The sentence around the mention, at most [`NEARBY_BYTES`] on each side (long sentences
+/// would otherwise make every mention cost the whole sentence).
+fn nearby(text: &str, mention: &DateMention) -> Range<usize> {
+    window(
+        text,
+        mention.sentence_range.clone(),
+        mention.byte_range.clone(),
+        NEARBY_BYTES,
+    )
+}
+
 /// The clause (between commas or semicolons) that holds the date; a clause that is only the
 /// date ("On Thursday,") lends its place to the next one.
 fn clause_of<'a>(text: &'a str, mention: &DateMention) -> &'a str {
-    let sentence = text.get(mention.sentence_range.clone()).unwrap_or("");
-    let start_in = mention
-        .byte_range
-        .start
-        .saturating_sub(mention.sentence_range.start);
-    let end_in = mention
-        .byte_range
-        .end
-        .saturating_sub(mention.sentence_range.start);
+    let near = nearby(text, mention);
+    let sentence = text.get(near.clone()).unwrap_or("");
+    let start_in = mention.byte_range.start.saturating_sub(near.start);
+    let end_in = mention.byte_range.end.saturating_sub(near.start);
     let is_break = |c: char| matches!(c, ',' | ';');
     let clause_start = sentence
         .get(..start_in)
@@ -135,17 +149,31 @@ fn category_of(text: &str, mention: &DateMention) -> Category {
         .map_or(Category::Other, |(category, _)| *category)
 }
 
+/// "MOSCOW/ISTANBUL – The Kremlin …" → "The Kremlin …": the wire dateline is not news.
+fn without_city_dateline(sentence: &str) -> &str {
+    for dash in [" – ", " — ", " - "] {
+        if let Some((head, rest)) = sentence.split_once(dash) {
+            // "CITY", "CITY/TOWN", "CITY (Agency)".
+            let place = head.split(" (").next().unwrap_or(head);
+            let agency_ok = head.len() == place.len() || head.ends_with(')');
+            let is_city = place.chars().any(char::is_alphabetic)
+                && place.chars().all(|c| !c.is_lowercase())
+                && place.split_whitespace().count() <= 3
+                && agency_ok;
+            if is_city && !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    sentence
+}
+
 /// The sentence without its date phrase, quote marks and final stop, cut at a word boundary.
 fn title_from(text: &str, mention: &DateMention) -> String {
-    let sentence = text.get(mention.sentence_range.clone()).unwrap_or("");
-    let start_in = mention
-        .byte_range
-        .start
-        .saturating_sub(mention.sentence_range.start);
-    let end_in = mention
-        .byte_range
-        .end
-        .saturating_sub(mention.sentence_range.start);
+    let near = nearby(text, mention);
+    let sentence = text.get(near.clone()).unwrap_or("");
+    let start_in = mention.byte_range.start.saturating_sub(near.start);
+    let end_in = mention.byte_range.end.saturating_sub(near.start);
     let before = sentence.get(..start_in).unwrap_or("").trim_end();
     let after = sentence.get(end_in..).unwrap_or("");
     let after = after.trim_start_matches([',', ' ', '\u{a0}']);
@@ -160,6 +188,7 @@ fn title_from(text: &str, mention: &DateMention) -> String {
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = without_city_dateline(&cleaned);
     let cleaned = cleaned.trim_end_matches(['.', ',', ';', ':', ' ']);
     let mut title = String::new();
     for word in cleaned.split(' ') {
@@ -199,7 +228,7 @@ mod tests {
             paragraph: 0,
         }];
         let mentions = find_date_mentions(text, &sentences, published);
-        propose_events(text, &mentions, None)
+        propose_events(text, &mentions, &[])
     }
 
     #[test]
@@ -211,6 +240,14 @@ mod tests {
             "On Thursday, Jane Roe spoke separately to both sides."
         );
         assert_eq!(found[0].category, Category::Diplomacy);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_left_out_of_the_title() {
+        let found = proposals("CITY/TOWN – The council met on Saturday.");
+        assert_eq!(found[0].title, "The council met");
+        let found = proposals("CITY (Agency) — The council met on Saturday.");
+        assert_eq!(found[0].title, "The council met");
     }
 
     #[test]
@@ -248,6 +285,7 @@ mod tests {
         }];
         let mentions = find_date_mentions(text, &sentences, None);
         assert_eq!(mentions.len(), 1);
-        assert!(propose_events(text, &mentions, Some(&(0..text.len()))).is_empty());
+        let dateline = std::iter::once(0..text.len()).collect::<Vec<_>>();
+        assert!(propose_events(text, &mentions, &dateline).is_empty());
     }
 }

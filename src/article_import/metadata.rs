@@ -2,7 +2,7 @@
 //!
 //! Only what the text says: a labelled or stand-alone dateline ("Published date: 20 March 2022",
 //! "November 18, 2025"), an outlet named in a label, a copyright or a "Support …" line or the
-//! footer's "<Outlet> delivers …", and a headline = the first substantial line after page
+//! footer's "`<Outlet>` delivers …", and a headline = the first substantial line after page
 //! boilerplate when it reads like one. Anything else stays `None` for the user to give.
 
 use std::ops::Range;
@@ -16,8 +16,11 @@ use super::words::{is_capitalized, slice};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FoundMetadata {
     pub published: Option<NaiveDate>,
-    /// The paragraph the publication date was read from, so it is not proposed as an event.
+    /// The paragraph the publication date was read from.
     pub dateline: Option<Range<usize>>,
+    /// Paragraphs that are page furniture, not news: the dateline, the headline (it restates
+    /// the lead), copyright lines. Dates in them are not proposed as events.
+    pub furniture: Vec<Range<usize>>,
     pub outlet: Option<String>,
     pub title: Option<String>,
 }
@@ -77,12 +80,29 @@ pub fn find_metadata(text: &str, paragraphs: &[Range<usize>]) -> FoundMetadata {
         Some((date, range)) => (Some(date), Some(range)),
         None => (None, None),
     };
+    let outlet = outlet(text, paragraphs);
+    let title = headline(text, paragraphs, outlet.as_deref());
+    let furniture = paragraphs
+        .iter()
+        .filter(|p| {
+            let line = slice(text, (*p).clone());
+            Some(*p) == dateline.as_ref()
+                || title.as_deref() == Some(line)
+                || is_copyright_line(line)
+        })
+        .cloned()
+        .collect();
     FoundMetadata {
         published,
         dateline,
-        outlet: outlet(text, paragraphs),
-        title: headline(text, paragraphs),
+        furniture,
+        outlet,
+        title,
     }
+}
+
+fn is_copyright_line(line: &str) -> bool {
+    line.starts_with('©') || line.starts_with("Copyright") || line.starts_with("(c)")
 }
 
 /// The rest of `line` after `label` and a separator, if the line starts with that label.
@@ -226,10 +246,21 @@ fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
             (name == name_part && name.contains(' ')).then_some(name)
         })
     };
+    // A site-name line at the top ("Example News") that the text names again further down.
+    let site_name_line = || {
+        let first = lines.iter().copied().find(|line| {
+            let lower = line.to_lowercase();
+            !BOILERPLATE.contains(&lower.trim_end_matches(['»', '›', '>', ' ']))
+        })?;
+        let name = capitalised_name(first)?;
+        let named_again = text.matches(name.as_str()).nth(1).is_some();
+        (name == first && name.contains(' ') && named_again).then_some(name)
+    };
     labelled
         .or_else(copyright)
         .or_else(support_line)
         .or_else(footer)
+        .or_else(site_name_line)
 }
 
 fn is_boilerplate(line: &str) -> bool {
@@ -246,11 +277,12 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// The first substantial line after page boilerplate, if it reads like a headline: short, with
 /// no full stop at the end and no "CITY –" dateline at the start.
-fn headline(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
+fn headline(text: &str, paragraphs: &[Range<usize>], outlet: Option<&str>) -> Option<String> {
+    // A line that only names the outlet is the site name, not the headline.
     let line = paragraphs
         .iter()
         .map(|p| slice(text, p.clone()))
-        .find(|line| !is_boilerplate(line))?;
+        .find(|line| !is_boilerplate(line) && Some(*line) != outlet)?;
     let words = line.split_whitespace().count();
     let ends_like_prose = line.ends_with('.') || line.ends_with(',') || line.ends_with(':');
     let opens_with_dateline = line
@@ -330,6 +362,25 @@ mod tests {
     }
 
     #[test]
+    fn a_site_name_line_is_not_the_headline() {
+        let text = "Example News Agency\nTalks resume between the two sides\nBody.\n© 2025 Example News Agency";
+        let found = metadata(text);
+        assert_eq!(found.outlet.as_deref(), Some("Example News Agency"));
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Talks resume between the two sides")
+        );
+        let furniture: Vec<&str> = found.furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            furniture,
+            [
+                "Talks resume between the two sides",
+                "© 2025 Example News Agency"
+            ]
+        );
+    }
+
+    #[test]
     fn a_first_line_of_prose_or_with_a_city_dateline_is_no_headline() {
         assert_eq!(
             metadata("CITY – The talks went on for some time today.\nMore.").title,
@@ -367,6 +418,18 @@ mod tests {
                 .as_deref(),
             Some("Example World Eye")
         );
+    }
+
+    #[test]
+    fn a_site_name_line_named_again_below_is_the_outlet() {
+        let text = "Skip to content\nExample Daily News\nA headline of the day here\nBody text.\nMore from Example Daily News.";
+        assert_eq!(metadata(text).outlet.as_deref(), Some("Example Daily News"));
+        assert_eq!(
+            metadata(text).title.as_deref(),
+            Some("A headline of the day here")
+        );
+        let once = "Example Daily News\nA headline of the day here\nBody text.";
+        assert_eq!(metadata(once).outlet, None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Importing a plain-text news article: its quotes with their speakers, the dates it mentions
 //! (relative ones resolved against the publication date) and the events those dates propose,
-//! turned into an article set once the user has accepted or dropped the proposals. Pure logic.
+//! turned into an article set once the user has accepted or dropped the proposals. Pure logic
+//! (no egui, no files) except [`cli`], the `import-article` command.
 
 pub mod cli;
 pub mod dates;
@@ -12,7 +13,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -30,6 +31,9 @@ use words::Hole;
 /// Texts longer than this are cut (at a character boundary) before import, so that any input,
 /// even a pasted binary file, is imported in bounded time. News articles are far shorter.
 pub const MAX_ARTICLE_BYTES: usize = 1 << 20;
+
+/// At most this many quoted passages are kept (each keeps its sentence); articles have dozens.
+pub const MAX_QUOTES: usize = 5000;
 
 /// What is known about an article besides its text: given by the user, or found in the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,6 +66,8 @@ pub struct ImportedQuote {
     /// The speaker's role, as the article gives it.
     pub role: Option<String>,
     pub attribution: Attribution,
+    /// When the text says it was said ("…, Roe said on Friday"), if it does.
+    pub said_on: Option<PartialDate>,
 }
 
 /// Everything found in one article.
@@ -163,18 +169,25 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
     let speakers = speakers::attribute_quotes(&article);
     let mut quotes = Vec::new();
     let mut scare_quotes = Vec::new();
-    for (span, speaker) in spans.iter().zip(speakers) {
+    if spans.len() > MAX_QUOTES {
+        warnings.push(format!(
+            "{} quoted passages found; only the first {MAX_QUOTES} were kept",
+            spans.len()
+        ));
+    }
+    for (span, speaker) in spans.iter().zip(speakers).take(MAX_QUOTES) {
         let sentence_range = sentences::sentence_at(&sentences, span.outer.start)
             .and_then(|index| sentences.get(index))
             .map_or(span.outer.clone(), |s| s.range.clone());
         let quote = ImportedQuote {
             text: span.text(text),
             byte_range: span.outer.clone(),
-            sentence: words::slice(text, sentence_range.clone()).to_owned(),
+            sentence: words::excerpt(text, sentence_range.clone()),
             sentence_range,
             speaker: speaker.name,
             role: speaker.role,
             attribution: speaker.attribution,
+            said_on: None,
         };
         if quote.attribution == Attribution::ScareQuote {
             scare_quotes.push(quote);
@@ -183,7 +196,38 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
         }
     }
     let mentions = dates::find_date_mentions(text, &sentences, published);
-    let proposed_events = events::propose_events(text, &mentions, found.dateline.as_ref());
+    let mut mentions_by_sentence: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+    for mention in &mentions {
+        mentions_by_sentence
+            .entry(mention.sentence_range.start)
+            .or_default()
+            .push(mention);
+    }
+    let quote_ranges: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+    for quote in quotes.iter_mut().chain(scare_quotes.iter_mut()) {
+        quote.said_on = said_on(text, &mentions_by_sentence, &quote_ranges, quote, published);
+    }
+    if mentions.len() >= dates::MAX_MENTIONS {
+        warnings.push(format!(
+            "only the first {} dates of the text were kept",
+            dates::MAX_MENTIONS
+        ));
+    }
+    let mut proposed_events = events::propose_events(text, &mentions, &found.furniture);
+    for event in &mut proposed_events {
+        // The sentence near the date (a megabyte-long "sentence" must not cost that per event).
+        let near = mentions
+            .get(event.mention)
+            .map_or(event.sentence_range.clone(), |m| {
+                words::window(
+                    text,
+                    event.sentence_range.clone(),
+                    m.byte_range.clone(),
+                    600,
+                )
+            });
+        event.actors = people.named_in(text, near);
+    }
     let non_blank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
     ArticleImport {
         published,
@@ -231,7 +275,7 @@ fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
 
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
 /// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
-/// title fall back to "Unknown outlet" and "Article from <file_label>"; a missing publication
+/// title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing publication
 /// date is an error. The set is validated before it is returned.
 pub fn to_article_set(
     import: &ArticleImport,
@@ -253,10 +297,10 @@ pub fn to_article_set(
         .outlet
         .clone()
         .unwrap_or_else(|| "Unknown outlet".to_owned());
-    let title = import
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Article from {file_label}"));
+    let title = import.title.clone().unwrap_or_else(|| {
+        let file_name = file_label.rsplit(['/', '\\']).next().unwrap_or(file_label);
+        format!("Article from {file_name}")
+    });
     let outlet_slug = match slug(&outlet) {
         empty if empty.is_empty() => "article".to_owned(),
         slug => slug,
@@ -287,7 +331,7 @@ pub fn to_article_set(
     taken.insert(source_id.clone());
     let mut events = Vec::new();
     // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
-    let mut event_sentences: Vec<(Range<usize>, String)> = Vec::new();
+    let mut event_sentences: HashMap<(usize, usize), String> = HashMap::new();
     for (proposal, _) in import
         .proposed_events
         .iter()
@@ -308,12 +352,14 @@ pub fn to_article_set(
             &proposal.summary,
             proposal.category,
         )
-        .with_sources([source_id.as_str()]);
+        .with_sources([source_id.as_str()])
+        .with_actors(proposal.actors.iter().map(String::as_str));
         if let Some(end) = proposal.end {
             event = event.with_end(end);
         }
         event.approximate = proposal.approximate;
-        event_sentences.push((proposal.sentence_range.clone(), id));
+        let sentence = (proposal.sentence_range.start, proposal.sentence_range.end);
+        event_sentences.entry(sentence).or_insert(id);
         events.push(event);
     }
 
@@ -322,18 +368,15 @@ pub fn to_article_set(
         .iter()
         .enumerate()
         .map(|(index, quote)| {
-            let event = event_sentences
-                .iter()
-                .find(|(range, _)| *range == quote.sentence_range)
-                .map(|(_, id)| id.clone());
-            let date = said_on(import, quote, published_date);
+            let sentence = (quote.sentence_range.start, quote.sentence_range.end);
+            let event = event_sentences.get(&sentence).cloned();
             QuoteRecord {
                 id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
                 text: quote.text.clone(),
                 speaker: quote.speaker.clone(),
                 role: quote.role.clone(),
                 source: source_id.clone(),
-                date,
+                date: quote.said_on,
                 event,
                 context: Some(quote.sentence.clone()),
                 verified: true,
@@ -353,29 +396,58 @@ pub fn to_article_set(
     Ok(set)
 }
 
-/// The date the quote's sentence says it was said ("…, Roe said on Tuesday"): a mention in the
-/// sentence outside the quoted words, not after publication.
+/// How close (in bytes) a date must stand to a speech verb to date the saying
+/// ("said on Friday", "told reporters on Tuesday", "On Tuesday, Roe said").
+const SAID_ON_REACH_BYTES: usize = 25;
+
+/// The date the quote's sentence says it was said: a mention outside every quote, right after
+/// or before a speech verb, not after publication. "Held talks in late October" dates the
+/// talks, not the saying. `quote_ranges` are the byte ranges of all quotes, sorted.
 fn said_on(
-    import: &ArticleImport,
+    text: &str,
+    mentions_by_sentence: &HashMap<usize, Vec<&DateMention>>,
+    quote_ranges: &[Range<usize>],
     quote: &ImportedQuote,
-    published: PartialDate,
+    published: Option<NaiveDate>,
 ) -> Option<PartialDate> {
-    import
-        .mentions
+    let published = PartialDate::containing(published?, Precision::Day)?;
+    let inside_a_quote = |range: &Range<usize>| {
+        let index = quote_ranges.partition_point(|q| q.end <= range.start);
+        quote_ranges
+            .get(index)
+            .is_some_and(|q| q.start <= range.start && range.end <= q.end)
+    };
+    mentions_by_sentence
+        .get(&quote.sentence_range.start)?
         .iter()
         .filter(|m| m.sentence_range == quote.sentence_range)
-        .filter(|m| {
-            m.byte_range.end <= quote.byte_range.start || m.byte_range.start >= quote.byte_range.end
-        })
         .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
-        .filter(|m| {
-            !import.quotes.iter().any(|other| {
-                other.byte_range.start <= m.byte_range.start
-                    && m.byte_range.end <= other.byte_range.end
-            })
-        })
+        .filter(|m| !inside_a_quote(&m.byte_range))
+        .find(|m| next_to_speech_verb(text, m))
         .map(|m| m.date)
-        .next()
+}
+
+/// `true` when a speech verb stands within [`SAID_ON_REACH_BYTES`] before or after the mention.
+fn next_to_speech_verb(text: &str, mention: &DateMention) -> bool {
+    let sentence = mention.sentence_range.clone();
+    let before = words::window(
+        text,
+        sentence.clone(),
+        mention.byte_range.start..mention.byte_range.start,
+        SAID_ON_REACH_BYTES,
+    );
+    let after = words::window(
+        text,
+        sentence,
+        mention.byte_range.end..mention.byte_range.end,
+        SAID_ON_REACH_BYTES,
+    );
+    let has_verb = |range: Range<usize>| {
+        words::slice(text, range)
+            .split(|c: char| !c.is_alphabetic())
+            .any(speakers::is_speech_word)
+    };
+    has_verb(before.start..mention.byte_range.start) || has_verb(mention.byte_range.end..after.end)
 }
 
 #[cfg(test)]
@@ -450,6 +522,16 @@ mod tests {
             quote.context.as_deref(),
             Some("\"We are close,\" Roe said on Friday.")
         );
+    }
+
+    #[test]
+    fn a_date_of_something_else_in_the_sentence_does_not_date_the_quote() {
+        let text = "Jane Roe spoke.\n\nRoe noted that they had held “good talks” with the council in late October.";
+        let import = import_article(text, &given("2022-03-20"));
+        let accepted = vec![true; import.proposed_events.len()];
+        let set = to_article_set(&import, &accepted, "t.txt").expect("valid");
+        assert_eq!(set.quotes[0].date, None);
+        assert!(set.quotes[0].event.is_some());
     }
 
     #[test]

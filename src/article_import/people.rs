@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use super::sentences::Sentence;
 use super::words::{
-    Hole, Token, is_capitalized, only_spaces_between, slice, tokens, without_possessive,
+    Hole, Token, collapse_whitespace, is_capitalized, only_spaces_between, slice, tokens,
+    without_possessive,
 };
 
 /// Capitalised words that open sentences or clauses but are not names.
@@ -208,6 +209,12 @@ pub const ROLE_NOUNS: &[&str] = &[
     "deputy",
 ];
 
+/// Longest role taken from an appositive ("Jane Roe, a … , said").
+const MAX_ROLE_WORDS: usize = 15;
+
+/// Longest run of capitalised words taken as titles plus a name.
+const MAX_RUN_WORDS: usize = 10;
+
 /// Small words allowed inside names ("Osama bin Laden", "Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "de", "der", "van", "von", "da", "di", "del", "la", "le", "du",
@@ -240,8 +247,18 @@ pub struct Introduction {
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub persons: Vec<Person>,
+    /// In text order.
     pub introductions: Vec<Introduction>,
+    by_name: HashMap<String, usize>,
+    /// Persons by the last word of their name ("Kalin" → Ibrahim Kalin).
+    by_last_word: HashMap<String, Vec<usize>>,
+    /// Persons by each lower-case word of their role ("spokesman" → Dmitry Peskov).
+    by_role_word: HashMap<String, Vec<usize>>,
 }
+
+/// How many people sharing a last name are compared when resolving a name (bounds the work on
+/// pathological input; articles name a handful).
+const MAX_NAMESAKES: usize = 32;
 
 /// A run of capitalised words split into its leading titles and the name itself.
 #[derive(Clone, Debug)]
@@ -253,6 +270,8 @@ pub struct NameRun {
     /// Token indices of the whole run (titles included).
     pub first_token: usize,
     pub last_token: usize,
+    /// "the Black Sea Grain Initiative": a name after an article is a thing, not a person.
+    pub after_article: bool,
 }
 
 impl NameRun {
@@ -288,7 +307,7 @@ pub fn name_run_ending_at(
         return None;
     }
     let mut first = last;
-    while first > 0 {
+    while first > 0 && last - first < MAX_RUN_WORDS {
         let Some(previous) = word_at(text, tokens, first - 1) else {
             break;
         };
@@ -315,7 +334,9 @@ pub fn name_run_starting_at(
         return None;
     }
     let mut last = first;
-    while let Some(next) = word_at(text, tokens, last + 1) {
+    while last - first < MAX_RUN_WORDS
+        && let Some(next) = word_at(text, tokens, last + 1)
+    {
         let (Some((_, a)), Some((_, b))) = (tokens.get(last), tokens.get(last + 1)) else {
             break;
         };
@@ -339,6 +360,16 @@ fn split_run(
         .filter_map(|i| word_at(text, tokens, i))
         .collect();
     let skip = words.iter().take_while(|w| NOT_NAMES.contains(w)).count();
+    let is_article = |w: &str| matches!(w, "the" | "The" | "a" | "A" | "an" | "An");
+    let after_article = skip
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| is_article(w))
+        || (skip == 0
+            && first
+                .checked_sub(1)
+                .and_then(|i| word_at(text, tokens, i))
+                .is_some_and(is_article));
     let words = words.get(skip..)?;
     // Everything up to the last title (or possessive: "Ukraine's Foreign Minister") is titles.
     let title_end = words
@@ -362,13 +393,13 @@ fn split_run(
         name,
         first_token: first + skip,
         last_token: last,
+        after_article,
     })
 }
 
 /// Finds the people and introductions of an article; `holes` are its quotes (left out).
 pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People {
     let mut people = People::default();
-    let mut index_by_name: HashMap<String, usize> = HashMap::new();
     for sentence in sentences {
         let tokens = tokens(text, sentence.range.clone(), holes);
         let mut at = 0;
@@ -378,13 +409,14 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
                 continue;
             };
             at = run.last_token + 1;
-            if run.name.len() < 2 {
+            let has_title = run.name.iter().any(|w| TITLES.contains(&w.as_str()));
+            if run.name.len() < 2 || run.after_article || has_title {
                 continue;
             }
             let name = run.name_text();
             let appositive = appositive_role(text, &tokens, run.last_token, sentence.range.end);
             let prefix = prefix_role(text, &tokens, &run);
-            let index = *index_by_name.entry(name.clone()).or_insert_with(|| {
+            let index = *people.by_name.entry(name.clone()).or_insert_with(|| {
                 people.persons.push(Person {
                     name: name.clone(),
                     role: None,
@@ -405,13 +437,38 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
         }
         introductions(text, &tokens, &mut people.introductions);
     }
+    for (index, person) in people.persons.iter().enumerate() {
+        let role_words: std::collections::HashSet<String> = person
+            .role
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        for word in role_words {
+            people.by_role_word.entry(word).or_default().push(index);
+        }
+        if let Some(last) = person.name.rsplit(' ').next() {
+            people
+                .by_last_word
+                .entry(last.to_owned())
+                .or_default()
+                .push(index);
+        }
+    }
     // Surname-only mentions count towards the person they name.
     for sentence in sentences {
         for (token, range) in tokens(text, sentence.range.clone(), holes) {
             if let Token::Word(_) = token {
                 let word = without_possessive(slice(text, range));
-                for person in &mut people.persons {
-                    if person.name.rsplit(' ').next() == Some(word) {
+                for &index in people
+                    .by_last_word
+                    .get(word)
+                    .into_iter()
+                    .flatten()
+                    .take(MAX_NAMESAKES)
+                {
+                    if let Some(person) = people.persons.get_mut(index) {
                         person.mentions += 1;
                     }
                 }
@@ -437,7 +494,7 @@ fn appositive_role(
     }
     let start = tokens.get(name_last + 3)?.1.start;
     let mut end = start;
-    for (token, range) in tokens.iter().skip(name_last + 3) {
+    for (token, range) in tokens.iter().skip(name_last + 3).take(MAX_ROLE_WORDS + 5) {
         match token {
             Token::Word(_) => {
                 let word = slice(text, range.clone());
@@ -452,7 +509,7 @@ fn appositive_role(
     }
     let role = slice(text, start..end.min(sentence_end)).trim();
     let words = role.split_whitespace().count();
-    (words > 0 && words <= 15).then(|| role.to_owned())
+    (words > 0 && words <= MAX_ROLE_WORDS).then(|| collapse_whitespace(role))
 }
 
 /// "Kremlin spokesman Dmitry Peskov", "Turkish President Recep Tayyip Erdogan": the titles in
@@ -460,7 +517,7 @@ fn appositive_role(
 fn prefix_role(text: &str, tokens: &[(Token, Range<usize>)], run: &NameRun) -> Option<String> {
     let mut before = Vec::new();
     let mut at = run.first_token;
-    while at > 0 {
+    while at > 0 && before.len() < MAX_RUN_WORDS {
         let Some(word) = word_at(text, tokens, at - 1) else {
             break;
         };
@@ -526,7 +583,7 @@ fn introductions(text: &str, tokens: &[(Token, Range<usize>)], found: &mut Vec<I
         if let (Some(noun), Some(end), Some((_, first))) = (noun, end, tokens.get(index + 1)) {
             found.push(Introduction {
                 noun,
-                phrase: slice(text, first.start..end).to_owned(),
+                phrase: collapse_whitespace(slice(text, first.start..end)),
                 at: range.start,
             });
         }
@@ -538,8 +595,8 @@ impl People {
     /// is a person named in full somewhere.
     pub fn full_name(&self, name: &[String]) -> (String, bool) {
         let joined = name.join(" ");
-        if let Some(person) = self.persons.iter().find(|p| p.name == joined) {
-            return (person.name.clone(), true);
+        if self.by_name.contains_key(&joined) {
+            return (joined, true);
         }
         let ends_with = |person: &&Person| {
             let words: Vec<&str> = person.name.split(' ').collect();
@@ -561,31 +618,53 @@ impl People {
         }
     }
 
+    /// The people named in `text[range]` (in full or by last name), in order of first mention.
+    pub fn named_in(&self, text: &str, range: Range<usize>) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (token, word_range) in tokens(text, range, &[]) {
+            if !matches!(token, Token::Word(_)) {
+                continue;
+            }
+            let word = without_possessive(slice(text, word_range));
+            if !is_capitalized(word) {
+                continue;
+            }
+            let (name, is_person) = self.full_name(&[word.to_owned()]);
+            if is_person && !names.contains(&name) {
+                names.push(name);
+            }
+            if names.len() >= MAX_NAMESAKES {
+                break;
+            }
+        }
+        names
+    }
+
     /// The role the article gives the person named `full_name`.
     pub fn role_of(&self, full_name: &str) -> Option<&str> {
-        self.persons
-            .iter()
-            .find(|p| p.name == full_name)
-            .and_then(|p| p.role.as_deref())
+        let index = self.by_name.get(full_name)?;
+        self.persons.get(*index).and_then(|p| p.role.as_deref())
     }
 
     /// The person whose role contains `noun` ("the spokesman" → the Kremlin spokesman).
     pub fn with_role_noun(&self, noun: &str) -> Option<&Person> {
-        let mut matching = self.persons.iter().filter(|p| {
-            p.role
-                .as_deref()
-                .is_some_and(|role| role.to_lowercase().split_whitespace().any(|w| w == noun))
-        });
-        let first = matching.next()?;
-        // Two people with that role: "the spokesman" is ambiguous.
-        matching.next().is_none().then_some(first)
+        match self.by_role_word.get(noun)?.as_slice() {
+            [only] => self.persons.get(*only),
+            // Two people with that role: "the spokesman" is ambiguous.
+            _ => None,
+        }
     }
 
     /// The latest unnamed source introduced before `at` with that noun.
     pub fn introduction(&self, noun: &str, at: usize) -> Option<&Introduction> {
+        let before = self.introductions.partition_point(|i| i.at <= at);
         self.introductions
+            .get(..before)
+            .unwrap_or_default()
             .iter()
-            .rfind(|i| i.noun == noun && i.at <= at)
+            .rev()
+            .take(MAX_NAMESAKES)
+            .find(|i| i.noun == noun)
     }
 }
 
@@ -634,6 +713,14 @@ mod tests {
     }
 
     #[test]
+    fn names_after_an_article_are_things_not_people() {
+        let found =
+            people("The Grand Example Council met at the Blue River Residence with Jane Roe.");
+        let names: Vec<&str> = found.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe"]);
+    }
+
+    #[test]
     fn an_appositive_role_wins_over_a_title() {
         let found =
             people("Minister Jane Roe spoke. Jane Roe, a senior adviser to the board, agreed.");
@@ -656,6 +743,17 @@ mod tests {
             .introduction("source", usize::MAX)
             .expect("introduced");
         assert_eq!(introduction.phrase, "source close to Jane Roe");
+    }
+
+    #[test]
+    fn people_named_in_a_sentence_are_listed_by_full_name_once() {
+        let text = "Jane Roe met John Doe. Roe and Doe talked, then Roe left.";
+        let found = people(text);
+        let second = text.find("Roe and").expect("sentence");
+        assert_eq!(
+            found.named_in(text, second..text.len()),
+            ["Jane Roe", "John Doe"]
+        );
     }
 
     #[test]

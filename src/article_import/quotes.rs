@@ -121,9 +121,7 @@ fn close_quote(
                 .get(paragraph_end..next.start)
                 .is_some_and(|gap| gap.matches('\n').count() == 1);
             let close = marks.closer(style, next.start, next.end)?;
-            let reopened_first = marks
-                .next_opener(next.start, close)
-                .is_some_and(|(_, other)| other == style);
+            let reopened_first = marks.opens_within(style, next.start, close);
             if !adjacent || reopened_first {
                 return None;
             }
@@ -158,24 +156,59 @@ struct Mark {
     possessive_like: bool,
 }
 
-/// All quote marks of the text, classified once, so finding a closer is a binary search.
+/// All quote marks of the text, classified once, with sorted position lists per family so that
+/// finding a closer is a binary search (any input stays O(n log n)).
 struct MarkIndex {
     marks: Vec<Mark>,
+    curly_double_closers: Vec<usize>,
+    straight_double_closers: Vec<usize>,
+    /// Straight double marks that can only open: a quote searching a closer stops there.
+    straight_double_openers_only: Vec<usize>,
+    single_closers: Vec<usize>,
+    single_possessive_closers: Vec<usize>,
+}
+
+/// The first position in sorted `positions` within `from..to`.
+fn first_within(positions: &[usize], from: usize, to: usize) -> Option<usize> {
+    let index = positions.partition_point(|&at| at < from);
+    positions.get(index).copied().filter(|&at| at < to)
 }
 
 impl MarkIndex {
     fn new(text: &str) -> Self {
-        let mut marks = Vec::new();
+        let mut index = Self {
+            marks: Vec::new(),
+            curly_double_closers: Vec::new(),
+            straight_double_closers: Vec::new(),
+            straight_double_openers_only: Vec::new(),
+            single_closers: Vec::new(),
+            single_possessive_closers: Vec::new(),
+        };
         let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             let next = chars.peek().map(|&(_, next)| next);
             if let Some(mark) = classify(c, at, previous, next, text) {
-                marks.push(mark);
+                index.add(mark);
             }
             previous = Some(c);
         }
-        Self { marks }
+        index
+    }
+
+    fn add(&mut self, mark: Mark) {
+        use QuoteMarks::*;
+        match (mark.style, mark.can_close) {
+            (CurlyDouble, true) => self.curly_double_closers.push(mark.at),
+            (StraightDouble, true) => self.straight_double_closers.push(mark.at),
+            (StraightDouble, false) => self.straight_double_openers_only.push(mark.at),
+            (CurlySingle | StraightSingle, true) if mark.possessive_like => {
+                self.single_possessive_closers.push(mark.at);
+            }
+            (CurlySingle | StraightSingle, true) => self.single_closers.push(mark.at),
+            _ => {}
+        }
+        self.marks.push(mark);
     }
 
     fn first_from(&self, at: usize) -> usize {
@@ -184,7 +217,9 @@ impl MarkIndex {
 
     /// The first mark in `from..to` that opens a quote.
     fn next_opener(&self, from: usize, to: usize) -> Option<(usize, QuoteMarks)> {
-        self.marks[self.first_from(from)..]
+        self.marks
+            .get(self.first_from(from)..)
+            .unwrap_or_default()
             .iter()
             .take_while(|mark| mark.at < to)
             .find(|mark| mark.can_open)
@@ -196,24 +231,35 @@ impl MarkIndex {
         (mark.at == at && mark.can_open).then_some(mark.style)
     }
 
-    /// Where a quote of `style` whose words start at `from` closes before `to`, if it does.
-    fn closer(&self, style: QuoteMarks, from: usize, to: usize) -> Option<usize> {
-        let mut possessive_fallback = None;
-        for mark in self.marks[self.first_from(from)..]
+    /// `true` when a quote of `style` opens somewhere in `from..to`.
+    fn opens_within(&self, style: QuoteMarks, from: usize, to: usize) -> bool {
+        // Openers are rare enough in a line that a scan is cheap, but bound it all the same.
+        self.marks
+            .get(self.first_from(from)..)
+            .unwrap_or_default()
             .iter()
             .take_while(|mark| mark.at < to)
-            .filter(|mark| same_family(mark.style, style))
-        {
-            if mark.can_close && mark.possessive_like {
-                possessive_fallback = possessive_fallback.or(Some(mark.at));
-            } else if mark.can_close {
-                return Some(mark.at);
-            } else if style == QuoteMarks::StraightDouble && mark.style == style {
-                // A straight mark that can only open: the quote we are in was a stray mark.
-                return None;
+            .take(64)
+            .any(|mark| mark.can_open && same_family(mark.style, style))
+    }
+
+    /// Where a quote of `style` whose words start at `from` closes before `to`, if it does.
+    fn closer(&self, style: QuoteMarks, from: usize, to: usize) -> Option<usize> {
+        match style {
+            QuoteMarks::CurlyDouble => first_within(&self.curly_double_closers, from, to),
+            QuoteMarks::StraightDouble => {
+                let close = first_within(&self.straight_double_closers, from, to)?;
+                // A straight mark that can only open, before it: the quote was a stray mark.
+                match first_within(&self.straight_double_openers_only, from, close) {
+                    Some(_) => None,
+                    None => Some(close),
+                }
+            }
+            QuoteMarks::CurlySingle | QuoteMarks::StraightSingle => {
+                first_within(&self.single_closers, from, to)
+                    .or_else(|| first_within(&self.single_possessive_closers, from, to))
             }
         }
-        possessive_fallback
     }
 }
 
@@ -257,8 +303,10 @@ fn classify(
             } else {
                 QuoteMarks::StraightSingle
             };
-            // Between letters (don't, Ukraine's) it is an apostrophe: neither opens nor closes.
-            let opens = c == '\'' && after_space && next_is_word;
+            // Between letters (don't, Ukraine's) it is an apostrophe: neither opens nor closes;
+            // so it is before a decade or a clipped word ('90s, 'til).
+            let rest = text.get(at + c.len_utf8()..).unwrap_or("");
+            let opens = c == '\'' && after_space && next_is_word && !is_elision(rest);
             (style, opens, previous_is_word && before_space)
         }
         _ => return None,
@@ -266,7 +314,8 @@ fn classify(
     if !can_open && !can_close {
         return None;
     }
-    let possessive_like = can_close && previous == Some('s') && {
+    let is_single = !matches!(style, QuoteMarks::CurlyDouble | QuoteMarks::StraightDouble);
+    let possessive_like = is_single && can_close && previous == Some('s') && {
         let rest = text.get(at + c.len_utf8()..).unwrap_or("");
         let mut after = rest.chars().skip_while(|c| *c == ' ' || *c == '\u{a0}');
         next.is_some_and(char::is_whitespace) && after.next().is_some_and(char::is_lowercase)
@@ -278,6 +327,18 @@ fn classify(
         can_close,
         possessive_like,
     })
+}
+
+/// `90s`, `til`, `em`: what follows an apostrophe that stands for left-out letters or digits.
+fn is_elision(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let decade =
+        word.len() == 3 && word.ends_with('s') && word.chars().take(2).all(|c| c.is_ascii_digit());
+    let clipped = matches!(
+        word.to_lowercase().as_str(),
+        "til" | "em" | "tis" | "cause" | "n"
+    );
+    decade || clipped
 }
 
 fn is_opening_punctuation(c: char) -> bool {
@@ -350,6 +411,22 @@ mod tests {
             ["It’s time, and we don't wait"]
         );
         assert_eq!(quotes("He said ‘it’s over’ today."), ["it’s over"]);
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_belongs_to_the_outer_one() {
+        assert_eq!(
+            quotes("\"They said 'no' to us,\" Roe said."),
+            ["They said 'no' to us,"]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_before_a_decade_opens_no_quote() {
+        assert_eq!(
+            quotes("First drafted in the '90s, it was 'still on track'."),
+            ["still on track"]
+        );
     }
 
     #[test]

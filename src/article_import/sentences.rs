@@ -66,9 +66,13 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>], quotes: &[QuoteSpan]) 
             }
             quote_index += 1;
         }
+        // Quotes are sorted and do not overlap.
+        let first_quote = quotes.partition_point(|q| q.outer.end <= block.start);
         let inside: Vec<Range<usize>> = quotes
+            .get(first_quote..)
+            .unwrap_or_default()
             .iter()
-            .filter(|q| q.outer.start < block.end && q.outer.end > block.start)
+            .take_while(|q| q.outer.start < block.end)
             .map(|q| q.outer.clone())
             .collect();
         for range in split_block(text, block, &inside) {
@@ -90,9 +94,13 @@ fn split_block(text: &str, block: Range<usize>, inside: &[Range<usize>]) -> Vec<
         return vec![block];
     };
     let mut chars = block_text.char_indices().peekable();
+    let mut next_quote = 0;
     while let Some((offset, c)) = chars.next() {
         let at = block.start + offset;
-        if let Some(quote) = inside.iter().find(|q| q.start <= at && at < q.end) {
+        while inside.get(next_quote).is_some_and(|q| q.end <= at) {
+            next_quote += 1;
+        }
+        if let Some(quote) = inside.get(next_quote).filter(|q| q.start <= at) {
             // A quote ending in . ? ! ends the sentence when a new sentence follows it.
             if at + c.len_utf8() == quote.end {
                 let ends_in_stop = text
@@ -148,6 +156,7 @@ fn is_abbreviation(block_text: &str, dot_offset: usize) -> bool {
         .chars()
         .rev()
         .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .take(12)
         .collect::<Vec<char>>()
         .into_iter()
         .rev()

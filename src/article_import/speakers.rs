@@ -10,7 +10,7 @@ use super::people::{
 };
 use super::quotes::QuoteSpan;
 use super::sentences::Sentence;
-use super::words::{Hole, Token, is_capitalized, slice, tokens};
+use super::words::{Hole, Token, collapse_whitespace, is_capitalized, slice, tokens};
 
 /// The speaker of a quote nobody in the text is credited with.
 pub const UNKNOWN_SPEAKER: &str = "unknown";
@@ -89,10 +89,11 @@ const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "separately",
     "further",
     "however",
-    "had",
     "reportedly",
-    "has",
 ];
+
+/// How far (in tokens) the rules look from a verb for its subject.
+const MAX_LOOK_TOKENS: usize = 40;
 
 /// How the speaker of a quote was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,175 +148,24 @@ pub struct Article<'a> {
     pub people: &'a People,
 }
 
+/// A speaker found for a quote: name, role (from a caption), how.
+type Found = (String, Option<String>, Attribution);
+
+/// How many bytes of quote text the "drawn from another quote" rule may compare in all; keeps
+/// pathological input (thousands of quotes) bounded. Articles need a few kilobytes.
+const DRAWN_FROM_BUDGET_BYTES: usize = 4 << 20;
+
 /// The speaker of every quote, in the order of `article.quotes`.
 pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
-    let Article { text, quotes, .. } = *article;
-    let mut found: Vec<Option<(String, Option<String>, Attribution)>> = vec![None; quotes.len()];
+    let text = article.text;
+    let quotes = article.quotes;
     let paragraph_of: Vec<usize> = quotes
         .iter()
         .map(|q| paragraph_index(article.paragraphs, q.outer.start))
         .collect();
-    let sentence_of: Vec<Option<usize>> = quotes
-        .iter()
-        .map(|q| super::sentences::sentence_at(article.sentences, q.outer.start))
-        .collect();
-
-    // Pass 1, in reading order so "he" means the person who spoke last.
-    let mut last_person: Option<String> = None;
-    for (sentence_index, sentence) in article.sentences.iter().enumerate() {
-        let tokens = tokens(text, sentence.range.clone(), article.holes);
-        let mut credited_person = None;
-        for (token_index, (token, _)) in tokens.iter().enumerate() {
-            let Token::Quote(quote_index) = *token else {
-                continue;
-            };
-            if found.get(quote_index).is_none_or(Option::is_some) {
-                continue;
-            }
-            let Some(quote) = quotes.get(quote_index) else {
-                continue;
-            };
-            let paragraph = paragraph_of.get(quote_index).copied().unwrap_or(0);
-            let result = pull_quote_caption(article, quote, paragraph)
-                .map(|(name, role)| (name, role, Attribution::PullQuoteCaption))
-                .or_else(|| {
-                    let verb = nearest_verb(text, &tokens, token_index)?;
-                    let subject = subject_of(text, &tokens, verb)?;
-                    let (name, is_person) = resolve(
-                        article.people,
-                        &subject,
-                        last_person.as_deref(),
-                        quote.outer.start,
-                    )?;
-                    Some((name, is_person)).map(|(name, _)| (name, None, Attribution::SameSentence))
-                })
-                .or_else(|| {
-                    let next = article.sentences.get(sentence_index + 1)?;
-                    if next.paragraph != sentence.paragraph {
-                        return None;
-                    }
-                    let next_tokens = tokens_of(article, next);
-                    let is_short = next_tokens.len() <= 8;
-                    let has_quote = next_tokens
-                        .iter()
-                        .any(|(t, _)| matches!(t, Token::Quote(_)));
-                    if !is_short || has_quote {
-                        return None;
-                    }
-                    let verb =
-                        (0..next_tokens.len()).find(|&i| is_speech_verb(text, &next_tokens, i))?;
-                    let subject = subject_of(text, &next_tokens, verb)?;
-                    let (name, _) = resolve(
-                        article.people,
-                        &subject,
-                        last_person.as_deref(),
-                        quote.outer.start,
-                    )?;
-                    Some((name, None, Attribution::NextSentence))
-                });
-            if let Some((name, _, _)) = &result
-                && article.people.full_name(std::slice::from_ref(name)).1
-            {
-                credited_person = Some(name.clone());
-            }
-            if let Some(slot) = found.get_mut(quote_index) {
-                *slot = result;
-            }
-        }
-        // A sentence without quotes can still say who is speaking ("Kalin continued").
-        if credited_person.is_none()
-            && let Some(verb) = (0..tokens.len()).find(|&i| is_speech_verb(text, &tokens, i))
-            && let Some(subject) = subject_of(text, &tokens, verb)
-            && let Some((name, true)) = resolve(
-                article.people,
-                &subject,
-                last_person.as_deref(),
-                sentence.range.start,
-            )
-        {
-            credited_person = Some(name);
-        }
-        if credited_person.is_some() {
-            last_person = credited_person;
-        }
-    }
-
-    // Pass 2: the same paragraph, then the paragraph before (continued quotes), in order.
-    for index in 0..quotes.len() {
-        if found.get(index).is_some_and(Option::is_some) {
-            continue;
-        }
-        let Some(quote) = quotes.get(index) else {
-            continue;
-        };
-        let paragraph = paragraph_of.get(index).copied().unwrap_or(0);
-        let sentence_text = sentence_of
-            .get(index)
-            .copied()
-            .flatten()
-            .and_then(|s| article.sentences.get(s))
-            .map_or("", |s| slice(text, s.range.clone()));
-        let opens_sentence =
-            sentence_text.starts_with(slice(text, quote.outer.clone()).get(..1).unwrap_or("\u{0}"));
-        let words = quote.text(text).split_whitespace().count();
-        let same_paragraph = |candidates: &mut dyn Iterator<Item = usize>| {
-            candidates
-                .filter(|&other| paragraph_of.get(other) == Some(&paragraph))
-                .find_map(|other| found.get(other).cloned().flatten())
-        };
-        let result = if opens_sentence || words >= 4 {
-            same_paragraph(&mut (0..index).rev())
-                .or_else(|| same_paragraph(&mut (index + 1..quotes.len())))
-                .map(|(name, role, _)| (name, role, Attribution::SameParagraph))
-        } else {
-            None
-        };
-        let result = result.or_else(|| {
-            let whole_paragraph = article
-                .paragraphs
-                .get(paragraph)
-                .is_some_and(|p| p.start == quote.outer.start);
-            if !whole_paragraph || is_heading_like(article, quote, paragraph) || paragraph == 0 {
-                return None;
-            }
-            (0..index)
-                .rev()
-                .take_while(|&other| paragraph_of.get(other).is_some_and(|&p| p + 1 >= paragraph))
-                .filter(|&other| paragraph_of.get(other) == Some(&(paragraph - 1)))
-                .find_map(|other| found.get(other).cloned().flatten())
-                .map(|(name, role, _)| (name, role, Attribution::ContinuedParagraph))
-        });
-        if let Some(slot) = found.get_mut(index) {
-            *slot = result;
-        }
-    }
-
-    // Pass 3: headings drawn from another quote's words.
-    let normalized: Vec<String> = quotes.iter().map(|q| normalize(&q.text(text))).collect();
-    for index in 0..quotes.len() {
-        if found.get(index).is_some_and(Option::is_some) {
-            continue;
-        }
-        let Some(own) = normalized.get(index) else {
-            continue;
-        };
-        if own.split(' ').count() < 3 {
-            continue;
-        }
-        let source = (0..quotes.len())
-            .filter(|&other| other != index)
-            .filter(|&other| {
-                normalized
-                    .get(other)
-                    .is_some_and(|words| words.contains(own.as_str()))
-            })
-            .find_map(|other| found.get(other).cloned().flatten());
-        if let Some((name, role, _)) = source
-            && let Some(slot) = found.get_mut(index)
-        {
-            *slot = Some((name, role, Attribution::DrawnFromQuote));
-        }
-    }
+    let mut found = attribute_in_sentences(article, &paragraph_of);
+    attribute_by_neighbours(article, &paragraph_of, &mut found);
+    attribute_headings(article, &mut found);
 
     quotes
         .iter()
@@ -335,8 +185,10 @@ pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
                     .paragraphs
                     .get(paragraph)
                     .is_some_and(|p| p.start == quote.outer.start);
-                let words = quote.text(text).split_whitespace().count();
-                let attribution = if words <= 3 && !opens_paragraph {
+                let words = quote.text(text);
+                let is_fragment = words.split_whitespace().count() <= 3
+                    && !words.contains(['.', ',', '!', '?', ';', ':']);
+                let attribution = if is_fragment && !opens_paragraph {
                     Attribution::ScareQuote
                 } else {
                     Attribution::Unknown
@@ -349,6 +201,211 @@ pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
             }
         })
         .collect()
+}
+
+/// Pass 1, in reading order so that "he" means the person who spoke last: pull-quote captions,
+/// the quote's own sentence, or a short attribution sentence right after it.
+fn attribute_in_sentences(article: &Article<'_>, paragraph_of: &[usize]) -> Vec<Option<Found>> {
+    let text = article.text;
+    let quotes = article.quotes;
+    let mut found: Vec<Option<Found>> = vec![None; quotes.len()];
+    let mut last_person: Option<String> = None;
+    for (sentence_index, sentence) in article.sentences.iter().enumerate() {
+        let tokens = tokens(text, sentence.range.clone(), article.holes);
+        let verbs: Vec<usize> = (0..tokens.len())
+            .filter(|&i| is_speech_verb(text, &tokens, i))
+            .collect();
+        let mut next_sentence_subject: Option<Option<Subject>> = None;
+        let mut credited_person = None;
+        for (token_index, (token, _)) in tokens.iter().enumerate() {
+            let Token::Quote(quote_index) = *token else {
+                continue;
+            };
+            let Some(quote) = quotes.get(quote_index) else {
+                continue;
+            };
+            let paragraph = paragraph_of.get(quote_index).copied().unwrap_or(0);
+            let last = last_person.as_deref();
+            let mut result = pull_quote_caption(article, quote, paragraph)
+                .map(|(name, role)| ((name, role, Attribution::PullQuoteCaption), true));
+            if result.is_none()
+                && let Some(verb) = nearest_verb(&verbs, token_index)
+                && let Some(subject) = subject_of(text, &tokens, verb)
+            {
+                result = resolve(article.people, &subject, last, quote.outer.start)
+                    .map(|(name, is_person)| ((name, None, Attribution::SameSentence), is_person));
+            }
+            if result.is_none() {
+                let subject = next_sentence_subject.get_or_insert_with(|| {
+                    attribution_sentence(article, sentence_index + 1, sentence.paragraph)
+                });
+                result = subject
+                    .as_ref()
+                    .and_then(|subject| resolve(article.people, subject, last, quote.outer.start))
+                    .map(|(name, is_person)| ((name, None, Attribution::NextSentence), is_person));
+            }
+            if let Some(((name, _, _), true)) = &result {
+                credited_person = Some(name.clone());
+            }
+            if let Some(slot) = found.get_mut(quote_index) {
+                *slot = result.map(|(found, _)| found);
+            }
+        }
+        // A sentence without quotes can still say who is speaking ("Kalin continued"), or
+        // bring in the next person a "he said" will mean ("John Doe disagreed.").
+        if credited_person.is_none() {
+            let subject = match verbs.first() {
+                Some(&verb) => subject_of(text, &tokens, verb),
+                None => main_subject(text, &tokens, tokens.len()),
+            };
+            if let Some(subject) = subject
+                && let Some((name, true)) = resolve(
+                    article.people,
+                    &subject,
+                    last_person.as_deref(),
+                    sentence.range.start,
+                )
+            {
+                credited_person = Some(name);
+            }
+        }
+        if credited_person.is_some() {
+            last_person = credited_person;
+        }
+    }
+    found
+}
+
+/// The subject of a short sentence that only attributes (`“We go.” Roe said.`), if sentence
+/// `index` is one and lies in `paragraph`.
+fn attribution_sentence(article: &Article<'_>, index: usize, paragraph: usize) -> Option<Subject> {
+    let next = article.sentences.get(index)?;
+    if next.paragraph != paragraph || next.range.len() > 200 {
+        return None;
+    }
+    let tokens = tokens_of(article, next);
+    let has_quote = tokens.iter().any(|(t, _)| matches!(t, Token::Quote(_)));
+    if tokens.len() > 8 || has_quote {
+        return None;
+    }
+    let verb = (0..tokens.len()).find(|&i| is_speech_verb(article.text, &tokens, i))?;
+    subject_of(article.text, &tokens, verb)
+}
+
+/// Pass 2, in order: another quote of the same paragraph, then the paragraph before for a
+/// paragraph that is only a quote (a continued quotation).
+fn attribute_by_neighbours(
+    article: &Article<'_>,
+    paragraph_of: &[usize],
+    found: &mut [Option<Found>],
+) {
+    let text = article.text;
+    let quotes = article.quotes;
+    // The next quote of the same paragraph credited in pass 1, for each quote.
+    let mut next_credited: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut upcoming: Option<usize> = None;
+    for index in (0..quotes.len()).rev() {
+        if let Some(next) = upcoming
+            && paragraph_of.get(next) == paragraph_of.get(index)
+            && let Some(slot) = next_credited.get_mut(index)
+        {
+            *slot = Some(next);
+        }
+        if found.get(index).is_some_and(Option::is_some) {
+            upcoming = Some(index);
+        }
+    }
+    let mut last_in_paragraph: std::collections::HashMap<usize, Found> =
+        std::collections::HashMap::new();
+    for index in 0..quotes.len() {
+        let paragraph = paragraph_of.get(index).copied().unwrap_or(0);
+        if let Some(Some(known)) = found.get(index) {
+            last_in_paragraph.insert(paragraph, known.clone());
+            continue;
+        }
+        let Some(quote) = quotes.get(index) else {
+            continue;
+        };
+        let opens_sentence = super::sentences::sentence_at(article.sentences, quote.outer.start)
+            .and_then(|s| article.sentences.get(s))
+            .is_some_and(|s| s.range.start == quote.outer.start);
+        let words = quote.text(text).split_whitespace().count();
+        let mut result = None;
+        if opens_sentence || words >= 4 {
+            result = last_in_paragraph
+                .get(&paragraph)
+                .cloned()
+                .or_else(|| {
+                    let next = next_credited.get(index).copied().flatten()?;
+                    found.get(next).cloned().flatten()
+                })
+                .map(|(name, role, _)| (name, role, Attribution::SameParagraph));
+        }
+        let whole_paragraph = article
+            .paragraphs
+            .get(paragraph)
+            .is_some_and(|p| p.start == quote.outer.start);
+        if result.is_none()
+            && whole_paragraph
+            && paragraph > 0
+            && !is_heading_like(article, quote, paragraph)
+        {
+            result = last_in_paragraph
+                .get(&(paragraph - 1))
+                .cloned()
+                .map(|(name, role, _)| (name, role, Attribution::ContinuedParagraph));
+        }
+        if let Some(known) = &result {
+            last_in_paragraph.insert(paragraph, known.clone());
+        }
+        if let Some(slot) = found.get_mut(index) {
+            *slot = result;
+        }
+    }
+}
+
+/// Pass 3: a heading made of words another quote's speaker said ('A peace deal at some point').
+fn attribute_headings(article: &Article<'_>, found: &mut [Option<Found>]) {
+    let quotes = article.quotes;
+    let normalized: Vec<String> = quotes
+        .iter()
+        .map(|q| normalize(&q.text(article.text)))
+        .collect();
+    let mut budget = DRAWN_FROM_BUDGET_BYTES;
+    // Only quotes credited by the earlier passes can lend their speaker.
+    let credited: Vec<usize> = (0..quotes.len())
+        .filter(|&index| found.get(index).is_some_and(Option::is_some))
+        .collect();
+    for index in 0..quotes.len() {
+        if found.get(index).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(own) = normalized.get(index) else {
+            continue;
+        };
+        if own.split(' ').count() < 3 {
+            continue;
+        }
+        let mut source = None;
+        for &other in &credited {
+            let (Some(words), Some(Some(known))) = (normalized.get(other), found.get(other)) else {
+                continue;
+            };
+            budget = budget.saturating_sub(words.len().max(1));
+            if budget == 0 {
+                return;
+            }
+            if words.contains(own.as_str()) {
+                source = Some(known.clone());
+                break;
+            }
+        }
+        if let Some((name, role, _)) = source
+            && let Some(slot) = found.get_mut(index)
+        {
+            *slot = Some((name, role, Attribution::DrawnFromQuote));
+        }
+    }
 }
 
 fn tokens_of(article: &Article<'_>, sentence: &Sentence) -> Vec<(Token, Range<usize>)> {
@@ -421,7 +478,7 @@ fn pull_quote_caption(
     }
     let (name, _) = article.people.full_name(&name_words);
     let role = role_part
-        .map(|role| strip_article(role).to_owned())
+        .map(|role| collapse_whitespace(strip_article(role)))
         .filter(|role| !role.is_empty());
     Some((name, role))
 }
@@ -433,22 +490,37 @@ fn strip_article(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// `true` for a verb that attributes words ("said", "told"), lower case as written.
+pub fn is_speech_word(word: &str) -> bool {
+    word != "according" && SPEECH_VERBS.contains(&word)
+}
+
 fn is_speech_verb(text: &str, tokens: &[(Token, Range<usize>)], index: usize) -> bool {
     let Some(word) = word_at(text, tokens, index) else {
         return false;
     };
-    let lower = word.to_lowercase();
-    if lower == "according" {
+    if word == "according" || word == "According" {
         return word_at(text, tokens, index + 1) == Some("to");
     }
-    SPEECH_VERBS.contains(&lower.as_str())
+    // "Doe called it 'a farce'", but not "Zelensky called for a meeting".
+    if word == "called" || word == "calls" || word == "described" {
+        let next = word_at(text, tokens, index + 1);
+        return next.is_some_and(|w| matches!(w, "it" | "them" | "this" | "that" | "him" | "her"));
+    }
+    // Lower case as written: "United States" is no verb.
+    SPEECH_VERBS.contains(&word)
 }
 
-/// The speech verb closest to the quote at token `quote_token`, in its sentence.
-fn nearest_verb(text: &str, tokens: &[(Token, Range<usize>)], quote_token: usize) -> Option<usize> {
-    (0..tokens.len())
-        .filter(|&i| is_speech_verb(text, tokens, i))
-        .min_by_key(|&i| (i.abs_diff(quote_token), i < quote_token))
+/// The speech verb closest to the quote at token `quote_token`, among the sorted `verbs` of its
+/// sentence; on a tie the one after the quote (`"…," Roe said`).
+fn nearest_verb(verbs: &[usize], quote_token: usize) -> Option<usize> {
+    let after = verbs.partition_point(|&verb| verb < quote_token);
+    let candidates = [after.checked_sub(1), Some(after)];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter_map(|i| verbs.get(i).copied())
+        .min_by_key(|&verb| (verb.abs_diff(quote_token), verb < quote_token))
 }
 
 /// Who the verb at `verb` attributes words to.
@@ -489,7 +561,7 @@ fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) ->
     }
     let mut end = None;
     let mut noun = None;
-    for index in at + 1.. {
+    for index in at + 1..at + 1 + MAX_LOOK_TOKENS {
         let Some(word) = word_at(text, tokens, index) else {
             break;
         };
@@ -502,7 +574,7 @@ fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) ->
         end = tokens.get(index).map(|(_, r)| r.end);
     }
     let start = tokens.get(at + 1)?.1.start;
-    let phrase = slice(text, start..end?).to_owned();
+    let phrase = collapse_whitespace(slice(text, start..end?));
     Some(match (word, noun) {
         ("the", Some(noun)) => Subject::Described(noun),
         _ => Subject::Introduced(phrase),
@@ -511,10 +583,11 @@ fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) ->
 
 /// The subject of the main clause, for "…, adding that …".
 fn main_subject(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> Option<Subject> {
-    for index in 0..verb {
+    for index in 0..verb.min(MAX_LOOK_TOKENS) {
         match tokens.get(index) {
             Some((Token::Word(_), _)) => {}
-            Some((Token::Comma, _)) => continue,
+            // `"It is early," he said, adding …`: the quote is not the subject.
+            Some((Token::Comma | Token::Quote(_), _)) => continue,
             _ => return None,
         }
         let word = word_at(text, tokens, index)?;
@@ -552,20 +625,27 @@ fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> 
                 // Skip an appositive: ", who was also on both calls," or ", a spokesman,".
                 let opening = (0..at)
                     .rev()
+                    .take(MAX_LOOK_TOKENS)
                     .take_while(|&i| {
                         matches!(
                             tokens.get(i),
                             Some((Token::Word(_) | Token::Comma | Token::Other, _))
                         )
                     })
-                    .find(|&i| matches!(tokens.get(i), Some((Token::Comma, _))))?;
-                let first = word_at(text, tokens, opening + 1)?;
-                let is_appositive = matches!(first, "who" | "whose" | "which" | "a" | "an" | "the")
-                    || !is_capitalized(first);
-                if !is_appositive {
-                    return None;
+                    .find(|&i| matches!(tokens.get(i), Some((Token::Comma, _))));
+                let first = opening.and_then(|opening| word_at(text, tokens, opening + 1));
+                let is_appositive = first.is_some_and(|first| {
+                    matches!(first, "who" | "whose" | "which" | "a" | "an" | "the")
+                        || !is_capitalized(first)
+                });
+                match opening {
+                    Some(opening) if is_appositive => at = opening.checked_sub(1)?,
+                    // "Roe's deputy, John Doe, told": the name between the commas speaks.
+                    _ => {
+                        let run = name_run_ending_at(text, tokens, at.checked_sub(1)?)?;
+                        return Some(Subject::Name(run.name));
+                    }
                 }
-                at = opening.checked_sub(1)?;
                 continue;
             }
             _ => return None,
@@ -586,14 +666,20 @@ fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> 
         }
         return Some(Subject::Name(run.name));
     }
+    // "the source noted", "the minister's aides said": a described speaker.
+    let article = (at.saturating_sub(3)..at)
+        .rev()
+        .take_while(|&i| word_at(text, tokens, i).is_some())
+        .find(|&i| matches!(word_at(text, tokens, i), Some("the" | "The")))?;
     if ROLE_NOUNS.contains(&word) {
-        let has_article = (at.saturating_sub(3)..at)
-            .any(|i| matches!(word_at(text, tokens, i), Some("the" | "The")));
-        if has_article {
-            return Some(Subject::Described(word.to_owned()));
-        }
+        return Some(Subject::Described(word.to_owned()));
     }
-    None
+    let start = tokens.get(article + 1)?.1.start;
+    let end = tokens.get(at)?.1.end;
+    Some(Subject::Introduced(collapse_whitespace(slice(
+        text,
+        start..end,
+    ))))
 }
 
 /// The description that starts at an article before `name_first`: "A source close to X".
@@ -614,7 +700,10 @@ fn introduced_subject_before(
         })?;
     let start = tokens.get(article + 1)?.1.start;
     let end = tokens.get(name_last)?.1.end;
-    Some(Subject::Introduced(slice(text, start..end).to_owned()))
+    Some(Subject::Introduced(collapse_whitespace(slice(
+        text,
+        start..end,
+    ))))
 }
 
 /// The speaker a subject stands for, and whether it is a person named in the article.
@@ -730,9 +819,47 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_newly_introduced_person_means_that_person() {
+        let text = "\"We agree,\" Jane Roe said.\n\nJohn Doe, a spokesman, disagreed. \"It is early,\" he said, adding that the plan \"needs work.\"";
+        let found = speakers(text);
+        assert_eq!(found[1].1, "John Doe");
+        assert_eq!(found[2].1, "John Doe");
+        assert_eq!(found[2].3, Attribution::SameSentence);
+    }
+
+    #[test]
     fn an_appositive_between_name_and_verb_is_skipped() {
         let text = "Jane Roe left. Roe, who was also there, said that the plan \"now works\".";
         assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_capitalised_place_is_no_speech_verb() {
+        // "States" is nearer the quote than "noted", but it is no verb.
+        let text = "Jane Roe arrived. Roe noted that the officials had held “good talks” in the United States.";
+        assert_eq!(speaker_names(text), ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_name_between_commas_before_the_verb_speaks() {
+        let text = "Jane Roe spoke. Roe's deputy, John Doe, told the board: 'It's not over.'";
+        assert_eq!(speaker_names(text), ["John Doe"]);
+    }
+
+    #[test]
+    fn calling_something_a_name_quotes_the_caller() {
+        let text = "Jane Roe spoke. Two days ago, Roe had called it 'a farce'.";
+        let found = speakers(text);
+        assert_eq!(
+            (found[0].1.as_str(), found[0].3),
+            ("Jane Roe", Attribution::SameSentence)
+        );
+    }
+
+    #[test]
+    fn a_described_group_is_the_speaker_when_no_one_is_named() {
+        let text = "The minister's aides said the plan was 'still on track'.";
+        assert_eq!(speaker_names(text), ["Minister's aides"]);
     }
 
     #[test]
@@ -792,6 +919,12 @@ mod tests {
         let found = speakers("They called the enclaves \"independent\" states.");
         assert_eq!(found[0].1, UNKNOWN_SPEAKER);
         assert_eq!(found[0].3, Attribution::ScareQuote);
+    }
+
+    #[test]
+    fn a_short_unattributed_sentence_in_quotes_is_no_scare_quote() {
+        let found = speakers("Earlier text.\n\nThe sign read \"We agree.\" and nothing more.");
+        assert_eq!(found[0].3, Attribution::Unknown);
     }
 
     #[test]

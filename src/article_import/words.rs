@@ -29,9 +29,13 @@ pub struct Hole {
 /// The tokens of `text[range]`, with each hole (sorted by start) replaced by one [`Token::Quote`].
 pub fn tokens(text: &str, range: Range<usize>, holes: &[Hole]) -> Vec<(Token, Range<usize>)> {
     let mut tokens = Vec::new();
+    // Holes are sorted and do not overlap, so their ends are sorted too.
+    let first = holes.partition_point(|hole| hole.range.end <= range.start);
     let mut holes = holes
+        .get(first..)
+        .unwrap_or_default()
         .iter()
-        .filter(|hole| hole.range.end > range.start && hole.range.start < range.end)
+        .take_while(|hole| hole.range.start < range.end)
         .peekable();
     let end = range.end.min(text.len());
     let mut at = range.start;
@@ -95,6 +99,51 @@ pub fn word_end(text: &str, start: usize, limit: usize) -> usize {
 /// The text of a byte range, or `""` when the range is not on character boundaries.
 pub fn slice(text: &str, range: Range<usize>) -> &str {
     text.get(range).unwrap_or("")
+}
+
+/// Sentences longer than this are shortened in the text kept with quotes and dates (their byte
+/// range stays exact); real sentences are far shorter, pasted junk can be a megabyte long.
+pub const MAX_EXCERPT_BYTES: usize = 4000;
+
+/// The text of `range`, shortened to [`MAX_EXCERPT_BYTES`] at a character boundary with "…".
+pub fn excerpt(text: &str, range: Range<usize>) -> String {
+    let whole = slice(text, range);
+    if whole.len() <= MAX_EXCERPT_BYTES {
+        return whole.to_owned();
+    }
+    let mut end = MAX_EXCERPT_BYTES;
+    while end > 0 && !whole.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", whole.get(..end).unwrap_or(""))
+}
+
+/// The part of `range` within `radius` bytes of `around`, widened to character boundaries.
+pub fn window(
+    text: &str,
+    range: Range<usize>,
+    around: Range<usize>,
+    radius: usize,
+) -> Range<usize> {
+    let mut start = around.start.saturating_sub(radius).max(range.start);
+    let mut end = around
+        .end
+        .saturating_add(radius)
+        .min(range.end)
+        .min(text.len());
+    while start > range.start && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < range.end.min(text.len()) && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The words of `text` joined by single plain spaces (no-break spaces and line breaks included),
+/// for names and roles, which are not verbatim quotations.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `true` when the word starts with an upper-case letter.
