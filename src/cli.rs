@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 use crate::builtin::add_builtin;
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
-use crate::model::loader::load_article_set_with_warnings;
 use crate::model::stats::stats_of;
 
 #[derive(Debug, Parser)]
@@ -73,7 +72,7 @@ pub fn file_label(path: &std::path::Path) -> String {
     path.display().to_string()
 }
 
-/// Reads and loads one article set file.
+/// Reads and loads one file of any format [`crate::import`] knows (told by content).
 pub fn load_file(
     path: &std::path::Path,
 ) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
@@ -84,7 +83,7 @@ pub fn load_file(
             crate::model::load_error::Problem::new(format!("cannot read the file: {error}")),
         )
     })?;
-    load_article_set_with_warnings(&label, &bytes)
+    crate::import::import_bytes(&label, &bytes).map(|imported| (imported.set, imported.warnings))
 }
 
 /// Adds every file to `dataset`; returns the messages of files that did not load (and warnings).
@@ -216,6 +215,14 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
             );
         }
     });
+    if !json {
+        for import in &report.imports {
+            println!(
+                "{:>9} {:>6} {:>9.1}  {}",
+                import.events, "import", import.import_ms, import.format
+            );
+        }
+    }
     if json {
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),

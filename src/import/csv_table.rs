@@ -5,7 +5,9 @@ use crate::model::load_error::TextPosition;
 
 /// The first line that is not blank, without its line ending.
 pub fn header_line(text: &str) -> &str {
-    text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default()
+    text.lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or_default()
 }
 
 /// `;` when the header line has more semicolons than commas outside quotes, else `,`.
@@ -59,7 +61,9 @@ pub fn field_position(
     delimiter: u8,
 ) -> TextPosition {
     let bytes = text.as_bytes();
-    let start = usize::try_from(record.byte()).unwrap_or(usize::MAX).min(bytes.len());
+    let start = usize::try_from(record.byte())
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
     let mut offset = start;
     let mut field = 0;
     let mut in_quotes = false;
@@ -79,7 +83,12 @@ pub fn field_position(
         .get(..offset)
         .and_then(|head| head.rfind('\n'))
         .map_or(0, |at| at + 1);
-    let column = text.get(line_start..offset).unwrap_or_default().chars().count() + 1;
+    let column = text
+        .get(line_start..offset)
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
     TextPosition { line, column }
 }
 
@@ -154,10 +163,25 @@ mod tests {
         reader.read_record(&mut record).expect("header");
         reader.read_record(&mut record).expect("row");
         let position = record.position().expect("position").clone();
-        assert_eq!(field_position(text, &position, 0, b','), TextPosition { line: 2, column: 1 });
-        assert_eq!(field_position(text, &position, 1, b','), TextPosition { line: 2, column: 6 });
-        assert_eq!(field_position(text, &position, 2, b','), TextPosition { line: 3, column: 8 });
-        assert_eq!(field_position(text, &position, 3, b','), TextPosition { line: 3, column: 10 });
+        assert_eq!(
+            field_position(text, &position, 0, b','),
+            TextPosition { line: 2, column: 1 }
+        );
+        assert_eq!(
+            field_position(text, &position, 1, b','),
+            TextPosition { line: 2, column: 6 }
+        );
+        assert_eq!(
+            field_position(text, &position, 2, b','),
+            TextPosition { line: 3, column: 8 }
+        );
+        assert_eq!(
+            field_position(text, &position, 3, b','),
+            TextPosition {
+                line: 3,
+                column: 10
+            }
+        );
     }
 
     #[test]

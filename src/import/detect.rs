@@ -291,8 +291,14 @@ mod tests {
             detect(r#"{"events": [{"text": {"headline": "x"}, "start_date": {}}], "n": 1}"#),
             Some(Format::TimelineJsJson)
         );
-        assert_eq!(detect(r#"{"timeline": {"date": []}}"#), Some(Format::TimelineJsJson));
-        assert_eq!(detect(r#"{"version": 2, "events": []}"#), Some(Format::ArticleSet));
+        assert_eq!(
+            detect(r#"{"timeline": {"date": []}}"#),
+            Some(Format::TimelineJsJson)
+        );
+        assert_eq!(
+            detect(r#"{"version": 2, "events": []}"#),
+            Some(Format::ArticleSet)
+        );
         assert_eq!(detect(r#"{"events": [{"date": "2014"}]}"#), None);
         assert_eq!(detect(r#"[1, 2]"#), None);
         assert_eq!(detect(r#"{"a": {"b": [1, "}"]}, "c": 2}"#), None);
@@ -312,9 +318,18 @@ mod tests {
 
     #[test]
     fn csv_is_told_apart_by_its_header() {
-        assert_eq!(detect("Year,Month,Day,Headline,Text\n"), Some(Format::TimelineJsCsv));
-        assert_eq!(detect("\u{feff}date;TITLE;summary\n"), Some(Format::EventsCsv));
-        assert_eq!(detect("\"date\",\"title\"\n2014,x\n"), Some(Format::EventsCsv));
+        assert_eq!(
+            detect("Year,Month,Day,Headline,Text\n"),
+            Some(Format::TimelineJsCsv)
+        );
+        assert_eq!(
+            detect("\u{feff}date;TITLE;summary\n"),
+            Some(Format::EventsCsv)
+        );
+        assert_eq!(
+            detect("\"date\",\"title\"\n2014,x\n"),
+            Some(Format::EventsCsv)
+        );
         assert_eq!(detect("name,value\n"), None);
         assert_eq!(detect("Just some notes.\n"), None);
     }

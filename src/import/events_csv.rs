@@ -176,7 +176,12 @@ impl Table<'_> {
                          (date and title required)",
                         COLUMNS.join(", ")
                     ))
-                    .at_position(field_position(self.text, position, 0, self.delimiter))
+                    .at_position(field_position(
+                        self.text,
+                        position,
+                        0,
+                        self.delimiter,
+                    ))
                 });
             }
         }
@@ -275,7 +280,12 @@ impl EventsBuilder {
             Category::Other
         } else {
             Category::parse(&category_text.to_lowercase()).unwrap_or_else(|error| {
-                report.warn(|| row.at(Column::Category, &format!("{error}; the event is filed under other")));
+                report.warn(|| {
+                    row.at(
+                        Column::Category,
+                        &format!("{error}; the event is filed under other"),
+                    )
+                });
                 Category::Other
             })
         };
@@ -301,9 +311,9 @@ impl EventsBuilder {
         let quote = row.get(Column::Quote);
         let speaker = row.get(Column::Speaker);
         match (&source_id, quote.is_empty()) {
-            (_, true) if !speaker.is_empty() => report.warn(|| {
-                row.at(Column::Speaker, "a speaker with no quote is ignored")
-            }),
+            (_, true) if !speaker.is_empty() => {
+                report.warn(|| row.at(Column::Speaker, "a speaker with no quote is ignored"))
+            }
             (_, true) => {}
             (None, false) => report.warn(|| {
                 row.at(

@@ -218,7 +218,9 @@ mod tests {
     #[test]
     fn tags_are_dropped_and_entities_decoded() {
         assert_eq!(
-            plain_text_from_html("Ada <a href=\"x\">Lovelace</a> &amp; Babbage&#39;s &#x2014; engine"),
+            plain_text_from_html(
+                "Ada <a href=\"x\">Lovelace</a> &amp; Babbage&#39;s &#x2014; engine"
+            ),
             "Ada Lovelace & Babbage's — engine"
         );
     }
@@ -248,6 +250,9 @@ mod tests {
 
     #[test]
     fn one_line_text_joins_lines_with_spaces() {
-        assert_eq!(single_line("Whitney Houston\n 1963 - 2012"), "Whitney Houston 1963 - 2012");
+        assert_eq!(
+            single_line("Whitney Houston\n 1963 - 2012"),
+            "Whitney Houston 1963 - 2012"
+        );
     }
 }

@@ -5,7 +5,9 @@ use std::time::Instant;
 use crate::synthetic::synthetic_article_set;
 
 use super::import_bytes;
-use super::synthetic_files::{events_csv_from_set, timelinejs_csv_from_set, timelinejs_json_from_set};
+use super::synthetic_files::{
+    events_csv_from_set, timelinejs_csv_from_set, timelinejs_json_from_set,
+};
 
 /// Each importer is timed this many times; the median is reported.
 const RUNS: usize = 3;
@@ -16,8 +18,16 @@ pub fn bench_imports(events: usize) -> Vec<(String, f64)> {
     let set = synthetic_article_set(events, 0x1A7E_0000 + events as u64);
     let files = [
         ("import events CSV", "events.csv", events_csv_from_set(&set)),
-        ("import TimelineJS CSV", "timeline.csv", timelinejs_csv_from_set(&set)),
-        ("import TimelineJS JSON", "timeline.json", timelinejs_json_from_set(&set)),
+        (
+            "import TimelineJS CSV",
+            "timeline.csv",
+            timelinejs_csv_from_set(&set),
+        ),
+        (
+            "import TimelineJS JSON",
+            "timeline.json",
+            timelinejs_json_from_set(&set),
+        ),
     ];
     drop(set);
     let mut rows = Vec::new();

@@ -52,7 +52,10 @@ fn byte_offset(text: &[u8], line: usize, byte_column: usize) -> usize {
 /// An open container while scanning.
 enum Frame {
     /// The key being read (set once its string is read, cleared at `,`).
-    Object { key: Option<String>, expects_key: bool },
+    Object {
+        key: Option<String>,
+        expects_key: bool,
+    },
     /// The index of the element being read, and whether it has begun.
     Array { index: usize, started: bool },
 }

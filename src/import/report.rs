@@ -159,7 +159,10 @@ mod tests {
         }
         let lines = report.warning_lines();
         assert_eq!(lines.len(), MAX_WARNINGS + 1);
-        assert_eq!(lines.last().map(String::as_str), Some("f: … and 3 more warnings"));
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("f: … and 3 more warnings")
+        );
     }
 
     #[test]

@@ -56,7 +56,9 @@ impl SourceRegistry {
                 index
             }
         };
-        self.sources.get(index).map_or("", |source| source.id.as_str())
+        self.sources
+            .get(index)
+            .map_or("", |source| source.id.as_str())
     }
 
     pub fn into_sources(self) -> Vec<SourceRecord> {
@@ -99,12 +101,19 @@ mod tests {
     #[test]
     fn the_same_key_gives_one_source_dated_by_the_earliest_citation() {
         let mut registry = SourceRegistry::default();
-        let first = registry.cite("k", date("2022-03-01"), || new_source("A")).to_owned();
-        let other = registry.cite("other", date("2022-03-01"), || new_source("B")).to_owned();
+        let first = registry
+            .cite("k", date("2022-03-01"), || new_source("A"))
+            .to_owned();
+        let other = registry
+            .cite("other", date("2022-03-01"), || new_source("B"))
+            .to_owned();
         let again = registry
             .cite("k", date("2021-05"), || new_source("never made"))
             .to_owned();
-        assert_eq!((first.as_str(), other.as_str(), again.as_str()), ("src-1", "src-2", "src-1"));
+        assert_eq!(
+            (first.as_str(), other.as_str(), again.as_str()),
+            ("src-1", "src-2", "src-1")
+        );
         let sources = registry.into_sources();
         assert_eq!(sources.len(), 2);
         assert_eq!(sources[0].title, "A");
@@ -113,7 +122,10 @@ mod tests {
 
     #[test]
     fn hosts_come_from_absolute_and_scheme_relative_urls() {
-        assert_eq!(url_host("https://www.bbc.com/news?a=1"), Some("www.bbc.com"));
+        assert_eq!(
+            url_host("https://www.bbc.com/news?a=1"),
+            Some("www.bbc.com")
+        );
         assert_eq!(url_host("//flickr.com/photos"), Some("flickr.com"));
         assert_eq!(url_host("http://user@host.org:8080/x"), Some("host.org"));
         assert_eq!(url_host("/static/img/a.jpg"), None);

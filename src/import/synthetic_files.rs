@@ -50,9 +50,24 @@ pub fn timelinejs_csv_from_set(set: &ArticleSet) -> String {
     let sources = sources_by_id(set);
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record([
-        "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
-        "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
-        "Media Thumbnail", "Type", "Group", "Background",
+        "Year",
+        "Month",
+        "Day",
+        "Time",
+        "End Year",
+        "End Month",
+        "End Day",
+        "End Time",
+        "Display Date",
+        "Headline",
+        "Text",
+        "Media",
+        "Media Credit",
+        "Media Caption",
+        "Media Thumbnail",
+        "Type",
+        "Group",
+        "Background",
     ]);
     let empty = String::new();
     let mut title_row = vec![empty.clone(); 18];
@@ -138,7 +153,10 @@ fn first_source<'a>(
     event: &EventRecord,
     sources: &HashMap<&str, &'a SourceRecord>,
 ) -> Option<&'a SourceRecord> {
-    event.sources().iter().find_map(|id| sources.get(id).copied())
+    event
+        .sources()
+        .iter()
+        .find_map(|id| sources.get(id).copied())
 }
 
 fn media_url(event: &EventRecord, source: Option<&SourceRecord>) -> String {

@@ -57,7 +57,8 @@ mod tests {
 
     #[test]
     fn empty_and_blank_files_are_empty() {
-        let expected = "f: the file is empty; expected an article set, TimelineJS file or events CSV";
+        let expected =
+            "f: the file is empty; expected an article set, TimelineJS file or events CSV";
         assert_eq!(message(b""), expected);
         assert_eq!(message(b" \n\t"), expected);
         assert_eq!(message(b"\xEF\xBB\xBF\n"), expected);

@@ -28,7 +28,9 @@ impl Origin {
         match self {
             Origin::Json(path) => report.warn_at(path, message),
             Origin::Csv { row, position } => {
-                report.warn(|| Problem::new(format!("row {row}: {}", message())).at_position(*position));
+                report.warn(|| {
+                    Problem::new(format!("row {row}: {}", message())).at_position(*position)
+                });
             }
         }
     }
@@ -87,7 +89,11 @@ fn date_part_of_f64(number: f64) -> DatePart {
 
 /// The date a year, month and day stand for, at the finest precision given; `Err` says why
 /// no date can hold it (the slide is then skipped).
-pub fn slide_date(year: &DatePart, month: &DatePart, day: &DatePart) -> Result<PartialDate, String> {
+pub fn slide_date(
+    year: &DatePart,
+    month: &DatePart,
+    day: &DatePart,
+) -> Result<PartialDate, String> {
     let year = match year {
         DatePart::Number(year) => *year,
         DatePart::TooLarge(text) => return Err(year_out_of_range(text)),
@@ -251,7 +257,11 @@ impl TimelineBuilder {
                     outlet: source_outlet(&media.credit, url),
                     title: {
                         let caption = single_line(&plain_text_from_html(&media.caption));
-                        if caption.is_empty() { title.clone() } else { caption }
+                        if caption.is_empty() {
+                            title.clone()
+                        } else {
+                            caption
+                        }
                     },
                     url: Some(url.to_owned()),
                     notes: format!(
@@ -380,9 +390,18 @@ mod tests {
     #[test]
     fn the_precision_is_the_finest_part_given() {
         let missing = DatePart::Missing;
-        assert_eq!(slide_date(&number(1963), &missing, &missing), Ok(date("1963")));
-        assert_eq!(slide_date(&number(1963), &number(8), &missing), Ok(date("1963-08")));
-        assert_eq!(slide_date(&number(1963), &number(8), &number(9)), Ok(date("1963-08-09")));
+        assert_eq!(
+            slide_date(&number(1963), &missing, &missing),
+            Ok(date("1963"))
+        );
+        assert_eq!(
+            slide_date(&number(1963), &number(8), &missing),
+            Ok(date("1963-08"))
+        );
+        assert_eq!(
+            slide_date(&number(1963), &number(8), &number(9)),
+            Ok(date("1963-08-09"))
+        );
     }
 
     #[test]
@@ -390,8 +409,10 @@ mod tests {
         let missing = DatePart::Missing;
         assert_eq!(
             slide_date(&number(-13_800_000_000), &missing, &missing),
-            Err("year -13800000000 is outside the years 1 to 9999 that Chronoscope dates can hold"
-                .to_owned())
+            Err(
+                "year -13800000000 is outside the years 1 to 9999 that Chronoscope dates can hold"
+                    .to_owned()
+            )
         );
         assert_eq!(
             slide_date(&number(2020), &number(13), &missing),
@@ -446,7 +467,9 @@ mod tests {
         assert_eq!(set.events[1].id(), "same-2");
         assert_eq!(
             report.warning_lines(),
-            ["t: $.events[0]: unique_id \"same\" is used by an earlier slide; this event gets the id \"same-2\""]
+            [
+                "t: $.events[0]: unique_id \"same\" is used by an earlier slide; this event gets the id \"same-2\""
+            ]
         );
     }
 

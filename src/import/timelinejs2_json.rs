@@ -13,7 +13,9 @@ use crate::model::load_error::JsonPath;
 
 use super::json_fields::{array_field, kind_of, object_field, text_field};
 use super::report::ImportReport;
-use super::timeline_slides::{DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part};
+use super::timeline_slides::{
+    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
+};
 use super::timelinejs_json::{DateValue, date_value, skipped_name};
 
 pub fn read_timelinejs2(
@@ -86,7 +88,9 @@ fn read_slide(
             return;
         }
         DateValue::Unholdable(reason) => {
-            report.warn_at(path, || format!("skipped {}: {reason}", skipped_name(&headline)));
+            report.warn_at(path, || {
+                format!("skipped {}: {reason}", skipped_name(&headline))
+            });
             return;
         }
     };
@@ -95,7 +99,10 @@ fn read_slide(
         DateValue::NoYear => None,
         DateValue::Unholdable(reason) => {
             report.warn_at(path, || {
-                format!("skipped {}: its end date: {reason}", skipped_name(&headline))
+                format!(
+                    "skipped {}: its end date: {reason}",
+                    skipped_name(&headline)
+                )
             });
             return;
         }
@@ -141,10 +148,15 @@ fn read_era(
             builder.add_era(&Origin::Json(path.clone()), &headline, start, start, report);
         }
         (DateValue::NoYear, _) => {
-            report.problem_at(path, "missing key \"startDate\"; every era needs a start date");
+            report.problem_at(
+                path,
+                "missing key \"startDate\"; every era needs a start date",
+            );
         }
         (DateValue::Unholdable(reason), _) | (_, DateValue::Unholdable(reason)) => {
-            report.warn_at(path, || format!("skipped era {}: {reason}", skipped_name(&headline)));
+            report.warn_at(path, || {
+                format!("skipped era {}: {reason}", skipped_name(&headline))
+            });
         }
     }
 }

@@ -121,7 +121,10 @@ pub fn import_timelinejs_csv(
                         "a second title row is ignored (the first names the set)".to_owned()
                     });
                 } else {
-                    builder.set_title_slide(row_view.get(Column::Headline), row_view.get(Column::Text));
+                    builder.set_title_slide(
+                        row_view.get(Column::Headline),
+                        row_view.get(Column::Text),
+                    );
                     seen_title = true;
                 }
             }
@@ -160,7 +163,10 @@ impl Row<'_> {
             Ok(part) => Some(part),
             Err(()) => {
                 report.problem(|| {
-                    self.problem_at(column, &format!("expected a whole number, found {}", quoted_field(value)))
+                    self.problem_at(
+                        column,
+                        &format!("expected a whole number, found {}", quoted_field(value)),
+                    )
                 });
                 None
             }
@@ -175,12 +181,18 @@ impl Row<'_> {
     fn problem_at(&self, column: Column, message: &str) -> Problem {
         let index = self.indexes[column as usize].unwrap_or_default();
         let name = self.header.get(index).map_or("", |name| name.trim());
-        Problem::new(format!("row {}, column `{name}`: {message}", self.row))
-            .at_position(field_position(self.text, self.position, index, self.delimiter))
+        Problem::new(format!("row {}, column `{name}`: {message}", self.row)).at_position(
+            field_position(self.text, self.position, index, self.delimiter),
+        )
     }
 }
 
-fn read_event(row: &Row<'_>, origin: Origin, builder: &mut TimelineBuilder, report: &mut ImportReport) {
+fn read_event(
+    row: &Row<'_>,
+    origin: Origin,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
     let start = row.date([Column::Year, Column::Month, Column::Day], report);
     let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
     let (Some(start), Some(end)) = (start, end) else {
@@ -190,11 +202,15 @@ fn read_event(row: &Row<'_>, origin: Origin, builder: &mut TimelineBuilder, repo
     let start = match start {
         DateValue::Date(date) => date,
         DateValue::NoYear => {
-            origin.warn(report, || format!("skipped {}: it has no Year", skipped_name(headline)));
+            origin.warn(report, || {
+                format!("skipped {}: it has no Year", skipped_name(headline))
+            });
             return;
         }
         DateValue::Unholdable(reason) => {
-            origin.warn(report, || format!("skipped {}: {reason}", skipped_name(headline)));
+            origin.warn(report, || {
+                format!("skipped {}: {reason}", skipped_name(headline))
+            });
             return;
         }
     };
@@ -230,7 +246,12 @@ fn read_event(row: &Row<'_>, origin: Origin, builder: &mut TimelineBuilder, repo
     );
 }
 
-fn read_era(row: &Row<'_>, origin: &Origin, builder: &mut TimelineBuilder, report: &mut ImportReport) {
+fn read_era(
+    row: &Row<'_>,
+    origin: &Origin,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
     let start = row.date([Column::Year, Column::Month, Column::Day], report);
     let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
     let (Some(start), Some(end)) = (start, end) else {
@@ -245,10 +266,14 @@ fn read_era(row: &Row<'_>, origin: &Origin, builder: &mut TimelineBuilder, repor
             builder.add_era(origin, headline, start, start, report);
         }
         (DateValue::NoYear, _) => {
-            origin.warn(report, || format!("skipped era {}: it has no Year", skipped_name(headline)));
+            origin.warn(report, || {
+                format!("skipped era {}: it has no Year", skipped_name(headline))
+            });
         }
         (DateValue::Unholdable(reason), _) | (_, DateValue::Unholdable(reason)) => {
-            origin.warn(report, || format!("skipped era {}: {reason}", skipped_name(headline)));
+            origin.warn(report, || {
+                format!("skipped era {}: {reason}", skipped_name(headline))
+            });
         }
     }
 }
@@ -259,7 +284,10 @@ pub fn unclosed_quote_problem(text: &str, offset: usize) -> Problem {
         "a quoted field starts here and is never closed (expected a closing \" before the end \
          of the file)",
     )
-    .at_position(crate::model::json_position::position_of_byte(text.as_bytes(), offset))
+    .at_position(crate::model::json_position::position_of_byte(
+        text.as_bytes(),
+        offset,
+    ))
 }
 
 /// An error of the CSV reader, at its position when it has one.

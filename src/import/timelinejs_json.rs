@@ -89,7 +89,10 @@ fn read_timelinejs3(
         }
     }
     if !top.contains_key("events") && !top.contains_key("title") {
-        report.problem_at(&root, "missing key \"events\"; expected an array of event slides");
+        report.problem_at(
+            &root,
+            "missing key \"events\"; expected an array of event slides",
+        );
     }
     let events_path = root.key("events");
     if let Ok(events) = array_field(top, "events", &root, "an array of event slides", report) {
@@ -112,7 +115,10 @@ fn read_event(
     report: &mut ImportReport,
 ) {
     let Value::Object(slide) = element else {
-        let message = format!("expected an event slide (an object), found {}", kind_of(element));
+        let message = format!(
+            "expected an event slide (an object), found {}",
+            kind_of(element)
+        );
         report.problem_at(path, message);
         return;
     };
@@ -121,8 +127,7 @@ fn read_event(
     let group = text_field(slide, "group", path, report);
     let unique_id = text_field(slide, "unique_id", path, report);
     let mut display_date = text_field(slide, "display_date", path, report);
-    let start_object = match object_field(slide, "start_date", path, "a date (an object)", report)
-    {
+    let start_object = match object_field(slide, "start_date", path, "a date (an object)", report) {
         Ok(Some(object)) => Some(object),
         Ok(None) => {
             let message = "missing key \"start_date\"; every event slide needs a start date \
@@ -160,7 +165,9 @@ fn read_event(
             return;
         }
         DateValue::Unholdable(reason) => {
-            report.warn_at(path, || format!("skipped {}: {reason}", skipped_name(&headline)));
+            report.warn_at(path, || {
+                format!("skipped {}: {reason}", skipped_name(&headline))
+            });
             return;
         }
     };
@@ -169,7 +176,10 @@ fn read_event(
         DateValue::NoYear => None,
         DateValue::Unholdable(reason) => {
             report.warn_at(path, || {
-                format!("skipped {}: its end date: {reason}", skipped_name(&headline))
+                format!(
+                    "skipped {}: its end date: {reason}",
+                    skipped_name(&headline)
+                )
             });
             return;
         }
@@ -205,7 +215,10 @@ fn read_era(
     let start = match object_field(slide, "start_date", path, "a date (an object)", report) {
         Ok(Some(object)) => read_date(object, &path.key("start_date"), report),
         Ok(None) => {
-            report.problem_at(path, "missing key \"start_date\"; every era needs a start date");
+            report.problem_at(
+                path,
+                "missing key \"start_date\"; every era needs a start date",
+            );
             None
         }
         Err(()) => None,
@@ -226,7 +239,9 @@ fn read_era(
             return;
         }
         DateValue::Unholdable(reason) => {
-            report.warn_at(path, || format!("skipped era {}: {reason}", skipped_name(&headline)));
+            report.warn_at(path, || {
+                format!("skipped era {}: {reason}", skipped_name(&headline))
+            });
             return;
         }
     };
@@ -236,7 +251,10 @@ fn read_era(
         DateValue::NoYear => start,
         DateValue::Unholdable(reason) => {
             report.warn_at(path, || {
-                format!("skipped era {}: its end date: {reason}", skipped_name(&headline))
+                format!(
+                    "skipped era {}: its end date: {reason}",
+                    skipped_name(&headline)
+                )
             });
             return;
         }
@@ -285,7 +303,13 @@ fn slide_text(
     path: &JsonPath,
     report: &mut ImportReport,
 ) -> (Option<String>, Option<String>) {
-    match object_field(slide, "text", path, "an object with \"headline\" and \"text\"", report) {
+    match object_field(
+        slide,
+        "text",
+        path,
+        "an object with \"headline\" and \"text\"",
+        report,
+    ) {
         Ok(Some(text)) => {
             let text_path = path.key("text");
             (
