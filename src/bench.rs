@@ -36,9 +36,22 @@ pub struct BenchRun {
 #[derive(Clone, Debug, Serialize)]
 pub struct BenchReport {
     pub runs: Vec<BenchRun>,
+    /// Import times of the synthetic set written as each importable format.
+    pub imports: Vec<ImportRun>,
     /// Picture exports (see [`render_runs`]).
     pub renders: Vec<RenderRun>,
 }
+
+/// Import of a synthetic set written in one format (median of 3).
+#[derive(Clone, Debug, Serialize)]
+pub struct ImportRun {
+    pub events: usize,
+    pub format: String,
+    pub import_ms: f64,
+}
+
+/// Imports are timed up to this many events (a million-event TimelineJS JSON needs gigabytes).
+pub const MAX_IMPORT_BENCH_EVENTS: usize = 100_000;
 
 /// One picture export, timed by `export::bench::bench_renders`.
 #[derive(Clone, Debug, Serialize)]
@@ -62,7 +75,17 @@ pub fn run_bench(
     mut progress: impl FnMut(&BenchRun),
 ) -> BenchReport {
     let mut runs = Vec::new();
+    let mut imports = Vec::new();
     for &count in event_counts {
+        if count <= MAX_IMPORT_BENCH_EVENTS {
+            for (format, import_ms) in crate::import::bench_imports(count) {
+                imports.push(ImportRun {
+                    events: count,
+                    format,
+                    import_ms,
+                });
+            }
+        }
         let json = synthetic_article_set_json(count, 0x5EED_0000 + count as u64);
         let started = Instant::now();
         let dataset = match load_article_set("synthetic.json", json.as_bytes()) {
@@ -99,6 +122,7 @@ pub fn run_bench(
     }
     BenchReport {
         runs,
+        imports,
         renders: Vec::new(),
     }
 }

@@ -223,6 +223,19 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
             );
         }
     });
+    if !json {
+        println!();
+        println!(
+            "{:>9} {:>9}  format (parse, convert, validate)",
+            "events", "import ms"
+        );
+        for import in &report.imports {
+            println!(
+                "{:>9} {:>9.1}  {}",
+                import.events, import.import_ms, import.format
+            );
+        }
+    }
     report.renders = crate::bench::render_runs();
     if !json {
         println!();
