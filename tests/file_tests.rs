@@ -290,3 +290,88 @@ fn a_pasted_article_is_added_with_its_quotes_and_chosen_events() {
     assert_eq!(saturday.date.to_iso(), "2024-05-04");
     assert_eq!(event_count(&harness), before + 1);
 }
+
+/// The issue's "done when": open a TimelineJS file, add a CSV that repeats one of its events and
+/// its source, import a pasted article; all three are there with their provenance, the repeats
+/// merged; a corrupt file changes nothing; Save as writes a set that loads back identically.
+#[test]
+fn timelinejs_plus_csv_plus_article_merge_with_provenance_and_save_back() {
+    let dir = scratch_dir("done-when");
+    let csv = dir.join("colleague.csv");
+    std::fs::write(
+        &csv,
+        "date,title,summary,category,source outlet,source title,source url\n\
+         2014-03-18,Day slide,Repeats the TimelineJS event,other,Example,A page,https://example.org/a/\n\
+         2016-06-01,Only in the CSV,,diplomacy,Example,A page,https://example.org/a\n",
+    )
+    .expect("write csv");
+    let broken = dir.join("broken.csv");
+    std::fs::write(&broken, "date,title\n2016-02-30,Not a day\n").expect("write broken");
+    let saved = dir.join("everything.json");
+    let mut harness = harness_answering(vec![
+        vec![fixture("import/timeline.json")],
+        vec![csv],
+        vec![broken],
+        vec![saved.clone()],
+    ]);
+    choose_file_menu_item(&mut harness, "Open…");
+    wait_for_loading(&mut harness);
+    let timeline_events = event_count(&harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(event_count(&harness), timeline_events + 1);
+    let texts = notification_texts(&harness);
+    assert!(
+        texts.contains(
+            "colleague.csv: 1 event added, 1 already present; 0 sources added, 2 already present"
+        ),
+        "{texts}"
+    );
+
+    let article =
+        "Jane Roe, a test spokesperson, spoke on Saturday.\n\n\"We are ready,\" Roe said.\n";
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Import article text").click();
+    harness.run();
+    let text = harness.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    text.click();
+    text.type_text(article);
+    harness.run();
+    harness.get_by_label("Published").click();
+    harness.get_by_label("Published").type_text("2024-05-06");
+    harness.run();
+    harness.get_by_label_contains("Add to the timeline").click();
+    harness.run();
+
+    let before_corrupt = harness.state().explorer().dataset.to_article_set();
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(
+        harness.state().explorer().dataset.to_article_set(),
+        before_corrupt
+    );
+    let texts = notification_texts(&harness);
+    assert!(texts.contains("broken.csv:2:"), "{texts}");
+
+    let dataset = &harness.state().explorer().dataset;
+    assert_eq!(dataset.files.len(), 3);
+    let day_slide = dataset
+        .events
+        .iter()
+        .find(|event| event.title() == "Day slide")
+        .expect("merged event");
+    assert_eq!(day_slide.files().to_vec(), [0, 1]);
+    assert!(dataset.quotes.iter().any(|quote| quote.files == [2]));
+
+    choose_file_menu_item(&mut harness, "Save as");
+    let bytes = std::fs::read(&saved).expect("saved");
+    let reloaded = Dataset::from_article_set(
+        "everything.json",
+        load_article_set("everything.json", &bytes).expect("loads"),
+    );
+    assert_eq!(
+        reloaded.to_article_set(),
+        harness.state().explorer().dataset.to_article_set()
+    );
+}
