@@ -23,6 +23,7 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, quoted, slide_date,
 };
+use super::timelinejs_fast::read_fast;
 use super::timelinejs2_json::read_timelinejs2;
 
 /// Names the kind of file in source notes.
@@ -33,8 +34,15 @@ pub fn import_timelinejs_json(
     file_label: &str,
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
+    let mut report = ImportReport::new(file_label);
+    let mut builder = TimelineBuilder::new(&default_title(file_label), TIMELINEJS_FILE);
+    if read_fast(text, &mut builder, &mut report).is_some() {
+        report.locate_in_json(text);
+        return Ok((builder.finish(), report.warning_lines()));
+    }
     let value: Value = serde_json::from_str(text)
         .map_err(|error| LoadError::single(file_label, json_syntax_problem(text, &error)))?;
+    // The fast reader gave up: start again with the careful one.
     let mut report = ImportReport::new(file_label);
     let mut builder = TimelineBuilder::new(&default_title(file_label), TIMELINEJS_FILE);
     let root = JsonPath::root();
