@@ -100,7 +100,7 @@ pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     let mut offset = 0;
     while offset < bytes.len() {
         let byte = bytes[offset];
-        if let Some(_opened) = open_quote {
+        if open_quote.is_some() {
             if byte == b'"' {
                 if bytes.get(offset + 1) == Some(&b'"') {
                     offset += 1;

@@ -78,10 +78,30 @@ pub fn plain_text_from_html(html: &str) -> String {
 
 /// The text on one line: every run of white space, line breaks included, as one space.
 pub fn single_line(text: &str) -> String {
+    if is_tidy(text) {
+        return text.to_owned();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `text` has only single spaces between words and none around them (the common
+/// case, copied as it is).
+fn is_tidy(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let single_spaces = bytes
+        .windows(2)
+        .all(|pair| !(pair[0] == b' ' && pair[1] == b' '));
+    text.is_ascii()
+        && single_spaces
+        && bytes.first().is_none_or(|b| *b != b' ')
+        && bytes.last().is_none_or(|b| *b != b' ')
+        && !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ')
+}
+
 fn collapse_white_space(text: &str) -> String {
+    if is_tidy(text) {
+        return text.to_owned();
+    }
     let mut out = TextBuilder::default();
     for c in text.chars() {
         if c.is_whitespace() {

@@ -17,6 +17,7 @@ mod text_input;
 mod timeline_slides;
 mod timelinejs2_json;
 mod timelinejs_csv;
+mod timelinejs_fast;
 mod timelinejs_json;
 mod unique_ids;
 

@@ -23,6 +23,7 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, quoted, slide_date,
 };
+use super::timelinejs_fast::read_fast;
 use super::timelinejs2_json::read_timelinejs2;
 
 /// Names the kind of file in source notes.
@@ -33,6 +34,18 @@ pub fn import_timelinejs_json(
     file_label: &str,
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
+    let mut report = ImportReport::new(file_label);
+    let mut builder = TimelineBuilder::new(&default_title(file_label), TIMELINEJS_FILE);
+    if read_fast(text, &mut builder, &mut report).is_some() {
+        report.locate_in_json(text);
+        return Ok((builder.finish(), report.warning_lines()));
+    }
+    read_carefully(file_label, text)
+}
+
+/// Reads through a `serde_json::Value`, checking every type, so that each problem is
+/// reported at its path (the fast reader only says that there is one).
+fn read_carefully(file_label: &str, text: &str) -> Result<(ArticleSet, Vec<String>), LoadError> {
     let value: Value = serde_json::from_str(text)
         .map_err(|error| LoadError::single(file_label, json_syntax_problem(text, &error)))?;
     let mut report = ImportReport::new(file_label);
@@ -352,5 +365,33 @@ pub fn skipped_name(headline_html: &str) -> String {
         "a slide with no headline".to_owned()
     } else {
         quoted(&headline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_and_careful_readers_agree() {
+        let fixture = include_str!("../../tests/fixtures/import/timeline.json");
+        let set = crate::synthetic::synthetic_article_set(200, 11);
+        let synthetic = crate::import::synthetic_files::timelinejs_json_from_set(&set);
+        for text in [fixture, synthetic.as_str()] {
+            let mut report = ImportReport::new("t.json");
+            let mut builder = TimelineBuilder::new("t.json", TIMELINEJS_FILE);
+            assert!(read_fast(text, &mut builder, &mut report).is_some());
+            report.locate_in_json(text);
+            let fast = (builder.finish(), report.warning_lines());
+            assert_eq!(read_carefully("t.json", text), Ok(fast));
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_leaves_wrong_types_to_the_careful_one() {
+        let text = r#"{"events": [{"start_date": {"year": true}}]}"#;
+        let mut report = ImportReport::new("t.json");
+        let mut builder = TimelineBuilder::new("t.json", TIMELINEJS_FILE);
+        assert!(read_fast(text, &mut builder, &mut report).is_none());
     }
 }
