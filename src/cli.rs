@@ -101,16 +101,22 @@ pub fn add_files(dataset: &mut Dataset, files: &[PathBuf]) -> Vec<String> {
         match load_file(path) {
             Ok((set, warnings)) => {
                 dataset.add_article_set(&file_label(path), set);
-                messages.extend(
-                    warnings
-                        .into_iter()
-                        .map(|w| format!("{}: {w}", file_label(path))),
-                );
+                messages.extend(warnings.into_iter().map(|w| labelled_warning(path, w)));
             }
             Err(error) => messages.extend(error.lines()),
         }
     }
     messages
+}
+
+/// A warning that names its file once: importers already start theirs with the file name.
+fn labelled_warning(path: &std::path::Path, warning: String) -> String {
+    let label = file_label(path);
+    if warning.starts_with(&label) {
+        warning
+    } else {
+        format!("{label}: {warning}")
+    }
 }
 
 pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
@@ -124,11 +130,9 @@ pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
         match load_file(path) {
             Ok((set, warnings)) => {
                 dataset.add_article_set(&file_label(path), set);
-                dataset.warnings.extend(
-                    warnings
-                        .into_iter()
-                        .map(|w| format!("{}: {w}", file_label(path))),
-                );
+                dataset
+                    .warnings
+                    .extend(warnings.into_iter().map(|w| labelled_warning(path, w)));
             }
             Err(error) => {
                 for line in error.lines() {
@@ -172,7 +176,7 @@ pub fn run_validate(files: &[PathBuf]) -> ExitCode {
         match load_file(path) {
             Ok((set, warnings)) => {
                 for warning in warnings {
-                    eprintln!("{}: warning: {warning}", file_label(path));
+                    eprintln!("warning: {}", labelled_warning(path, warning));
                 }
                 println!(
                     "{}: valid ({} events, {} sources, {} quotes, {} eras)",

@@ -375,3 +375,34 @@ fn timelinejs_plus_csv_plus_article_merge_with_provenance_and_save_back() {
         harness.state().explorer().dataset.to_article_set()
     );
 }
+
+/// A file as the desktop hands it over when it is dropped on the window.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_are_added() {
+    let mut harness = harness_answering(Vec::new());
+    let before = harness.state().explorer().dataset.files.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(fixture(
+            "import/events-comma.csv",
+        ))));
+    harness.step();
+    wait_for_loading(&mut harness);
+    let files = &harness.state().explorer().dataset.files;
+    assert_eq!(files.len(), before + 1);
+    assert!(files[before].label.ends_with("events-comma.csv"));
+}
