@@ -14,7 +14,9 @@ pub use super::event::Event;
 use super::event::{EventRefs, span_days};
 use super::event_record::EventHead;
 use super::id_index::IdIndex;
-use super::merge_keys::{event_title_key, normalised_url, quote_text_key, source_citation_key};
+use super::merge_keys::{
+    KeyHasher, event_title_key, normalised_url, quote_text_key, source_citation_key,
+};
 use super::merge_report::{MergeCounts, MergeReport};
 use super::names::{NameId, Names};
 use super::packed::compact_index;
@@ -464,7 +466,7 @@ impl Dataset {
             return aliases;
         }
         let mut by_url: HashMap<String, usize> = HashMap::new();
-        let mut by_citation: HashMap<u64, usize> = HashMap::new();
+        let mut by_citation: HashMap<u64, usize, KeyHasher> = HashMap::default();
         for (index, source) in self.sources.iter().enumerate() {
             if let Some(url) = source.url.as_deref().and_then(normalised_url) {
                 by_url.entry(url).or_insert(index);
@@ -536,8 +538,8 @@ impl Dataset {
         let count_before = self.events.len();
         self.events.reserve(records.len());
         self.event_index.reserve(records.len());
-        let mut by_title: HashMap<u64, usize> =
-            HashMap::with_capacity(count_before + records.len());
+        let mut by_title: HashMap<u64, usize, KeyHasher> =
+            HashMap::with_capacity_and_hasher(count_before + records.len(), KeyHasher);
         for (index, event) in self.events.iter().enumerate() {
             by_title
                 .entry(event_title_key(event.date, event.title()))
@@ -651,7 +653,7 @@ impl Dataset {
         counts: &mut MergeCounts,
     ) {
         let count_before = self.quotes.len();
-        let mut by_text: HashMap<u64, usize> = HashMap::new();
+        let mut by_text: HashMap<u64, usize, KeyHasher> = HashMap::default();
         if !records.is_empty() {
             for (index, quote) in self.quotes.iter().enumerate() {
                 by_text

@@ -8,15 +8,42 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use super::date::PartialDate;
 
-/// A fixed hasher so keys are comparable within a merge (they are never stored in files).
+/// A fixed, fast hasher (the Fx multiply-rotate scheme) so keys are comparable within a merge;
+/// keys are never stored in files, and a collision is caught by comparing the texts.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct KeyHasher;
 
 impl BuildHasher for KeyHasher {
-    type Hasher = std::collections::hash_map::DefaultHasher;
+    type Hasher = FxHasher;
 
     fn build_hasher(&self) -> Self::Hasher {
-        std::collections::hash_map::DefaultHasher::new()
+        FxHasher(0)
+    }
+}
+
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, value: u8) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
