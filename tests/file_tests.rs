@@ -3,12 +3,13 @@
 
 mod common;
 
+use common::{harness_answering, scratch_dir};
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::command::AppCommand;
-use chronoscope::app::file_dialogs::ScriptedFileDialogs;
 use chronoscope::builtin::BUILTIN_LABEL;
 use chronoscope::model::dataset::Dataset;
 use chronoscope::model::loader::load_article_set;
@@ -19,28 +20,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "chronoscope-file-tests-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-/// The window on the built-in chronology, with dialogs that answer `answers` in order.
-fn harness_answering(answers: Vec<Vec<PathBuf>>) -> Harness<'static, ChronoscopeApp> {
-    let mut harness = common::app_harness([1400.0, 900.0]);
-    let app = std::mem::replace(
-        harness.state_mut(),
-        ChronoscopeApp::with_settings(Dataset::empty(), Default::default(), Vec::new()),
-    );
-    *harness.state_mut() = app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
-    harness.run();
-    harness
 }
 
 fn choose_file_menu_item(harness: &mut Harness<'static, ChronoscopeApp>, item: &str) {

@@ -3,35 +3,10 @@
 
 mod common;
 
-use std::path::PathBuf;
+use common::{harness_answering, scratch_dir};
 
-use chronoscope::app::ChronoscopeApp;
-use chronoscope::app::file_dialogs::ScriptedFileDialogs;
-use chronoscope::model::dataset::Dataset;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "chronoscope-picture-tests-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn harness_answering(answers: Vec<Vec<PathBuf>>) -> Harness<'static, ChronoscopeApp> {
-    let mut harness = common::app_harness([1400.0, 900.0]);
-    let app = std::mem::replace(
-        harness.state_mut(),
-        ChronoscopeApp::with_settings(Dataset::empty(), Default::default(), Vec::new()),
-    );
-    *harness.state_mut() = app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
-    harness.run();
-    harness
-}
 
 fn png_size(path: &std::path::Path) -> (u32, u32) {
     let bytes = std::fs::read(path).expect("picture written");

@@ -188,6 +188,16 @@ impl ChronoscopeApp {
         }
     }
 
+    /// An explorer of `dataset` with the window's filter and modes.
+    fn explorer_for(&self, dataset: Dataset) -> Explorer {
+        Explorer::new(
+            dataset,
+            self.filter.clone(),
+            self.settings.lane_mode,
+            self.settings.compress_quiet_years,
+        )
+    }
+
     /// Shows a new explorer, keeping the selection (by id) and the view where it makes sense.
     fn replace_explorer(&mut self, mut explorer: Explorer, fit_view: bool) {
         let selected_id = self
@@ -251,12 +261,7 @@ impl ChronoscopeApp {
     pub(super) fn add_set_now(&mut self, label: &str, set: crate::model::ArticleSet) {
         let mut dataset = self.explorer.dataset.clone();
         let report = dataset.add_article_set(label, set);
-        let explorer = Explorer::new(
-            dataset,
-            self.filter.clone(),
-            self.settings.lane_mode,
-            self.settings.compress_quiet_years,
-        );
+        let explorer = self.explorer_for(dataset);
         self.replace_explorer(explorer, false);
         self.notifications.push(
             NotificationKind::Info,
@@ -292,12 +297,7 @@ impl ChronoscopeApp {
                 if replace {
                     self.filter.hidden_files.clear();
                 }
-                let explorer = Explorer::new(
-                    dataset,
-                    self.filter.clone(),
-                    self.settings.lane_mode,
-                    self.settings.compress_quiet_years,
-                );
+                let explorer = self.explorer_for(dataset);
                 self.replace_explorer(explorer, replace);
             }
             Err(error) => self.notifications.push(
@@ -321,12 +321,7 @@ impl ChronoscopeApp {
             .filter(|&&hidden| hidden != file)
             .map(|&hidden| if hidden > file { hidden - 1 } else { hidden })
             .collect();
-        let explorer = Explorer::new(
-            dataset,
-            self.filter.clone(),
-            self.settings.lane_mode,
-            self.settings.compress_quiet_years,
-        );
+        let explorer = self.explorer_for(dataset);
         self.replace_explorer(explorer, false);
         self.notifications.push(
             NotificationKind::Info,

@@ -1,6 +1,9 @@
 //! Shared by the window tests: the app on the built-in chronology in a kittest harness.
 
+use std::path::PathBuf;
+
 use chronoscope::app::ChronoscopeApp;
+use chronoscope::app::file_dialogs::ScriptedFileDialogs;
 use chronoscope::app::settings::Settings;
 use chronoscope::builtin::builtin_dataset;
 use egui_kittest::Harness;
@@ -16,4 +19,30 @@ pub fn app_harness(size: [f32; 2]) -> Harness<'static, ChronoscopeApp> {
                 builtin_dataset().unwrap_or_else(|error| panic!("built-in chronology: {error}"));
             ChronoscopeApp::with_settings(dataset, Settings::default(), Vec::new())
         })
+}
+
+/// The window at 1400×900 whose file dialogs answer `answers` in order.
+#[allow(dead_code)] // not every test file uses it
+pub fn harness_answering(answers: Vec<Vec<PathBuf>>) -> Harness<'static, ChronoscopeApp> {
+    let mut harness = app_harness([1400.0, 900.0]);
+    let app = std::mem::replace(
+        harness.state_mut(),
+        ChronoscopeApp::with_settings(
+            chronoscope::model::dataset::Dataset::empty(),
+            Settings::default(),
+            Vec::new(),
+        ),
+    );
+    *harness.state_mut() = app.with_file_dialogs(Box::new(ScriptedFileDialogs::answering(answers)));
+    harness.run();
+    harness
+}
+
+/// An empty directory of its own under the system's temporary directory.
+#[allow(dead_code)] // not every test file uses it
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chronoscope-tests-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("scratch dir: {error}"));
+    dir
 }
