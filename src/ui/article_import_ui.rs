@@ -147,6 +147,7 @@ pub fn article_import_window_ui(
     egui::Window::new("Import article text")
         .open(&mut open)
         .default_size([760.0, 640.0])
+        .min_width(720.0)
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| {
@@ -205,9 +206,13 @@ fn window_contents_ui(
     let mut action = None;
     ui.horizontal(|ui| {
         let kept = window.accepted.iter().filter(|kept| **kept).count();
+        let plural = |count: usize, word: &str| {
+            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+        };
         let label = format!(
-            "Add to the timeline ({} quotes, {kept} events)",
-            analysis.quotes.len()
+            "Add to the timeline ({}, {})",
+            plural(analysis.quotes.len(), "quote"),
+            plural(kept, "event")
         );
         let add = ui.add_enabled(set.is_ok(), egui::Button::new(label));
         if let Err(reason) = &set {
@@ -231,65 +236,61 @@ fn metadata_form_ui(ui: &mut Ui, window: &mut ArticleImportWindow) {
         .as_ref()
         .map(|analysis| analysis.found_in_text.clone())
         .unwrap_or_default();
-    egui::Grid::new("article metadata")
-        .num_columns(3)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let found_date = found
-                .published
-                .map(|date| date.format("%Y-%m-%d").to_string());
-            metadata_row_ui(
-                ui,
-                "Published",
-                &mut window.published_input,
-                found_date.as_deref(),
-                "YYYY-MM-DD",
+    ui.vertical(|ui| {
+        let found_date = found
+            .published
+            .map(|date| date.format("%Y-%m-%d").to_string());
+        metadata_row_ui(
+            ui,
+            "Published",
+            &mut window.published_input,
+            found_date.as_deref(),
+            "YYYY-MM-DD",
+        );
+        let typed = window.published_input.trim();
+        if !typed.is_empty() && parse_published(typed).is_none() {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{typed:?} is not a date: expected YYYY-MM-DD"),
             );
-            let typed = window.published_input.trim();
-            if !typed.is_empty() && parse_published(typed).is_none() {
-                ui.label("");
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("{typed:?} is not a date: expected YYYY-MM-DD"),
-                );
-                ui.end_row();
-            }
-            metadata_row_ui(
-                ui,
-                "Outlet",
-                &mut window.outlet_input,
-                found.outlet.as_deref(),
-                "e.g. Reuters",
-            );
-            metadata_row_ui(
-                ui,
-                "Title",
-                &mut window.title_input,
-                found.title.as_deref(),
-                "the headline",
-            );
-        });
+        }
+        metadata_row_ui(
+            ui,
+            "Outlet",
+            &mut window.outlet_input,
+            found.outlet.as_deref(),
+            "e.g. Reuters",
+        );
+        metadata_row_ui(
+            ui,
+            "Title",
+            &mut window.title_input,
+            found.title.as_deref(),
+            "the headline",
+        );
+    });
 }
 
 fn metadata_row_ui(ui: &mut Ui, name: &str, input: &mut String, found: Option<&str>, hint: &str) {
-    let label = ui.label(name);
-    let hint = found.map_or_else(|| hint.to_owned(), |found| found.to_owned());
-    ui.add(
-        egui::TextEdit::singleline(input)
-            .hint_text(hint)
-            .desired_width(360.0),
-    )
-    .labelled_by(label.id);
-    match found {
-        Some(_) if input.trim().is_empty() => ui.weak("found in the text"),
-        Some(_) => ui.weak("yours (the text says otherwise)"),
-        None if input.trim().is_empty() => ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "not in the text: please give it",
-        ),
-        None => ui.weak("yours"),
-    };
-    ui.end_row();
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([72.0, 20.0], egui::Label::new(name));
+        let hint = found.map_or_else(|| hint.to_owned(), |found| found.to_owned());
+        ui.add(
+            egui::TextEdit::singleline(input)
+                .hint_text(hint)
+                .desired_width(380.0),
+        )
+        .labelled_by(label.id);
+        match found {
+            Some(_) if input.trim().is_empty() => ui.weak("found in the text"),
+            Some(_) => ui.weak("yours (the text says otherwise)"),
+            None if input.trim().is_empty() => ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "not in the text: please give it",
+            ),
+            None => ui.weak("yours"),
+        };
+    });
 }
 
 fn quotes_found_ui(ui: &mut Ui, analysis: &ArticleImport) {
