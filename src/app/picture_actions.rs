@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::ChronoscopeApp;
 use super::notifications::NotificationKind;
-use crate::export::{ImageFormat, RenderOptions, render, render_rgba};
+use crate::export::{ImageFormat, render, render_rgba};
 use crate::model::atomic_write::write_file_atomically;
 use crate::timeline::time_view::TimeView;
 
@@ -58,12 +58,12 @@ impl ChronoscopeApp {
                 (PathBuf::from(with_extension), format)
             }
         };
-        let options = self.export_dialog.render_options();
+        let options = &self.export_dialog.options;
         let picture = self
             .export_dialog
             .chosen_view(&self.explorer, self.view)
             .and_then(|view| {
-                render(&self.explorer, view, &options, format).map_err(|error| error.to_string())
+                render(&self.explorer, view, options, format).map_err(|error| error.to_string())
             });
         let result = picture.and_then(|bytes| {
             write_file_atomically(&path, &bytes).map_err(|error| error.to_string())
@@ -100,14 +100,14 @@ impl ChronoscopeApp {
 
     /// Puts a PNG picture on the clipboard: the export dialog's range, or the current view.
     pub(super) fn copy_image(&mut self, ctx: &egui::Context, from_dialog: bool) {
-        let options: RenderOptions = self.export_dialog.render_options();
+        let options = &self.export_dialog.options;
         let view: Result<TimeView, String> = if from_dialog {
             self.export_dialog.chosen_view(&self.explorer, self.view)
         } else {
             Ok(self.target_view())
         };
         let image = view.and_then(|view| {
-            render_rgba(&self.explorer, view, &options).map_err(|error| error.to_string())
+            render_rgba(&self.explorer, view, options).map_err(|error| error.to_string())
         });
         match image {
             Ok(image) => {

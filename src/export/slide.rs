@@ -15,9 +15,9 @@
 use crate::explorer::Explorer;
 use crate::model::date::PartialDate;
 use crate::timeline::lanes::LaneIndex;
-use crate::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline};
+use crate::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline, push_label};
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{Color, FontStyle, Point, Rect, Scene, Shape, TextAnchor};
+use crate::timeline::scene::{Color, FontStyle, Point, Rect, Scene, Shape};
 use crate::timeline::text_measure::{TextMeasure, fit_text};
 use crate::timeline::time_view::TimeView;
 
@@ -275,16 +275,7 @@ fn push_text(
     text_width: f32,
 ) {
     let bounds = Rect::from_x_y_ranges(pos.x, pos.x + text_width, pos.y, pos.y + size * LINE_PITCH);
-    scene.label_rects.push(bounds);
-    scene.shapes.push(Shape::Text {
-        pos,
-        anchor: TextAnchor::LeftTop,
-        text,
-        size,
-        color,
-        style,
-        bounds,
-    });
+    push_label(scene, pos, text, size, color, style, bounds);
 }
 
 /// The footer text wrapped into at most `max_lines` lines of `width` points; when the list is

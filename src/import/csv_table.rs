@@ -1,7 +1,24 @@
 //! CSV as the importers read it: the header line and the delimiter it uses (comma or
 //! semicolon), column names compared loosely, and the line:column of a field for messages.
 
-use crate::model::load_error::TextPosition;
+use crate::model::load_error::{Problem, TextPosition};
+
+/// Opens a CSV text: its delimiter (told from the header line) and a reader over it, or the
+/// problem of a quoted field that is never closed (the reader would take the rest of the file).
+pub fn open_csv(text: &str) -> Result<(u8, csv::Reader<&[u8]>), Problem> {
+    let delimiter = detect_delimiter(header_line(text));
+    if let Some(offset) = unclosed_quote(text, delimiter) {
+        return Err(Problem::new(
+            "a quoted field starts here and is never closed (expected a closing \" before the \
+             end of the file)",
+        )
+        .at_position(crate::model::json_position::position_of_byte(
+            text.as_bytes(),
+            offset,
+        )));
+    }
+    Ok((delimiter, csv_reader(text, delimiter)))
+}
 
 /// The first line that is not blank, without its line ending.
 pub fn header_line(text: &str) -> &str {

@@ -8,13 +8,10 @@ use crate::model::category::Category;
 use crate::model::date::{DateError, PartialDate};
 use crate::model::load_error::{LoadError, Problem};
 
-use super::csv_table::{
-    csv_reader, detect_delimiter, field_position, header_line, normalized_column_name,
-    quoted_field, unclosed_quote,
-};
+use super::csv_table::{field_position, normalized_column_name, open_csv, quoted_field};
 use super::report::ImportReport;
 use super::source_registry::{NewSource, SourceRegistry, url_host};
-use super::timelinejs_csv::{csv_error_problem, unclosed_quote_problem};
+use super::timelinejs_csv::csv_error_problem;
 use super::timelinejs_json::default_title;
 
 /// The columns, by normalized name, in the documented order.
@@ -56,13 +53,14 @@ pub fn import_events_csv(
     file_label: &str,
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
-    let delimiter = detect_delimiter(header_line(text));
     let mut report = ImportReport::new(file_label);
-    if let Some(offset) = unclosed_quote(text, delimiter) {
-        report.problem(|| unclosed_quote_problem(text, offset));
-        return Err(report.into_error());
-    }
-    let mut reader = csv_reader(text, delimiter);
+    let (delimiter, mut reader) = match open_csv(text) {
+        Ok(opened) => opened,
+        Err(problem) => {
+            report.problem(|| problem);
+            return Err(report.into_error());
+        }
+    };
     let mut record = csv::StringRecord::new();
     let mut table = Table {
         text,

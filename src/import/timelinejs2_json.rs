@@ -16,7 +16,7 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
 };
-use super::timelinejs_json::{DateValue, date_value, skipped_name};
+use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
 
 pub fn read_timelinejs2(
     timeline: &Map<String, Value>,
@@ -80,32 +80,14 @@ fn read_slide(
     else {
         return;
     };
-    let start = match start {
-        DateValue::Date(date) => date,
-        DateValue::NoYear => {
+    let (start, end) = match slide_dates(start, end, &headline, path, report) {
+        SlideDates::Known(start, end) => (start, end),
+        SlideDates::NoStartYear => {
             let message = "missing key \"startDate\"; every slide needs a start date";
             report.problem_at(path, message);
             return;
         }
-        DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!("skipped {}: {reason}", skipped_name(&headline))
-            });
-            return;
-        }
-    };
-    let end = match end {
-        DateValue::Date(date) => Some(date),
-        DateValue::NoYear => None,
-        DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!(
-                    "skipped {}: its end date: {reason}",
-                    skipped_name(&headline)
-                )
-            });
-            return;
-        }
+        SlideDates::Skipped => return,
     };
     builder.add_event(
         Slide {

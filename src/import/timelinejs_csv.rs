@@ -7,10 +7,7 @@
 use crate::model::article_set::ArticleSet;
 use crate::model::load_error::{LoadError, Problem};
 
-use super::csv_table::{
-    csv_reader, detect_delimiter, field_position, header_line, normalized_column_name,
-    quoted_field, unclosed_quote,
-};
+use super::csv_table::{field_position, normalized_column_name, open_csv, quoted_field};
 use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
@@ -59,13 +56,14 @@ pub fn import_timelinejs_csv(
     file_label: &str,
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
-    let delimiter = detect_delimiter(header_line(text));
     let mut report = ImportReport::new(file_label);
-    if let Some(offset) = unclosed_quote(text, delimiter) {
-        report.problem(|| unclosed_quote_problem(text, offset));
-        return Err(report.into_error());
-    }
-    let mut reader = csv_reader(text, delimiter);
+    let (delimiter, mut reader) = match open_csv(text) {
+        Ok(opened) => opened,
+        Err(problem) => {
+            report.problem(|| problem);
+            return Err(report.into_error());
+        }
+    };
     let mut record = csv::StringRecord::new();
     let mut header: Vec<String> = Vec::new();
     let mut indexes: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
@@ -276,18 +274,6 @@ fn read_era(
             });
         }
     }
-}
-
-/// A quoted field that runs to the end of the file.
-pub fn unclosed_quote_problem(text: &str, offset: usize) -> Problem {
-    Problem::new(
-        "a quoted field starts here and is never closed (expected a closing \" before the end \
-         of the file)",
-    )
-    .at_position(crate::model::json_position::position_of_byte(
-        text.as_bytes(),
-        offset,
-    ))
 }
 
 /// An error of the CSV reader, at its position when it has one.

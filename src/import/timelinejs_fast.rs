@@ -15,7 +15,7 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, date_part_of_number, parse_date_part,
 };
-use super::timelinejs_json::{DateValue, date_value, skipped_name};
+use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
 
 #[derive(Deserialize)]
 struct File<'a> {
@@ -194,29 +194,12 @@ pub fn read_fast(
             Some(text) => (text.headline.text(), text.text.text()),
             None => (String::new(), String::new()),
         };
-        let path = || events_path.index(index);
-        let start = match start {
-            DateValue::Date(date) => date,
-            DateValue::NoYear => return None,
-            DateValue::Unholdable(reason) => {
-                report.warn_at(&path(), || {
-                    format!("skipped {}: {reason}", skipped_name(&headline))
-                });
-                continue;
-            }
-        };
-        let end = match end {
-            DateValue::Date(date) => Some(date),
-            DateValue::NoYear => None,
-            DateValue::Unholdable(reason) => {
-                report.warn_at(&path(), || {
-                    format!(
-                        "skipped {}: its end date: {reason}",
-                        skipped_name(&headline)
-                    )
-                });
-                continue;
-            }
+        let path = events_path.index(index);
+        let (start, end) = match slide_dates(start, end, &headline, &path, report) {
+            SlideDates::Known(start, end) => (start, end),
+            // The careful reader says where the year is missing.
+            SlideDates::NoStartYear => return None,
+            SlideDates::Skipped => continue,
         };
         let mut display_date = &slide.display_date;
         if display_date.is_blank()
@@ -231,7 +214,7 @@ pub fn read_fast(
         });
         builder.add_event(
             Slide {
-                origin: Origin::Json(path()),
+                origin: Origin::Json(path),
                 start,
                 end,
                 display_date: display_date.text(),

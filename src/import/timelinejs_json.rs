@@ -170,32 +170,14 @@ fn read_event(
     else {
         return;
     };
-    let start = match start {
-        DateValue::Date(date) => date,
-        DateValue::NoYear => {
+    let (start, end) = match slide_dates(start, end, &headline, path, report) {
+        SlideDates::Known(start, end) => (start, end),
+        SlideDates::NoStartYear => {
             let message = "missing key \"year\"; a start date needs at least a year";
             report.problem_at(&path.key("start_date"), message);
             return;
         }
-        DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!("skipped {}: {reason}", skipped_name(&headline))
-            });
-            return;
-        }
-    };
-    let end = match end {
-        DateValue::Date(date) => Some(date),
-        DateValue::NoYear => None,
-        DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!(
-                    "skipped {}: its end date: {reason}",
-                    skipped_name(&headline)
-                )
-            });
-            return;
-        }
+        SlideDates::Skipped => return,
     };
     builder.add_event(
         Slide {
@@ -273,6 +255,47 @@ fn read_era(
         }
     };
     builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
+}
+
+/// A slide's start and end, once dates no calendar can hold are dealt with.
+pub enum SlideDates {
+    /// The start, and the end if there is one.
+    Known(PartialDate, Option<PartialDate>),
+    /// The start has no year: each reader says so in its own words.
+    NoStartYear,
+    /// A date no [`PartialDate`] can hold: the slide is skipped, with a warning given.
+    Skipped,
+}
+
+/// Resolves a slide's dates; a date no calendar can hold skips the slide with a warning
+/// naming it, as every TimelineJS reader does.
+pub fn slide_dates(
+    start: DateValue,
+    end: DateValue,
+    headline: &str,
+    path: &JsonPath,
+    report: &mut ImportReport,
+) -> SlideDates {
+    let start = match start {
+        DateValue::Date(date) => date,
+        DateValue::NoYear => return SlideDates::NoStartYear,
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || {
+                format!("skipped {}: {reason}", skipped_name(headline))
+            });
+            return SlideDates::Skipped;
+        }
+    };
+    match end {
+        DateValue::Date(end) => SlideDates::Known(start, Some(end)),
+        DateValue::NoYear => SlideDates::Known(start, None),
+        DateValue::Unholdable(reason) => {
+            report.warn_at(path, || {
+                format!("skipped {}: its end date: {reason}", skipped_name(headline))
+            });
+            SlideDates::Skipped
+        }
+    }
 }
 
 /// What a TimelineJS date object holds.

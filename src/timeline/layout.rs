@@ -208,8 +208,9 @@ fn lane_rects(weights: &[f32], time_area: Rect, m: &Metrics) -> Vec<Rect> {
     rects
 }
 
-/// A left-aligned label whose top-left corner is `pos`; `bounds` is what it reserves.
-fn text(
+/// A left-aligned label whose top-left corner is `pos`; `bounds` is what it reserves (and what
+/// overlap checks see).
+pub(crate) fn push_label(
     scene: &mut Scene,
     pos: Point,
     text: String,
@@ -275,7 +276,7 @@ fn layout_legend(
             y_center - size * 0.65,
             y_center + size * 0.65,
         );
-        text(
+        push_label(
             scene,
             Point::new(text_x, bounds.min.y),
             label,
@@ -338,7 +339,7 @@ fn layout_eras(
         if let Some((title, width)) = fit_text(measure, title, size, FontStyle::Strong, room) {
             let bounds = Rect::from_x_y_ranges(text_x, text_x + width, y, y + size * 1.3);
             taken_until = bounds.max.x;
-            text(
+            push_label(
                 scene,
                 Point::new(text_x, y),
                 title,
@@ -442,7 +443,7 @@ fn layout_axis(
         );
         if bounds.min.x >= canvas.min.x {
             placed.push(bounds);
-            text(
+            push_label(
                 scene,
                 bounds.min,
                 context,
@@ -485,7 +486,7 @@ fn layout_axis(
         let clear = placed.iter().all(|r| !r.expand(4.0).intersects(&bounds));
         if inside && clear {
             placed.push(bounds);
-            text(
+            push_label(
                 scene,
                 bounds.min,
                 tick.label,
@@ -600,7 +601,7 @@ fn layout_lane_title(
     let room = lane_rect.min.x - x - 6.0;
     if let Some((title, width)) = fit_text(measure, &lane.title, size, FontStyle::Strong, room) {
         let bounds = Rect::from_x_y_ranges(x, x + width, y, y + size * 1.3);
-        text(
+        push_label(
             scene,
             bounds.min,
             title,
@@ -618,7 +619,7 @@ fn layout_lane_title(
             fit_text(measure, &count, count_size, FontStyle::Regular, room)
     {
         let bounds = Rect::from_x_y_ranges(x, x + width, count_y, count_y + count_size * 1.3);
-        text(
+        push_label(
             scene,
             bounds.min,
             count,
@@ -869,7 +870,7 @@ fn place_labels(
         } else {
             FontStyle::Regular
         };
-        text(
+        push_label(
             scene,
             Point::new(
                 text_rect.min.x,

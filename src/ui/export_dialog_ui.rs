@@ -39,8 +39,6 @@ pub struct ExportDialog {
     pub to_input: String,
     /// Index into [`SIZE_PRESETS`], or `None` for a custom size.
     pub size_preset: Option<usize>,
-    pub width_points: f32,
-    pub height_points: f32,
     pub options: RenderOptions,
     pub format: ImageFormat,
     preview: Option<(RenderOptions, TimeView, egui::TextureHandle)>,
@@ -54,8 +52,6 @@ impl Default for ExportDialog {
             from_input: String::new(),
             to_input: String::new(),
             size_preset: Some(0),
-            width_points: 1920.0,
-            height_points: 1080.0,
             options: RenderOptions::default(),
             format: ImageFormat::Png,
             preview: None,
@@ -93,15 +89,6 @@ impl ExportDialog {
                 }
                 view_between(from, to).map_err(|error| error.to_string())
             }
-        }
-    }
-
-    /// The options with the chosen size.
-    pub fn render_options(&self) -> RenderOptions {
-        RenderOptions {
-            width_points: self.width_points,
-            height_points: self.height_points,
-            ..self.options.clone()
         }
     }
 
@@ -287,8 +274,8 @@ fn size_rows_ui(ui: &mut Ui, dialog: &mut ExportDialog) {
             for (index, (name, width, height)) in SIZE_PRESETS.iter().enumerate() {
                 if ui.radio(dialog.size_preset == Some(index), *name).clicked() {
                     dialog.size_preset = Some(index);
-                    dialog.width_points = *width;
-                    dialog.height_points = *height;
+                    dialog.options.width_points = *width;
+                    dialog.options.height_points = *height;
                 }
             }
             if ui.radio(dialog.size_preset.is_none(), "Custom").clicked() {
@@ -297,12 +284,12 @@ fn size_rows_ui(ui: &mut Ui, dialog: &mut ExportDialog) {
         });
         ui.horizontal(|ui| {
             let width = ui.add(
-                egui::DragValue::new(&mut dialog.width_points)
+                egui::DragValue::new(&mut dialog.options.width_points)
                     .range(200.0..=8000.0)
                     .suffix(" wide"),
             );
             let height = ui.add(
-                egui::DragValue::new(&mut dialog.height_points)
+                egui::DragValue::new(&mut dialog.options.height_points)
                     .range(150.0..=8000.0)
                     .suffix(" high"),
             );
@@ -316,8 +303,8 @@ fn size_rows_ui(ui: &mut Ui, dialog: &mut ExportDialog) {
         });
         let pixels = format!(
             "{:.0} × {:.0} pixels",
-            dialog.width_points * dialog.options.scale,
-            dialog.height_points * dialog.options.scale
+            dialog.options.width_points * dialog.options.scale,
+            dialog.options.height_points * dialog.options.scale
         );
         ui.weak(pixels);
     });
@@ -342,7 +329,7 @@ fn text_option_row_ui(ui: &mut Ui, name: &str, value: &mut Option<String>, hint:
 
 /// A small picture of what will be exported, drawn by the export painter itself.
 fn preview_ui(ui: &mut Ui, dialog: &mut ExportDialog, explorer: &Explorer, view: TimeView) {
-    let options = dialog.render_options();
+    let options = dialog.options.clone();
     let preview_scale = (PREVIEW_WIDTH / options.width_points).min(1.0);
     let stale = dialog
         .preview
