@@ -230,7 +230,7 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
     if !json {
         println!();
         println!(
-            "{:>9} {:>9}  file added to the built-in chronology (parse, convert, validate, merge)",
+            "{:>9} {:>9}  file added to the built-in chronology (parse, convert, merge)",
             "events", "import ms"
         );
         for import in &report.imports {

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod import;
 pub mod load_job;
 pub mod model;
+pub mod parallel;
 pub mod synthetic;
 pub mod timeline;
 pub mod ui;

@@ -212,13 +212,7 @@ impl ChronoscopeApp {
         );
         let old = std::mem::replace(&mut self.explorer, explorer);
         // Freeing a million events takes longer than a frame: let another thread do it.
-        if std::thread::Builder::new()
-            .name("free old dataset".to_owned())
-            .spawn(move || drop(old))
-            .is_err()
-        {
-            log::warn!("freed the old dataset on the window's thread");
-        }
+        crate::parallel::drop_in_background(old);
         self.selected_event =
             selected_id.and_then(|id| self.explorer.dataset.event_index_by_id(&id));
         if fit_view || self.explorer.dataset.time_range_days() != old_range {

@@ -139,11 +139,18 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
             "timeline" => keys.timeline_is_object = first == Some(b'{'),
             _ => {}
         }
-        let value_ends = scanner.at > value_start || scanner.skip_value();
         if key == "events" && first == Some(b'[') {
-            let array = text.get(value_start..scanner.at).unwrap_or_default();
-            keys.events = events_shape(array);
+            let rest = text.get(value_start..).unwrap_or_default();
+            keys.events = events_shape(rest);
+            if keys.events == EventsShape::UsesStartDate
+                && memchr::memmem::find(rest, FORMAT_TAG.as_bytes()).is_none()
+            {
+                // TimelineJS slides, and no later key can make this an article set: the
+                // rest of a large file need not be scanned.
+                return keys;
+            }
         }
+        let value_ends = scanner.at > value_start || scanner.skip_value();
         if !value_ends {
             return keys;
         }
@@ -158,7 +165,8 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
     }
 }
 
-/// The shape of a JSON array text (possibly cut short).
+/// The shape of the JSON array at the start of `array` (possibly cut short), from its first
+/// element.
 fn events_shape(array: &[u8]) -> EventsShape {
     let mut scanner = Scanner { text: array, at: 1 };
     scanner.skip_white_space();
@@ -215,14 +223,18 @@ impl Scanner<'_> {
         if !self.eat(b'"') {
             return false;
         }
-        while let Some(byte) = self.peek() {
-            self.at += 1;
-            match byte {
-                b'"' => return true,
-                b'\\' => self.at += 1,
-                _ => {}
+        // Most of a large file is inside strings: jump to the next quote or backslash.
+        while let Some(offset) =
+            memchr::memchr2(b'"', b'\\', self.text.get(self.at..).unwrap_or_default())
+        {
+            self.at += offset + 1;
+            if self.text.get(self.at - 1) == Some(&b'"') {
+                return true;
             }
+            // A backslash: the byte after it is escaped.
+            self.at += 1;
         }
+        self.at = self.text.len();
         false
     }
 

@@ -1,13 +1,34 @@
 //! Plain text from the HTML snippets TimelineJS files carry: tags dropped, entities decoded,
 //! `<br>` as a line break and paragraphs (`<p>`, `<div>`, `<li>`, …) as blank-line breaks.
 
+use std::borrow::Cow;
+
 /// The text of an HTML snippet, with runs of white space as one space and at most one blank
 /// line between paragraphs. Never panics; a `<` or `&` that starts no tag or entity stays.
 pub fn plain_text_from_html(html: &str) -> String {
+    text_from_html(html).into_owned()
+}
+
+/// [`plain_text_from_html`], borrowing `html` when it is already plain, tidy text (the common
+/// case in large files).
+pub(super) fn text_from_html(html: &str) -> Cow<'_, str> {
     if !html.contains(['<', '&']) {
         return collapse_white_space(html);
     }
-    let mut out = TextBuilder::default();
+    Cow::Owned(markup_to_text(html))
+}
+
+/// [`text_from_html`] on one line.
+pub(super) fn line_from_html(html: &str) -> Cow<'_, str> {
+    match text_from_html(html) {
+        Cow::Borrowed(text) => single_line(text),
+        Cow::Owned(text) if is_tidy(&text) => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(join_words(&text)),
+    }
+}
+
+fn markup_to_text(html: &str) -> String {
+    let mut out = TextBuilder::with_capacity(html.len());
     let mut rest = html;
     let mut no_more_tags = false;
     while let Some(c) = rest.chars().next() {
@@ -33,7 +54,17 @@ pub fn plain_text_from_html(html: &str) -> String {
                     continue;
                 }
                 rest = &rest[close + 1..];
-                match tag.as_str() {
+                let mut lowercase = [0_u8; 10];
+                let known = match lowercase.get_mut(..tag.len()) {
+                    Some(buffer) => {
+                        buffer.copy_from_slice(tag.as_bytes());
+                        buffer.make_ascii_lowercase();
+                        std::str::from_utf8(buffer).unwrap_or_default()
+                    }
+                    // Longer than any tag that matters here.
+                    None => "",
+                };
+                match known {
                     "script" | "style" => {
                         let end = format!("</{tag}");
                         // Skip the content and the closing tag itself.
@@ -77,32 +108,66 @@ pub fn plain_text_from_html(html: &str) -> String {
 }
 
 /// The text on one line: every run of white space, line breaks included, as one space.
-pub fn single_line(text: &str) -> String {
+pub fn single_line(text: &str) -> Cow<'_, str> {
     if is_tidy(text) {
-        return text.to_owned();
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(join_words(text))
     }
+}
+
+fn join_words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text` has only single spaces between words and none around them (the common
-/// case, copied as it is).
+/// case, used as it is).
 fn is_tidy(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let single_spaces = bytes
-        .windows(2)
-        .all(|pair| !(pair[0] == b' ' && pair[1] == b' '));
-    text.is_ascii()
-        && single_spaces
-        && bytes.first().is_none_or(|b| *b != b' ')
-        && bytes.last().is_none_or(|b| *b != b' ')
-        && !bytes.iter().any(|b| b.is_ascii_whitespace() && *b != b' ')
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Printable ASCII, tested over the whole text at once (no early exit, so the compiler
+    // can test many bytes per instruction), then no double space.
+    let printable = bytes.iter().fold(true, |printable, &byte| {
+        printable & (b' '..=b'~').contains(&byte)
+    });
+    if !printable {
+        return is_tidy_unicode(text);
+    }
+    let mut previous_space = None;
+    for space in memchr::memchr_iter(b' ', bytes) {
+        if previous_space == space.checked_sub(1) {
+            return false;
+        }
+        previous_space = Some(space);
+    }
+    true
 }
 
-fn collapse_white_space(text: &str) -> String {
-    if is_tidy(text) {
-        return text.to_owned();
+/// [`is_tidy`] for text beyond ASCII, which has more kinds of white space.
+fn is_tidy_unicode(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
     }
-    let mut out = TextBuilder::default();
+    !after_space || text.is_empty()
+}
+
+fn collapse_white_space(text: &str) -> Cow<'_, str> {
+    if is_tidy(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = TextBuilder::with_capacity(text.len());
     for c in text.chars() {
         if c.is_whitespace() {
             out.space();
@@ -110,11 +175,10 @@ fn collapse_white_space(text: &str) -> String {
             out.push(c);
         }
     }
-    out.text
+    Cow::Owned(out.text)
 }
 
 /// Builds text that never starts or ends with white space and never doubles it.
-#[derive(Default)]
 struct TextBuilder {
     text: String,
     pending_space: bool,
@@ -122,6 +186,14 @@ struct TextBuilder {
 }
 
 impl TextBuilder {
+    fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            pending_space: false,
+            pending_line_breaks: 0,
+        }
+    }
+
     fn push(&mut self, c: char) {
         if !self.text.is_empty() {
             if self.pending_line_breaks > 0 {
@@ -146,19 +218,18 @@ impl TextBuilder {
     }
 }
 
-/// The lower-case name of a tag from the text between `<` and `>` (`/p` → `p`, `br/` → `br`);
-/// empty if the text does not start like a tag.
-fn tag_name(inside: &str) -> String {
+/// The name of a tag, as written, from the text between `<` and `>` (`/p` → `p`, `br/` →
+/// `br`); empty if the text does not start like a tag.
+fn tag_name(inside: &str) -> &str {
     let inside = inside.strip_prefix('/').unwrap_or(inside);
     let inside = inside.strip_prefix('!').unwrap_or(inside);
     if !inside.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return String::new();
+        return "";
     }
-    inside
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let end = inside
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inside.len());
+    &inside[..end]
 }
 
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
@@ -274,5 +345,19 @@ mod tests {
             single_line("Whitney Houston\n 1963 - 2012"),
             "Whitney Houston 1963 - 2012"
         );
+    }
+
+    #[test]
+    fn tidy_text_is_borrowed_and_untidy_text_is_tidied() {
+        assert!(matches!(single_line("a b"), Cow::Borrowed("a b")));
+        assert!(matches!(line_from_html("Kyiv, 2022"), Cow::Borrowed(_)));
+        for untidy in [" a", "a ", "a  b", "a\tb", "a\u{a0}b", "a\nb"] {
+            assert_eq!(
+                single_line(untidy),
+                untidy.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        assert_eq!(line_from_html("<p>Київ</p><p>2022</p>"), "Київ 2022");
+        assert_eq!(single_line(""), "");
     }
 }

@@ -1,15 +1,15 @@
 //! The sources of an imported set, one per distinct key (a URL, or an outlet and title): the
 //! first citation creates it, later ones reuse it and move its date to the earliest citation.
 
-use std::collections::HashMap;
-
 use crate::model::article_set::SourceRecord;
 use crate::model::date::PartialDate;
+use crate::model::text_set::TextSet;
 
 /// Sources made so far, by key.
 #[derive(Default)]
 pub struct SourceRegistry {
-    index_by_key: HashMap<String, usize>,
+    /// Key `i` is the key of `sources[i]`.
+    keys: TextSet,
     sources: Vec<SourceRecord>,
 }
 
@@ -30,8 +30,8 @@ impl SourceRegistry {
         cited_on: PartialDate,
         make: impl FnOnce() -> NewSource,
     ) -> &str {
-        let index = match self.index_by_key.get(key) {
-            Some(&index) => {
+        let index = match self.keys.position(key) {
+            Some(index) => {
                 if let Some(source) = self.sources.get_mut(index)
                     && cited_on < source.published
                 {
@@ -41,7 +41,7 @@ impl SourceRegistry {
             }
             None => {
                 let new = make();
-                let index = self.sources.len();
+                let index = self.keys.insert(key).0;
                 self.sources.push(SourceRecord {
                     id: format!("src-{}", index + 1),
                     outlet: new.outlet,
@@ -52,7 +52,6 @@ impl SourceRegistry {
                     language: None,
                     notes: Some(new.notes),
                 });
-                self.index_by_key.insert(key.to_owned(), index);
                 index
             }
         };

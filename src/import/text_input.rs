@@ -14,7 +14,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
             "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)",
         ));
     }
-    if let Some(offset) = bytes.iter().position(|byte| *byte == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         let message = format!(
             "the file is binary data, not {ACCEPTED_KINDS}: \
              found a NUL byte at byte offset {offset} (expected UTF-8 text)"

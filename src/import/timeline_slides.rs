@@ -1,12 +1,15 @@
 //! What TimelineJS JSON and its spreadsheet CSV have in common: slides with year/month/day
 //! dates, HTML text, media and a group, turned into the events, sources and eras of a set.
 
+use std::borrow::Cow;
+
 use crate::model::article_set::{ArticleSet, EraRecord, EventRecord};
 use crate::model::category::Category;
 use crate::model::date::PartialDate;
+use crate::model::event_record::EventHead;
 use crate::model::load_error::{JsonPath, Problem, TextPosition};
 
-use super::html_text::{plain_text_from_html, single_line};
+use super::html_text::{line_from_html, plain_text_from_html, single_line, text_from_html};
 use super::report::ImportReport;
 use super::source_registry::{NewSource, SourceRegistry, url_host};
 use super::unique_ids::UniqueIds;
@@ -19,6 +22,9 @@ const MAX_TITLE_CHARS: usize = 80;
 pub enum Origin {
     /// A JSON path (its line:column is looked up when the report is finished).
     Json(JsonPath),
+    /// Item `index` of the top-level array `key` (`$.events[3]`), made into a path only when
+    /// there is something to say about it.
+    TopLevelItem { key: &'static str, index: usize },
     /// A spreadsheet row (the header is row 1) and where it starts.
     Csv { row: usize, position: TextPosition },
 }
@@ -27,6 +33,9 @@ impl Origin {
     pub fn warn(&self, report: &mut ImportReport, message: impl FnOnce() -> String) {
         match self {
             Origin::Json(path) => report.warn_at(path, message),
+            Origin::TopLevelItem { key, index } => {
+                report.warn_at(&JsonPath::root().key(key).index(*index), message);
+            }
             Origin::Csv { row, position } => {
                 report.warn(|| {
                     Problem::new(format!("row {row}: {}", message())).at_position(*position)
@@ -133,27 +142,203 @@ fn year_out_of_range(year: &str) -> String {
 
 /// A slide's media, as written (HTML in caption and credit).
 #[derive(Clone, Debug, Default)]
-pub struct SlideMedia {
-    pub url: String,
-    pub caption: String,
-    pub credit: String,
+pub struct SlideMedia<'a> {
+    pub url: Cow<'a, str>,
+    pub caption: Cow<'a, str>,
+    pub credit: Cow<'a, str>,
 }
 
-/// One event slide, dates already read.
+/// One event slide, dates already read; its texts borrowed from the file where they can be.
 #[derive(Clone, Debug)]
-pub struct Slide {
+pub struct Slide<'a> {
     pub origin: Origin,
     pub start: PartialDate,
     pub end: Option<PartialDate>,
     /// Plain text such as "Spring 1943", shown instead of the date by TimelineJS.
-    pub display_date: String,
+    pub display_date: Cow<'a, str>,
     /// HTML.
-    pub headline: String,
+    pub headline: Cow<'a, str>,
     /// HTML.
-    pub text: String,
-    pub media: Option<SlideMedia>,
-    pub group: String,
-    pub unique_id: String,
+    pub text: Cow<'a, str>,
+    pub media: Option<SlideMedia<'a>>,
+    pub group: Cow<'a, str>,
+    pub unique_id: Cow<'a, str>,
+}
+
+/// A slide turned into an event's texts: all that depends on the slide alone, so that it can
+/// be done on the thread that reads the file. [`TimelineBuilder::add_prepared`] gives it its
+/// id and source.
+pub struct PreparedSlide<'a> {
+    origin: Origin,
+    start: PartialDate,
+    end: Option<PartialDate>,
+    title: Cow<'a, str>,
+    summary: Cow<'a, str>,
+    /// One line; the event's tag.
+    group: Cow<'a, str>,
+    category: Category,
+    /// The slide's `unique_id`, trimmed; empty for none.
+    wanted_id: Cow<'a, str>,
+    media_link: Option<MediaLink<'a>>,
+    /// What to say about the slide, in order (rarely anything).
+    warnings: Vec<String>,
+}
+
+impl PreparedSlide<'_> {
+    /// The same slide owning its texts, to outlive the row it was read from.
+    pub fn into_owned(self) -> PreparedSlide<'static> {
+        let owned = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        PreparedSlide {
+            origin: self.origin,
+            start: self.start,
+            end: self.end,
+            title: owned(self.title),
+            summary: owned(self.summary),
+            group: owned(self.group),
+            category: self.category,
+            wanted_id: owned(self.wanted_id),
+            media_link: self.media_link.map(|link| MediaLink {
+                url: owned(link.url),
+                outlet: owned(link.outlet),
+                caption: owned(link.caption),
+            }),
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// One step of building a set, as a reader on another thread hands it to the builder.
+pub enum BuildStep<'a> {
+    Event(PreparedSlide<'a>),
+    /// An era (headline as HTML).
+    Era {
+        origin: Origin,
+        headline: String,
+        start: PartialDate,
+        end: PartialDate,
+    },
+    /// The title slide (HTML).
+    Title {
+        headline: String,
+        text: String,
+    },
+    /// Something to say, such as why a slide was skipped.
+    Warning(Origin, String),
+}
+
+/// Media that link somewhere: the source of the event.
+struct MediaLink<'a> {
+    url: Cow<'a, str>,
+    outlet: Cow<'a, str>,
+    /// The source's title: the caption, else the event's title.
+    caption: Cow<'a, str>,
+}
+
+impl<'a> Slide<'a> {
+    /// The event's texts: HTML made plain, a title for an untitled slide, the display date in
+    /// the summary, embedded media as text, the group as category.
+    pub fn prepare(self) -> PreparedSlide<'a> {
+        let mut warnings = Vec::new();
+        let headline = keeping_borrow(&self.headline, line_from_html);
+        let mut summary = keeping_borrow(&self.text, text_from_html);
+        let display_date = keeping_borrow(&self.display_date, single_line);
+        let title = if !headline.is_empty() {
+            headline
+        } else if let Some(first_line) = summary.lines().find(|line| !line.trim().is_empty()) {
+            Cow::Owned(shorten(first_line, MAX_TITLE_CHARS))
+        } else if !display_date.is_empty() {
+            display_date.clone()
+        } else {
+            Cow::Borrowed("Untitled slide")
+        };
+        if !display_date.is_empty() {
+            summary = if summary.is_empty() {
+                display_date
+            } else {
+                Cow::Owned(format!("{display_date} — {summary}"))
+            };
+        }
+
+        let mut end = self.end;
+        if let Some(end_date) = end
+            && end_date.end_days() <= self.start.start_days()
+        {
+            warnings.push(format!(
+                "{}: the end date {} is before the start date {}; the end is left out",
+                quoted(&title),
+                end_date.to_iso(),
+                self.start.to_iso()
+            ));
+            end = None;
+        }
+
+        let mut media_link = None;
+        if let Some(media) = &self.media {
+            let url = keeping_borrow(&media.url, |url| Cow::Borrowed(url.trim()));
+            if url.starts_with('<') || url.contains(char::is_whitespace) {
+                // Embedded HTML (a blockquote, an iframe) rather than a link: keep its words.
+                let embedded = text_from_html(&url);
+                if !embedded.is_empty() {
+                    summary = if summary.is_empty() {
+                        Cow::Owned(embedded.into_owned())
+                    } else {
+                        Cow::Owned(format!("{summary}\n\n{embedded}"))
+                    };
+                }
+            } else if !url.is_empty() {
+                let credit = keeping_borrow(&media.credit, line_from_html);
+                let outlet = if !credit.is_empty() {
+                    credit
+                } else {
+                    match &url {
+                        Cow::Borrowed(url) => Cow::Borrowed(url_host(url).unwrap_or(url)),
+                        Cow::Owned(url) => Cow::Owned(url_host(url).unwrap_or(url).to_owned()),
+                    }
+                };
+                let caption = keeping_borrow(&media.caption, line_from_html);
+                let caption = if caption.is_empty() {
+                    title.clone()
+                } else {
+                    caption
+                };
+                media_link = Some(MediaLink {
+                    url,
+                    outlet,
+                    caption,
+                });
+            }
+        }
+
+        let group = keeping_borrow(&self.group, single_line);
+        let category = Category::ALL
+            .into_iter()
+            .find(|category| category.as_str().eq_ignore_ascii_case(&group))
+            .unwrap_or(Category::Other);
+        PreparedSlide {
+            origin: self.origin,
+            start: self.start,
+            end,
+            title,
+            summary,
+            group,
+            category,
+            wanted_id: keeping_borrow(&self.unique_id, |id| Cow::Borrowed(id.trim())),
+            media_link,
+            warnings,
+        }
+    }
+}
+
+/// `clean` applied to a text that may borrow from the file, still borrowing from the file
+/// where `clean` borrows from its input.
+fn keeping_borrow<'a>(
+    text: &Cow<'a, str>,
+    clean: impl for<'t> Fn(&'t str) -> Cow<'t, str>,
+) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => clean(text),
+        Cow::Owned(text) => Cow::Owned(clean(text).into_owned()),
+    }
 }
 
 /// Builds an article set from slides, one at a time.
@@ -161,69 +346,63 @@ pub struct TimelineBuilder {
     set: ArticleSet,
     event_ids: UniqueIds,
     sources: SourceRegistry,
-    /// Names the kind of file in source notes: "TimelineJS file".
-    file_kind: &'static str,
+    /// The note every source made from media gets (media carry no publication date).
+    source_notes: String,
 }
 
 impl TimelineBuilder {
-    pub fn new(default_title: &str, file_kind: &'static str) -> Self {
+    /// `file_kind` names the kind of file in source notes: "TimelineJS file".
+    pub fn new(default_title: &str, file_kind: &str) -> Self {
         Self {
             set: ArticleSet::new(default_title),
             event_ids: UniqueIds::default(),
             sources: SourceRegistry::default(),
-            file_kind,
+            source_notes: format!(
+                "The {file_kind} gives no publication date; this is the date of the earliest \
+                 event showing this media."
+            ),
         }
     }
 
     /// Sets the set's title and description from a title slide (HTML).
     pub fn set_title_slide(&mut self, headline: &str, text: &str) {
-        let title = single_line(&plain_text_from_html(headline));
+        let title = line_from_html(headline);
         if !title.is_empty() {
-            self.set.title = title;
+            self.set.title = title.into_owned();
         }
         self.set.description = plain_text_from_html(text);
     }
 
-    pub fn add_event(&mut self, slide: Slide, report: &mut ImportReport) {
-        let headline = single_line(&plain_text_from_html(&slide.headline));
-        let mut summary = plain_text_from_html(&slide.text);
-        let display_date = single_line(&slide.display_date);
-        let title = if !headline.is_empty() {
-            headline
-        } else if let Some(first_line) = summary.lines().find(|line| !line.trim().is_empty()) {
-            shorten(first_line, MAX_TITLE_CHARS)
-        } else if !display_date.is_empty() {
-            display_date.clone()
-        } else {
-            "Untitled slide".to_owned()
-        };
-        if !display_date.is_empty() {
-            summary = if summary.is_empty() {
-                display_date
-            } else {
-                format!("{display_date} — {summary}")
-            };
+    /// Takes one step a reader handed over.
+    pub fn apply(&mut self, step: BuildStep<'_>, report: &mut ImportReport) {
+        match step {
+            BuildStep::Event(slide) => self.add_prepared(slide, report),
+            BuildStep::Era {
+                origin,
+                headline,
+                start,
+                end,
+            } => self.add_era(&origin, &headline, start, end, report),
+            BuildStep::Title { headline, text } => self.set_title_slide(&headline, &text),
+            BuildStep::Warning(origin, warning) => origin.warn(report, || warning),
         }
+    }
 
-        let mut end = slide.end;
-        if let Some(end_date) = end
-            && end_date.end_days() <= slide.start.start_days()
-        {
-            slide.origin.warn(report, || {
-                format!(
-                    "{}: the end date {} is before the start date {}; the end is left out",
-                    quoted(&title),
-                    end_date.to_iso(),
-                    slide.start.to_iso()
-                )
-            });
-            end = None;
+    /// Adds a slide as an event.
+    pub fn add_event(&mut self, slide: Slide<'_>, report: &mut ImportReport) {
+        self.add_prepared(slide.prepare(), report);
+    }
+
+    /// Adds a prepared slide as an event: gives it its id and its source.
+    fn add_prepared(&mut self, slide: PreparedSlide<'_>, report: &mut ImportReport) {
+        for warning in slide.warnings {
+            slide.origin.warn(report, || warning);
         }
-
-        let wanted_id = slide.unique_id.trim();
+        let wanted_id = slide.wanted_id.as_ref();
+        let numbered_id;
         let id = if wanted_id.is_empty() {
-            self.event_ids
-                .claim(&format!("tl-{}", self.set.events.len() + 1))
+            numbered_id = format!("tl-{}", self.set.events.len() + 1);
+            self.event_ids.claim(&numbered_id)
         } else {
             let id = self.event_ids.claim(wanted_id);
             if id != wanted_id {
@@ -237,53 +416,30 @@ impl TimelineBuilder {
             }
             id
         };
-
-        let mut source_id = None;
-        if let Some(media) = &slide.media {
-            let url = media.url.trim();
-            if url.starts_with('<') || url.contains(char::is_whitespace) {
-                // Embedded HTML (a blockquote, an iframe) rather than a link: keep its words.
-                let embedded = plain_text_from_html(url);
-                if !embedded.is_empty() {
-                    summary = if summary.is_empty() {
-                        embedded
-                    } else {
-                        format!("{summary}\n\n{embedded}")
-                    };
-                }
-            } else if !url.is_empty() {
-                let file_kind = self.file_kind;
-                let id = self.sources.cite(url, slide.start, || NewSource {
-                    outlet: source_outlet(&media.credit, url),
-                    title: {
-                        let caption = single_line(&plain_text_from_html(&media.caption));
-                        if caption.is_empty() {
-                            title.clone()
-                        } else {
-                            caption
-                        }
-                    },
-                    url: Some(url.to_owned()),
-                    notes: format!(
-                        "The {file_kind} gives no publication date; this is the date of the \
-                         earliest event showing this media."
-                    ),
-                });
-                source_id = Some(id.to_owned());
-            }
-        }
-
-        let group = single_line(&slide.group);
-        let category = Category::parse(&group.to_lowercase()).unwrap_or(Category::Other);
-        let mut event = EventRecord::new(&id, slide.start, &title, &summary, category);
-        event.end = end;
-        if !group.is_empty() {
-            event.set_tags([group.as_str()]);
-        }
-        if let Some(source_id) = source_id {
-            event.set_sources([source_id.as_str()]);
-        }
-        self.set.events.push(event);
+        let notes = &self.source_notes;
+        let source_id = slide.media_link.map(|link| {
+            self.sources.cite(&link.url, slide.start, || NewSource {
+                outlet: link.outlet.into_owned(),
+                title: link.caption.into_owned(),
+                url: Some(link.url.clone().into_owned()),
+                notes: notes.clone(),
+            })
+        });
+        let head = EventHead {
+            id: &id,
+            date: slide.start,
+            end: slide.end,
+            title: &slide.title,
+            summary: &slide.summary,
+            category: slide.category,
+            approximate: false,
+            reference: None,
+        };
+        let no_actors: [&str; 0] = [];
+        let tags = (!slide.group.is_empty()).then_some(&*slide.group);
+        self.set
+            .events
+            .push(EventRecord::from_parts(head, no_actors, tags, source_id));
     }
 
     /// Adds an era (headline as HTML); one ending before it starts is skipped with a warning.
@@ -296,7 +452,7 @@ impl TimelineBuilder {
         report: &mut ImportReport,
     ) {
         let number = self.set.eras.len() + 1;
-        let mut title = single_line(&plain_text_from_html(headline));
+        let mut title = line_from_html(headline).into_owned();
         if title.is_empty() {
             title = format!("Era {number}");
         }
@@ -326,15 +482,6 @@ impl TimelineBuilder {
     }
 }
 
-/// A source's outlet: the media credit, else the URL's host, else the URL.
-fn source_outlet(credit_html: &str, url: &str) -> String {
-    let credit = single_line(&plain_text_from_html(credit_html));
-    if !credit.is_empty() {
-        return credit;
-    }
-    url_host(url).unwrap_or(url).to_owned()
-}
-
 /// User text in double quotes, shortened, for messages.
 pub fn quoted(text: &str) -> String {
     serde_json::to_string(&shorten(text, 60)).unwrap_or_default()
@@ -359,17 +506,17 @@ mod tests {
         DatePart::Number(n)
     }
 
-    fn slide(headline: &str) -> Slide {
+    fn slide(headline: &str) -> Slide<'static> {
         Slide {
             origin: Origin::Json(JsonPath::root().key("events").index(0)),
             start: date("1963-08-09"),
             end: None,
-            display_date: String::new(),
-            headline: headline.to_owned(),
-            text: String::new(),
+            display_date: Cow::Borrowed(""),
+            headline: Cow::Owned(headline.to_owned()),
+            text: Cow::Borrowed(""),
             media: None,
-            group: String::new(),
-            unique_id: String::new(),
+            group: Cow::Borrowed(""),
+            unique_id: Cow::Borrowed(""),
         }
     }
 
@@ -430,15 +577,15 @@ mod tests {
         let mut builder = TimelineBuilder::new("T", "TimelineJS file");
         let mut first = slide("A <b>Musical</b> Heritage");
         first.media = Some(SlideMedia {
-            url: "https://example.org/a.jpg".to_owned(),
-            caption: String::new(),
-            credit: String::new(),
+            url: "https://example.org/a.jpg".into(),
+            caption: "".into(),
+            credit: "".into(),
         });
-        first.group = "Diplomacy".to_owned();
+        first.group = "Diplomacy".into();
         let mut second = slide("Later");
         second.start = date("1960");
         second.media = first.media.clone();
-        second.group = "Music".to_owned();
+        second.group = "Music".into();
         builder.add_event(first, &mut report);
         builder.add_event(second, &mut report);
         let set = builder.finish();
@@ -460,7 +607,7 @@ mod tests {
         let mut builder = TimelineBuilder::new("T", "TimelineJS file");
         for _ in 0..2 {
             let mut repeated = slide("x");
-            repeated.unique_id = "same".to_owned();
+            repeated.unique_id = "same".into();
             builder.add_event(repeated, &mut report);
         }
         let set = builder.finish();
@@ -478,9 +625,9 @@ mod tests {
         let mut report = ImportReport::new("t");
         let mut builder = TimelineBuilder::new("T", "TimelineJS file");
         let mut untitled = slide("");
-        untitled.text = "<p>First line</p><p>second</p>".to_owned();
+        untitled.text = "<p>First line</p><p>second</p>".into();
         untitled.end = Some(date("1900"));
-        untitled.display_date = "Summer".to_owned();
+        untitled.display_date = "Summer".into();
         builder.add_event(untitled, &mut report);
         let set = builder.finish();
         assert_eq!(set.events[0].title(), "First line");

@@ -65,9 +65,9 @@ fn read_slide(
             let credit = text_field(asset, "credit", &asset_path, report);
             match (url, caption, credit) {
                 (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
-                    url,
-                    caption,
-                    credit,
+                    url: url.into(),
+                    caption: caption.into(),
+                    credit: credit.into(),
                 })),
                 _ => Err(()),
             }
@@ -80,26 +80,30 @@ fn read_slide(
     else {
         return;
     };
-    let (start, end) = match slide_dates(start, end, &headline, path, report) {
+    let origin = Origin::Json(path.clone());
+    let (start, end) = match slide_dates(start, end, &headline) {
         SlideDates::Known(start, end) => (start, end),
         SlideDates::NoStartYear => {
             let message = "missing key \"startDate\"; every slide needs a start date";
             report.problem_at(path, message);
             return;
         }
-        SlideDates::Skipped => return,
+        SlideDates::Skipped(warning) => {
+            origin.warn(report, || warning);
+            return;
+        }
     };
     builder.add_event(
         Slide {
-            origin: Origin::Json(path.clone()),
+            origin,
             start,
             end,
-            display_date: String::new(),
-            headline,
-            text,
+            display_date: "".into(),
+            headline: headline.into(),
+            text: text.into(),
             media,
-            group,
-            unique_id: String::new(),
+            group: group.into(),
+            unique_id: "".into(),
         },
         report,
     );

@@ -10,9 +10,10 @@ use crate::model::load_error::{LoadError, Problem};
 use super::csv_table::{field_position, normalized_column_name, open_csv, quoted_field};
 use super::report::ImportReport;
 use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
+    BuildStep, DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
 };
 use super::timelinejs_json::{DateValue, date_value, default_title, skipped_name};
+use crate::parallel::{ItemSender, read_while_building};
 
 /// The columns read, by normalized name.
 const COLUMNS: [&str; 14] = [
@@ -64,10 +65,35 @@ pub fn import_timelinejs_csv(
             return Err(report.into_error());
         }
     };
+    let mut builder = TimelineBuilder::new(&default_title(file_label), "TimelineJS sheet");
+    let mut warnings = ImportReport::new(file_label);
+    // This thread reads rows and turns them into events' texts; the builder gives ids and
+    // sources on another. Problems (the file is not loaded) are gathered here, warnings there.
+    read_while_building(
+        |steps| read_rows(text, &mut reader, delimiter, steps, &mut report),
+        |steps| {
+            for step in steps {
+                builder.apply(step, &mut warnings);
+            }
+        },
+    );
+    if report.has_problems() {
+        return Err(report.into_error());
+    }
+    Ok((builder.finish(), warnings.warning_lines()))
+}
+
+/// Reads every row, handing the builder a step for each; problems go to `report`.
+fn read_rows(
+    text: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    delimiter: u8,
+    steps: &mut ItemSender<BuildStep<'static>>,
+    report: &mut ImportReport,
+) {
     let mut record = csv::StringRecord::new();
     let mut header: Vec<String> = Vec::new();
     let mut indexes: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
-    let mut builder = TimelineBuilder::new(&default_title(file_label), "TimelineJS sheet");
     let mut seen_title = false;
     let mut row = 0_usize;
     loop {
@@ -107,33 +133,34 @@ pub fn import_timelinejs_csv(
             delimiter,
             row,
         };
-        let kind = row_view.get(Column::Type).trim().to_lowercase();
+        let kind = row_view.get(Column::Type).trim();
         let origin = Origin::Csv {
             row,
             position: field_position(text, &position, 0, delimiter),
         };
-        match kind.as_str() {
-            "title" => {
-                if seen_title {
-                    origin.warn(&mut report, || {
-                        "a second title row is ignored (the first names the set)".to_owned()
-                    });
-                } else {
-                    builder.set_title_slide(
-                        row_view.get(Column::Headline),
-                        row_view.get(Column::Text),
-                    );
-                    seen_title = true;
-                }
+        let step = if kind.eq_ignore_ascii_case("title") {
+            if seen_title {
+                Some(BuildStep::Warning(
+                    origin,
+                    "a second title row is ignored (the first names the set)".to_owned(),
+                ))
+            } else {
+                seen_title = true;
+                Some(BuildStep::Title {
+                    headline: row_view.get(Column::Headline).to_owned(),
+                    text: row_view.get(Column::Text).to_owned(),
+                })
             }
-            "era" => read_era(&row_view, &origin, &mut builder, &mut report),
-            _ => read_event(&row_view, origin, &mut builder, &mut report),
+        } else if kind.eq_ignore_ascii_case("era") {
+            read_era(&row_view, origin, report)
+        } else {
+            read_event(&row_view, origin, report)
+        };
+        // The builder takes every step; it never stops early.
+        if let Some(step) = step {
+            let _ = steps.send(step);
         }
     }
-    if report.has_problems() {
-        return Err(report.into_error());
-    }
-    Ok((builder.finish(), report.warning_lines()))
 }
 
 /// One data row and what is needed to name its fields in messages.
@@ -185,95 +212,85 @@ impl Row<'_> {
     }
 }
 
+/// The step for an event row; `None` after a problem (reported).
 fn read_event(
     row: &Row<'_>,
     origin: Origin,
-    builder: &mut TimelineBuilder,
     report: &mut ImportReport,
-) {
+) -> Option<BuildStep<'static>> {
     let start = row.date([Column::Year, Column::Month, Column::Day], report);
     let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
-    let (Some(start), Some(end)) = (start, end) else {
-        return;
-    };
+    let (start, end) = (start?, end?);
     let headline = row.get(Column::Headline);
     let start = match start {
         DateValue::Date(date) => date,
         DateValue::NoYear => {
-            origin.warn(report, || {
-                format!("skipped {}: it has no Year", skipped_name(headline))
-            });
-            return;
+            let warning = format!("skipped {}: it has no Year", skipped_name(headline));
+            return Some(BuildStep::Warning(origin, warning));
         }
         DateValue::Unholdable(reason) => {
-            origin.warn(report, || {
-                format!("skipped {}: {reason}", skipped_name(headline))
-            });
-            return;
+            let warning = format!("skipped {}: {reason}", skipped_name(headline));
+            return Some(BuildStep::Warning(origin, warning));
         }
     };
     let end = match end {
         DateValue::Date(date) => Some(date),
         DateValue::NoYear => None,
         DateValue::Unholdable(reason) => {
-            origin.warn(report, || {
-                format!("skipped {}: its end date: {reason}", skipped_name(headline))
-            });
-            return;
+            let warning = format!("skipped {}: its end date: {reason}", skipped_name(headline));
+            return Some(BuildStep::Warning(origin, warning));
         }
     };
     let media_url = row.get(Column::Media);
     let media = (!media_url.trim().is_empty()).then(|| SlideMedia {
-        url: media_url.to_owned(),
-        caption: row.get(Column::MediaCaption).to_owned(),
-        credit: row.get(Column::MediaCredit).to_owned(),
+        url: media_url.into(),
+        caption: row.get(Column::MediaCaption).into(),
+        credit: row.get(Column::MediaCredit).into(),
     });
-    builder.add_event(
-        Slide {
-            origin,
-            start,
-            end,
-            display_date: row.get(Column::DisplayDate).to_owned(),
-            headline: headline.to_owned(),
-            text: row.get(Column::Text).to_owned(),
-            media,
-            group: row.get(Column::Group).to_owned(),
-            unique_id: String::new(),
-        },
-        report,
-    );
+    let slide = Slide {
+        origin,
+        start,
+        end,
+        display_date: row.get(Column::DisplayDate).into(),
+        headline: headline.into(),
+        text: row.get(Column::Text).into(),
+        media,
+        group: row.get(Column::Group).into(),
+        unique_id: "".into(),
+    };
+    Some(BuildStep::Event(slide.prepare().into_owned()))
 }
 
+/// The step for an era row; `None` after a problem (reported).
 fn read_era(
     row: &Row<'_>,
-    origin: &Origin,
-    builder: &mut TimelineBuilder,
+    origin: Origin,
     report: &mut ImportReport,
-) {
+) -> Option<BuildStep<'static>> {
     let start = row.date([Column::Year, Column::Month, Column::Day], report);
     let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
-    let (Some(start), Some(end)) = (start, end) else {
-        return;
-    };
+    let (start, end) = (start?, end?);
     let headline = row.get(Column::Headline);
-    match (start, end) {
-        (DateValue::Date(start), DateValue::Date(end)) => {
-            builder.add_era(origin, headline, start, end, report);
-        }
-        (DateValue::Date(start), DateValue::NoYear) => {
-            builder.add_era(origin, headline, start, start, report);
-        }
-        (DateValue::NoYear, _) => {
-            origin.warn(report, || {
-                format!("skipped era {}: it has no Year", skipped_name(headline))
-            });
-        }
+    let era = |start, end| BuildStep::Era {
+        origin: origin.clone(),
+        headline: headline.to_owned(),
+        start,
+        end,
+    };
+    Some(match (start, end) {
+        (DateValue::Date(start), DateValue::Date(end)) => era(start, end),
+        (DateValue::Date(start), DateValue::NoYear) => era(start, start),
+        (DateValue::NoYear, _) => BuildStep::Warning(
+            origin.clone(),
+            format!("skipped era {}: it has no Year", skipped_name(headline)),
+        ),
         (DateValue::Unholdable(reason), _) | (_, DateValue::Unholdable(reason)) => {
-            origin.warn(report, || {
-                format!("skipped era {}: {reason}", skipped_name(headline))
-            });
+            BuildStep::Warning(
+                origin.clone(),
+                format!("skipped era {}: {reason}", skipped_name(headline)),
+            )
         }
-    }
+    })
 }
 
 /// An error of the CSV reader, at its position when it has one.

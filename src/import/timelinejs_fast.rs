@@ -7,27 +7,26 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::model::load_error::JsonPath;
+use crate::parallel::{ItemSender, read_while_building};
 
 use super::report::ImportReport;
 use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, date_part_of_number, parse_date_part,
+    BuildStep, DatePart, Origin, Slide, SlideMedia, TimelineBuilder, date_part_of_number,
+    parse_date_part,
 };
 use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
 
-#[derive(Deserialize)]
+/// The top level of the file, once read: the event slides have gone to the builder.
+#[derive(Default)]
 struct File<'a> {
-    #[serde(borrow, default)]
     title: Option<TitleSlide<'a>>,
-    #[serde(borrow, default)]
-    events: Option<Vec<EventSlide<'a>>>,
-    #[serde(borrow, default)]
+    has_events: bool,
     eras: Option<Vec<EventSlide<'a>>>,
     /// A TimelineJS2 file: left to the `Value` reader.
-    #[serde(default)]
-    timeline: Option<IgnoredAny>,
+    has_timeline: bool,
 }
 
 #[derive(Deserialize)]
@@ -93,12 +92,13 @@ enum Loose<'a> {
     Number(serde_json::Number),
 }
 
-impl Loose<'_> {
-    fn text(&self) -> String {
+impl<'a> Loose<'a> {
+    /// The text, borrowed from the file where it was written without escapes.
+    fn text(&self) -> Cow<'a, str> {
         match self {
-            Loose::Null => String::new(),
-            Loose::Text(text) => text.as_ref().to_owned(),
-            Loose::Number(number) => number.to_string(),
+            Loose::Null => Cow::Borrowed(""),
+            Loose::Text(text) => text.clone(),
+            Loose::Number(number) => Cow::Owned(number.to_string()),
         }
     }
 
@@ -170,100 +170,227 @@ impl<'de> Visitor<'de> for LooseVisitor {
 }
 
 /// Reads a well-formed TimelineJS3 file into `builder`; `None` if anything needs the careful
-/// reader (then `builder` and `report` are to be thrown away).
+/// reader (then `builder` and `report` are to be thrown away). Slides are turned into events
+/// on a second thread while the rest of the file is being parsed.
 pub fn read_fast(
     text: &str,
     builder: &mut TimelineBuilder,
     report: &mut ImportReport,
 ) -> Option<()> {
-    let file: File<'_> = serde_json::from_str(text).ok()?;
-    if file.timeline.is_some() || (file.events.is_none() && file.title.is_none()) {
+    let (file, ()) = read_while_building(
+        |slides| {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let file = FileSeed { slides }.deserialize(&mut deserializer).ok()?;
+            deserializer.end().ok()?;
+            Some(file)
+        },
+        |slides| {
+            for step in slides {
+                builder.apply(step, report);
+            }
+        },
+    );
+    let file = file?;
+    if file.has_timeline || (!file.has_events && file.title.is_none()) {
         return None;
     }
     if let Some(text) = file.title.as_ref().and_then(|title| title.text.as_ref()) {
         builder.set_title_slide(&text.headline.text(), &text.text.text());
     }
-    let events_path = JsonPath::root().key("events");
-    for (index, slide) in file.events.iter().flatten().enumerate() {
-        let start = slide_date(slide.start_date.as_ref()?)?;
-        let end = match &slide.end_date {
-            Some(date) => slide_date(date)?,
-            None => DateValue::NoYear,
-        };
-        let (headline, body) = match &slide.text {
-            Some(text) => (text.headline.text(), text.text.text()),
-            None => (String::new(), String::new()),
-        };
-        let path = events_path.index(index);
-        let (start, end) = match slide_dates(start, end, &headline, &path, report) {
-            SlideDates::Known(start, end) => (start, end),
-            // The careful reader says where the year is missing.
-            SlideDates::NoStartYear => return None,
-            SlideDates::Skipped => continue,
-        };
-        let mut display_date = &slide.display_date;
-        if display_date.is_blank()
-            && let Some(start_date) = &slide.start_date
-        {
-            display_date = &start_date.display_date;
-        }
-        let media = slide.media.as_ref().map(|media| SlideMedia {
-            url: media.url.text(),
-            caption: media.caption.text(),
-            credit: media.credit.text(),
-        });
-        builder.add_event(
-            Slide {
-                origin: Origin::Json(path),
-                start,
-                end,
-                display_date: display_date.text(),
-                headline,
-                text: body,
-                media,
-                group: slide.group.text(),
-                unique_id: slide.unique_id.text(),
-            },
-            report,
-        );
-    }
-    let eras_path = JsonPath::root().key("eras");
     for (index, era) in file.eras.iter().flatten().enumerate() {
-        let headline = era
-            .text
-            .as_ref()
-            .map(|text| text.headline.text())
-            .unwrap_or_default();
-        let start = slide_date(era.start_date.as_ref()?)?;
-        let end = match &era.end_date {
-            Some(date) => slide_date(date)?,
-            None => DateValue::NoYear,
-        };
-        let path = eras_path.index(index);
-        match (start, end) {
-            (DateValue::NoYear, _) => return None,
-            (DateValue::Date(start), DateValue::Date(end)) => {
-                builder.add_era(&Origin::Json(path), &headline, start, end, report);
-            }
-            (DateValue::Date(start), DateValue::NoYear) => {
-                builder.add_era(&Origin::Json(path), &headline, start, start, report);
-            }
-            (DateValue::Unholdable(reason), _) => {
-                report.warn_at(&path, || {
-                    format!("skipped era {}: {reason}", skipped_name(&headline))
-                });
-            }
-            (_, DateValue::Unholdable(reason)) => {
-                report.warn_at(&path, || {
-                    format!(
-                        "skipped era {}: its end date: {reason}",
-                        skipped_name(&headline)
-                    )
-                });
-            }
+        add_era(index, era, builder, report)?;
+    }
+    Some(())
+}
+
+/// Event slide `index`, prepared for the builder; `None` if it needs the careful reader.
+fn slide_step<'a>(index: usize, slide: &EventSlide<'a>) -> Option<BuildStep<'a>> {
+    let start = slide_date(slide.start_date.as_ref()?)?;
+    let end = match &slide.end_date {
+        Some(date) => slide_date(date)?,
+        None => DateValue::NoYear,
+    };
+    let (headline, body) = match &slide.text {
+        Some(text) => (text.headline.text(), text.text.text()),
+        None => (Cow::Borrowed(""), Cow::Borrowed("")),
+    };
+    let origin = Origin::TopLevelItem {
+        key: "events",
+        index,
+    };
+    let (start, end) = match slide_dates(start, end, &headline) {
+        SlideDates::Known(start, end) => (start, end),
+        // The careful reader says where the year is missing.
+        SlideDates::NoStartYear => return None,
+        SlideDates::Skipped(warning) => return Some(BuildStep::Warning(origin, warning)),
+    };
+    let mut display_date = &slide.display_date;
+    if display_date.is_blank()
+        && let Some(start_date) = &slide.start_date
+    {
+        display_date = &start_date.display_date;
+    }
+    let media = slide.media.as_ref().map(|media| SlideMedia {
+        url: media.url.text(),
+        caption: media.caption.text(),
+        credit: media.credit.text(),
+    });
+    let slide = Slide {
+        origin,
+        start,
+        end,
+        display_date: display_date.text(),
+        headline,
+        text: body,
+        media,
+        group: slide.group.text(),
+        unique_id: slide.unique_id.text(),
+    };
+    Some(BuildStep::Event(slide.prepare()))
+}
+
+/// Adds era `index`; `None` if it needs the careful reader.
+fn add_era(
+    index: usize,
+    era: &EventSlide<'_>,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) -> Option<()> {
+    let headline = era
+        .text
+        .as_ref()
+        .map(|text| text.headline.text())
+        .unwrap_or_default();
+    let start = slide_date(era.start_date.as_ref()?)?;
+    let end = match &era.end_date {
+        Some(date) => slide_date(date)?,
+        None => DateValue::NoYear,
+    };
+    let path = JsonPath::root().key("eras").index(index);
+    match (start, end) {
+        (DateValue::NoYear, _) => return None,
+        (DateValue::Date(start), DateValue::Date(end)) => {
+            builder.add_era(&Origin::Json(path), &headline, start, end, report);
+        }
+        (DateValue::Date(start), DateValue::NoYear) => {
+            builder.add_era(&Origin::Json(path), &headline, start, start, report);
+        }
+        (DateValue::Unholdable(reason), _) => {
+            report.warn_at(&path, || {
+                format!("skipped era {}: {reason}", skipped_name(&headline))
+            });
+        }
+        (_, DateValue::Unholdable(reason)) => {
+            report.warn_at(&path, || {
+                format!(
+                    "skipped era {}: its end date: {reason}",
+                    skipped_name(&headline)
+                )
+            });
         }
     }
     Some(())
+}
+
+/// Reads the top-level object, preparing each event slide and sending it to the builder as
+/// soon as it is read.
+struct FileSeed<'s, 'a> {
+    slides: &'s mut ItemSender<BuildStep<'a>>,
+}
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for FileSeed<'_, 'a> {
+    type Value = File<'a>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for FileSeed<'_, 'a> {
+    type Value = File<'a>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a TimelineJS object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut file = File::default();
+        let mut seen = [false; 4];
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let slot = ["title", "events", "eras", "timeline"]
+                .iter()
+                .position(|known| *known == key);
+            if let Some(slot) = slot {
+                // As serde's derived readers do: a repeated key is left to the careful reader.
+                if std::mem::replace(&mut seen[slot], true) {
+                    return Err(de::Error::custom("repeated key"));
+                }
+            }
+            match slot {
+                Some(0) => file.title = map.next_value()?,
+                Some(1) => {
+                    file.has_events = map.next_value_seed(EventsSeed {
+                        slides: &mut *self.slides,
+                    })?;
+                }
+                Some(2) => file.eras = map.next_value()?,
+                Some(3) => {
+                    file.has_timeline = map.next_value::<Option<IgnoredAny>>()?.is_some();
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(file)
+    }
+}
+
+/// Reads `events` (an array or null; `true` for an array), sending each slide on.
+struct EventsSeed<'s, 'a> {
+    slides: &'s mut ItemSender<BuildStep<'a>>,
+}
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for EventsSeed<'_, 'a> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for EventsSeed<'_, 'a> {
+    type Value = bool;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an array of event slides")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(false)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut slides: S) -> Result<Self::Value, S::Error> {
+        let mut index = 0;
+        while let Some(slide) = slides.next_element::<EventSlide<'a>>()? {
+            let Some(step) = slide_step(index, &slide) else {
+                return Err(de::Error::custom("a slide needs the careful reader"));
+            };
+            if self.slides.send(step).is_err() {
+                return Err(de::Error::custom("the builder stopped"));
+            }
+            index += 1;
+        }
+        Ok(true)
+    }
 }
 
 /// The date of a date object; `None` when a part is no whole number (the careful reader

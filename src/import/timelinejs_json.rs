@@ -170,26 +170,30 @@ fn read_event(
     else {
         return;
     };
-    let (start, end) = match slide_dates(start, end, &headline, path, report) {
+    let origin = Origin::Json(path.clone());
+    let (start, end) = match slide_dates(start, end, &headline) {
         SlideDates::Known(start, end) => (start, end),
         SlideDates::NoStartYear => {
             let message = "missing key \"year\"; a start date needs at least a year";
             report.problem_at(&path.key("start_date"), message);
             return;
         }
-        SlideDates::Skipped => return,
+        SlideDates::Skipped(warning) => {
+            origin.warn(report, || warning);
+            return;
+        }
     };
     builder.add_event(
         Slide {
-            origin: Origin::Json(path.clone()),
+            origin,
             start,
             end,
-            display_date,
-            headline,
-            text,
+            display_date: display_date.into(),
+            headline: headline.into(),
+            text: text.into(),
             media,
-            group,
-            unique_id,
+            group: group.into(),
+            unique_id: unique_id.into(),
         },
         report,
     );
@@ -263,38 +267,27 @@ pub enum SlideDates {
     Known(PartialDate, Option<PartialDate>),
     /// The start has no year: each reader says so in its own words.
     NoStartYear,
-    /// A date no [`PartialDate`] can hold: the slide is skipped, with a warning given.
-    Skipped,
+    /// A date no [`PartialDate`] can hold: the slide is skipped, with this warning.
+    Skipped(String),
 }
 
 /// Resolves a slide's dates; a date no calendar can hold skips the slide with a warning
 /// naming it, as every TimelineJS reader does.
-pub fn slide_dates(
-    start: DateValue,
-    end: DateValue,
-    headline: &str,
-    path: &JsonPath,
-    report: &mut ImportReport,
-) -> SlideDates {
+pub fn slide_dates(start: DateValue, end: DateValue, headline: &str) -> SlideDates {
     let start = match start {
         DateValue::Date(date) => date,
         DateValue::NoYear => return SlideDates::NoStartYear,
         DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!("skipped {}: {reason}", skipped_name(headline))
-            });
-            return SlideDates::Skipped;
+            return SlideDates::Skipped(format!("skipped {}: {reason}", skipped_name(headline)));
         }
     };
     match end {
         DateValue::Date(end) => SlideDates::Known(start, Some(end)),
         DateValue::NoYear => SlideDates::Known(start, None),
-        DateValue::Unholdable(reason) => {
-            report.warn_at(path, || {
-                format!("skipped {}: its end date: {reason}", skipped_name(headline))
-            });
-            SlideDates::Skipped
-        }
+        DateValue::Unholdable(reason) => SlideDates::Skipped(format!(
+            "skipped {}: its end date: {reason}",
+            skipped_name(headline)
+        )),
     }
 }
 
@@ -362,7 +355,7 @@ fn read_media(
     slide: &Map<String, Value>,
     path: &JsonPath,
     report: &mut ImportReport,
-) -> Result<Option<SlideMedia>, ()> {
+) -> Result<Option<SlideMedia<'static>>, ()> {
     let Some(media) = object_field(slide, "media", path, "a media object", report)? else {
         return Ok(None);
     };
@@ -372,9 +365,9 @@ fn read_media(
     let credit = text_field(media, "credit", &media_path, report);
     match (url, caption, credit) {
         (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
-            url,
-            caption,
-            credit,
+            url: url.into(),
+            caption: caption.into(),
+            credit: credit.into(),
         })),
         _ => Err(()),
     }
@@ -382,8 +375,7 @@ fn read_media(
 
 /// A slide's headline in quotes for a warning, or "a slide with no headline".
 pub fn skipped_name(headline_html: &str) -> String {
-    let headline =
-        super::html_text::single_line(&super::html_text::plain_text_from_html(headline_html));
+    let headline = super::html_text::line_from_html(headline_html);
     if headline.is_empty() {
         "a slide with no headline".to_owned()
     } else {

@@ -1,26 +1,26 @@
 //! Hands out ids that are unique within one kind of record, keeping the wanted id when free.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use crate::model::text_set::TextSet;
 
 /// The ids taken so far.
 #[derive(Default)]
 pub struct UniqueIds {
-    taken: HashSet<String>,
+    taken: TextSet,
 }
 
 impl UniqueIds {
     /// `wanted` if it is free, else `wanted-2`, `wanted-3`, … (the first that is free).
-    pub fn claim(&mut self, wanted: &str) -> String {
-        if !self.taken.contains(wanted) {
-            self.taken.insert(wanted.to_owned());
-            return wanted.to_owned();
+    pub fn claim<'w>(&mut self, wanted: &'w str) -> Cow<'w, str> {
+        if self.taken.insert(wanted).1 {
+            return Cow::Borrowed(wanted);
         }
         let mut suffix = 2_usize;
         loop {
             let candidate = format!("{wanted}-{suffix}");
-            if !self.taken.contains(&candidate) {
-                self.taken.insert(candidate.clone());
-                return candidate;
+            if self.taken.insert(&candidate).1 {
+                return Cow::Owned(candidate);
             }
             suffix += 1;
         }

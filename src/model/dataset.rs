@@ -2,7 +2,6 @@
 //! order, and every item knowing which loaded file(s) it came from.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::article_set::{
     ArticleSet, EraRecord, EventRecord, QuoteRecord, SourceRecord, format_hex_color,
@@ -13,13 +12,28 @@ use super::date::PartialDate;
 pub use super::event::Event;
 use super::event::{EventRefs, span_days};
 use super::event_record::EventHead;
+use super::fast_hash::{FastHashMap, FastHasher};
 use super::id_index::IdIndex;
-use super::merge_keys::{
-    KeyHasher, event_title_key, normalised_url, quote_text_key, source_citation_key,
-};
+use super::merge_keys::{event_title_key, quote_text_key, same_page, source_citation_key, url_key};
 use super::merge_report::{MergeCounts, MergeReport};
 use super::names::{NameId, Names};
 use super::packed::compact_index;
+use crate::parallel::{drop_in_background, map_in_parallel};
+
+/// What a source is matched by, computed ahead of the merge.
+struct SourceKeys {
+    /// [`IdIndex::hash_of`] its id.
+    id: u64,
+    url: Option<u64>,
+    citation: u64,
+}
+
+/// What an event is matched by, computed ahead of the merge.
+struct EventKeys {
+    /// [`IdIndex::hash_of`] its id.
+    id: u64,
+    title: u64,
+}
 
 /// A file whose items are in the dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,11 +167,30 @@ impl Dataset {
             eras: self.add_eras(file, set.eras),
             ..MergeReport::default()
         };
-        let source_aliases = self.add_sources(file, set.sources, &mut report.sources);
+        // The keys items are matched by depend on each item alone: they are computed on every
+        // core first, and the merge itself, which must go in order, only looks them up.
+        let source_keys = map_in_parallel(&set.sources, |source| SourceKeys {
+            id: self.source_index.hash_of(&source.id),
+            url: source.url.as_deref().and_then(url_key),
+            citation: source_citation_key(&source.outlet, &source.title, source.published),
+        });
+        let event_keys = map_in_parallel(&set.events, |event| EventKeys {
+            id: self.event_index.hash_of(event.id()),
+            title: event_title_key(event.date, event.title()),
+        });
+        let mut merged_away = Vec::new();
+        let source_aliases = self.add_sources(
+            file,
+            set.sources,
+            &source_keys,
+            &mut merged_away,
+            &mut report.sources,
+        );
         let event_aliases = self.add_events(
             file_label,
             file,
             set.events,
+            &event_keys,
             &source_aliases,
             &mut report.events,
         );
@@ -170,6 +203,11 @@ impl Dataset {
         );
         self.time_range_days = self.compute_time_range_days();
         self.category_counts = self.compute_category_counts();
+        // What was merged into items already here, and the lookups only this merge needed:
+        // many thousands of strings are freed on another thread.
+        if merged_away.len() + source_aliases.len() + event_aliases.len() > 10_000 {
+            drop_in_background((merged_away, source_aliases, event_aliases));
+        }
         report
     }
 
@@ -459,31 +497,42 @@ impl Dataset {
         &mut self,
         file: usize,
         records: Vec<SourceRecord>,
+        keys: &[SourceKeys],
+        merged_away: &mut Vec<SourceRecord>,
         counts: &mut MergeCounts,
-    ) -> HashMap<String, usize> {
-        let mut aliases = HashMap::new();
+    ) -> FastHashMap<String, usize> {
+        let mut aliases = FastHashMap::default();
         if records.is_empty() {
             return aliases;
         }
-        let mut by_url: HashMap<String, usize> = HashMap::new();
-        let mut by_citation: HashMap<u64, usize, KeyHasher> = HashMap::default();
+        let capacity = self.sources.len() + records.len();
+        let mut by_url: FastHashMap<u64, usize> =
+            FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default());
+        let mut by_citation: FastHashMap<u64, usize> =
+            FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default());
+        self.source_index.reserve(records.len());
         for (index, source) in self.sources.iter().enumerate() {
-            if let Some(url) = source.url.as_deref().and_then(normalised_url) {
-                by_url.entry(url).or_insert(index);
+            if let Some(key) = source.url.as_deref().and_then(url_key) {
+                by_url.entry(key).or_insert(index);
             }
             let key = source_citation_key(&source.outlet, &source.title, source.published);
             by_citation.entry(key).or_insert(index);
         }
+        self.sources.reserve(records.len());
         // Sources keep their insertion order: events and quotes point at them by index.
-        for record in records {
-            let url = record.url.as_deref().and_then(normalised_url);
-            let citation = source_citation_key(&record.outlet, &record.title, record.published);
-            let same_id = self.source_index_by_id(&record.id);
+        for (mut record, keys) in records.into_iter().zip(keys) {
+            let sources = &self.sources;
+            let same_id = self
+                .source_index
+                .get_hashed(keys.id, &record.id, |index| id_of(sources, index));
+            let same_url = |index: &usize| {
+                let existing_url = sources.get(*index).and_then(|s| s.url.as_deref());
+                matches!((existing_url, record.url.as_deref()), (Some(a), Some(b)) if same_page(a, b))
+            };
             let same_content = || {
-                url.as_ref()
-                    .and_then(|url| by_url.get(url))
-                    .or_else(|| by_citation.get(&citation))
-                    .copied()
+                keys.url
+                    .and_then(|key| by_url.get(&key).copied().filter(same_url))
+                    .or_else(|| by_citation.get(&keys.citation).copied())
             };
             let existing = same_id.or_else(same_content);
             if let Some(existing) = existing {
@@ -491,19 +540,21 @@ impl Dataset {
                     add_file(&mut item.files, file);
                 }
                 if same_id.is_none() {
-                    aliases.insert(record.id, existing);
+                    aliases.insert(std::mem::take(&mut record.id), existing);
                 }
+                merged_away.push(record);
                 counts.already_present += 1;
                 continue;
             }
-            let sources = &self.sources;
             let new_index = sources.len();
             self.source_index
-                .get_or_insert(&record.id, new_index, |index| id_of(sources, index));
-            if let Some(url) = url {
-                by_url.entry(url).or_insert(new_index);
+                .get_or_insert_hashed(keys.id, &record.id, new_index, |index| {
+                    id_of(sources, index)
+                });
+            if let Some(key) = keys.url {
+                by_url.entry(key).or_insert(new_index);
             }
-            by_citation.entry(citation).or_insert(new_index);
+            by_citation.entry(keys.citation).or_insert(new_index);
             counts.added += 1;
             self.sources.push(Source {
                 id: record.id,
@@ -532,26 +583,31 @@ impl Dataset {
         file_label: &str,
         file: usize,
         records: Vec<EventRecord>,
-        source_aliases: &HashMap<String, usize>,
+        keys: &[EventKeys],
+        source_aliases: &FastHashMap<String, usize>,
         counts: &mut MergeCounts,
-    ) -> HashMap<String, usize> {
+    ) -> FastHashMap<String, usize> {
         let count_before = self.events.len();
         self.events.reserve(records.len());
         self.event_index.reserve(records.len());
-        let mut by_title: HashMap<u64, usize, KeyHasher> =
-            HashMap::with_capacity_and_hasher(count_before + records.len(), KeyHasher);
+        let mut by_title: FastHashMap<u64, usize> = FastHashMap::with_capacity_and_hasher(
+            count_before + records.len(),
+            FastHasher::default(),
+        );
         for (index, event) in self.events.iter().enumerate() {
             by_title
                 .entry(event_title_key(event.date, event.title()))
                 .or_insert(index);
         }
-        let mut aliases = HashMap::new();
+        let mut aliases = FastHashMap::default();
         let mut refs: Vec<u32> = Vec::new();
-        for record in records {
-            let title_key = event_title_key(record.date, record.title());
-            let same_id = self.event_index_by_id(record.id());
+        for (record, keys) in records.into_iter().zip(keys) {
+            let events = &self.events;
+            let same_id = self
+                .event_index
+                .get_hashed(keys.id, record.id(), |index| id_of(events, index));
             let same_content = || {
-                by_title.get(&title_key).copied().filter(|&index| {
+                by_title.get(&keys.title).copied().filter(|&index| {
                     self.events.get(index).is_some_and(|event| {
                         event.date == record.date && same_words(event.title(), record.title())
                     })
@@ -571,8 +627,10 @@ impl Dataset {
             let events = &self.events;
             let new_index = events.len();
             self.event_index
-                .get_or_insert(record.id(), new_index, |index| id_of(events, index));
-            by_title.entry(title_key).or_insert(new_index);
+                .get_or_insert_hashed(keys.id, record.id(), new_index, |index| {
+                    id_of(events, index)
+                });
+            by_title.entry(keys.title).or_insert(new_index);
             counts.added += 1;
             refs.clear();
             refs.extend(
@@ -649,11 +707,11 @@ impl Dataset {
         file_label: &str,
         file: usize,
         records: Vec<QuoteRecord>,
-        (source_aliases, event_aliases): (&HashMap<String, usize>, &HashMap<String, usize>),
+        (source_aliases, event_aliases): (&FastHashMap<String, usize>, &FastHashMap<String, usize>),
         counts: &mut MergeCounts,
     ) {
         let count_before = self.quotes.len();
-        let mut by_text: HashMap<u64, usize, KeyHasher> = HashMap::default();
+        let mut by_text: FastHashMap<u64, usize> = FastHashMap::default();
         if !records.is_empty() {
             for (index, quote) in self.quotes.iter().enumerate() {
                 by_text

@@ -9,6 +9,7 @@
 //! `deny_unknown_fields` would do (same keys, defaults, omissions and error messages), but a
 //! record is read with one allocation for all its text instead of one per string.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -363,20 +364,31 @@ where
     S: IntoIterator,
     S::Item: AsRef<str>,
 {
-    let mut packer = Packer::default();
-    packer.extend(head);
-    packer.push(reference.unwrap_or_default());
-    let actor_count = packer.extend(actors);
-    let tag_count = packer.extend(tags);
-    packer.extend(sources);
-    let (text, ends) = packer.finish();
-    Packed {
-        text,
-        ends: ends.into_boxed_slice(),
-        has_reference: reference.is_some(),
-        actor_count,
-        tag_count,
+    thread_local! {
+        /// Gathers a record's text before it is copied out at its exact size: two allocations
+        /// per record instead of a growing buffer and its shrinking.
+        static SCRATCH: RefCell<Packer> = RefCell::new(Packer::default());
     }
+    SCRATCH.with(|scratch| {
+        let mut fresh = Packer::default();
+        let mut borrowed = scratch.try_borrow_mut();
+        let packer = borrowed.as_deref_mut().unwrap_or(&mut fresh);
+        packer.clear();
+        packer.extend(head);
+        packer.push(reference.unwrap_or_default());
+        let actor_count = packer.extend(actors);
+        let tag_count = packer.extend(tags);
+        packer.extend(sources);
+        let (text, ends) = packer.copied_out();
+        packer.shrink_if_large();
+        Packed {
+            text,
+            ends,
+            has_reference: reference.is_some(),
+            actor_count,
+            tag_count,
+        }
+    })
 }
 
 impl fmt::Debug for EventRecord {

@@ -2,26 +2,43 @@
 //! the item's index, checked against the item's own id on every hit.
 
 use std::collections::HashMap;
-use std::collections::hash_map::{Entry, RandomState};
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+use super::fast_hash::FastHasher;
 
 /// Item indices by the hash of their id. An id whose hash collides with another id's hash
 /// (about one in 10^7 for a million ids) is kept in full in a second map.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct IdIndex<S = RandomState> {
+pub(crate) struct IdIndex<S = FastHasher> {
     id_hasher: S,
     index_by_hash: HashMap<u64, usize, BuildHasherDefault<HashIsKey>>,
     index_by_colliding_id: HashMap<String, usize>,
 }
 
 impl<S: BuildHasher> IdIndex<S> {
+    /// The hash `id` is filed under (to compute ahead, on another thread).
+    pub(crate) fn hash_of(&self, id: &str) -> u64 {
+        self.id_hasher.hash_one(id)
+    }
+
     /// The index of the item with `id`; `id_at` gives the id of the item at an index.
     pub(crate) fn get<'a>(
         &self,
         id: &str,
         id_at: impl Fn(usize) -> Option<&'a str>,
     ) -> Option<usize> {
-        let &index = self.index_by_hash.get(&self.id_hasher.hash_one(id))?;
+        self.get_hashed(self.hash_of(id), id, id_at)
+    }
+
+    /// [`IdIndex::get`] with `hash` = [`IdIndex::hash_of`] `id`.
+    pub(crate) fn get_hashed<'a>(
+        &self,
+        hash: u64,
+        id: &str,
+        id_at: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<usize> {
+        let &index = self.index_by_hash.get(&hash)?;
         if id_at(index) == Some(id) {
             Some(index)
         } else {
@@ -37,7 +54,17 @@ impl<S: BuildHasher> IdIndex<S> {
         new_index: usize,
         id_at: impl Fn(usize) -> Option<&'a str>,
     ) -> Option<usize> {
-        let hash = self.id_hasher.hash_one(id);
+        self.get_or_insert_hashed(self.hash_of(id), id, new_index, id_at)
+    }
+
+    /// [`IdIndex::get_or_insert`] with `hash` = [`IdIndex::hash_of`] `id`.
+    pub(crate) fn get_or_insert_hashed<'a>(
+        &mut self,
+        hash: u64,
+        id: &str,
+        new_index: usize,
+        id_at: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<usize> {
         match self.index_by_hash.entry(hash) {
             Entry::Vacant(slot) => {
                 slot.insert(new_index);

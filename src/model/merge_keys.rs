@@ -4,72 +4,71 @@
 //! spaces; sources by id, by URL (scheme, `www.`, trailing `/` and `#fragment` ignored), or by
 //! outlet, title and publication date.
 
+use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash, Hasher};
+
+use super::fast_hash::FastHasher;
 
 use super::date::PartialDate;
 
-/// A fixed, fast hasher (the Fx multiply-rotate scheme) so keys are comparable within a merge;
-/// keys are never stored in files, and a collision is caught by comparing the texts.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct KeyHasher;
-
-impl BuildHasher for KeyHasher {
-    type Hasher = FxHasher;
-
-    fn build_hasher(&self) -> Self::Hasher {
-        FxHasher(0)
-    }
-}
-
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, value: u8) {
-        self.write_u64(u64::from(value));
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.write_u64(u64::from(value));
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Feeds the letters and digits of `text`, lowercased, with one space between words.
 fn hash_normalised_text(text: &str, hasher: &mut impl Hasher) {
+    let mut words = NormalisedBytes {
+        buffer: [0; 64],
+        length: 0,
+        hasher,
+    };
     let mut pending_space = false;
     let mut any = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_space && any {
-                hasher.write_u8(b' ');
-            }
-            pending_space = false;
-            any = true;
-            for lower in c.to_lowercase() {
-                hasher.write_u32(lower as u32);
-            }
-        } else {
+        if !c.is_alphanumeric() {
             pending_space = true;
+            continue;
         }
+        if pending_space && any {
+            words.push(b' ');
+        }
+        pending_space = false;
+        any = true;
+        if c.is_ascii() {
+            words.push(c.to_ascii_lowercase() as u8);
+        } else {
+            for lower in c.to_lowercase() {
+                let mut utf8 = [0; 4];
+                for &byte in lower.encode_utf8(&mut utf8).as_bytes() {
+                    words.push(byte);
+                }
+            }
+        }
+    }
+    words.flush();
+}
+
+/// Feeds bytes to a hasher 64 at a time (the same text always in the same pieces).
+struct NormalisedBytes<'a, H: Hasher> {
+    buffer: [u8; 64],
+    length: usize,
+    hasher: &'a mut H,
+}
+
+impl<H: Hasher> NormalisedBytes<'_, H> {
+    fn push(&mut self, byte: u8) {
+        if self.length == self.buffer.len() {
+            self.flush();
+        }
+        self.buffer[self.length] = byte;
+        self.length += 1;
+    }
+
+    fn flush(&mut self) {
+        self.hasher.write(&self.buffer[..self.length]);
+        self.length = 0;
     }
 }
 
 /// The key of an event for "same date and same title".
 pub(crate) fn event_title_key(date: PartialDate, title: &str) -> u64 {
-    let mut hasher = KeyHasher.build_hasher();
+    let mut hasher = FastHasher::default().build_hasher();
     date.hash(&mut hasher);
     hash_normalised_text(title, &mut hasher);
     hasher.finish()
@@ -77,7 +76,7 @@ pub(crate) fn event_title_key(date: PartialDate, title: &str) -> u64 {
 
 /// The key of a source for "same outlet, title and publication date".
 pub(crate) fn source_citation_key(outlet: &str, title: &str, published: PartialDate) -> u64 {
-    let mut hasher = KeyHasher.build_hasher();
+    let mut hasher = FastHasher::default().build_hasher();
     hash_normalised_text(outlet, &mut hasher);
     hasher.write_u8(0xff);
     hash_normalised_text(title, &mut hasher);
@@ -87,14 +86,23 @@ pub(crate) fn source_citation_key(outlet: &str, title: &str, published: PartialD
 
 /// The key of a quote for "same words in the same source".
 pub(crate) fn quote_text_key(source: usize, text: &str) -> u64 {
-    let mut hasher = KeyHasher.build_hasher();
+    let mut hasher = FastHasher::default().build_hasher();
     source.hash(&mut hasher);
     hash_normalised_text(text, &mut hasher);
     hasher.finish()
 }
 
-/// A URL reduced to what identifies the page: `https://www.Example.org/a/#top` → `example.org/a`.
-pub(crate) fn normalised_url(url: &str) -> Option<String> {
+/// What identifies the page a URL points at: `https://www.Example.org/a/#top` → host
+/// `example.org`, path `a`.
+#[derive(PartialEq, Eq)]
+struct PageAddress<'a> {
+    /// Lowercased, without `www.`.
+    host: Cow<'a, str>,
+    /// Without the leading and trailing `/`.
+    path: &'a str,
+}
+
+fn page_address(url: &str) -> Option<PageAddress<'_>> {
     let url = url.trim();
     if url.is_empty() {
         return None;
@@ -106,14 +114,35 @@ pub(crate) fn normalised_url(url: &str) -> Option<String> {
     let (host, path) = without_scheme
         .split_once('/')
         .map_or((without_scheme, ""), |(host, path)| (host, path));
-    let host = host.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let path = path.trim_end_matches('/');
-    Some(if path.is_empty() {
-        host.to_owned()
+    let host = if host.chars().any(char::is_uppercase) {
+        Cow::Owned(host.to_lowercase())
     } else {
-        format!("{host}/{path}")
+        Cow::Borrowed(host)
+    };
+    let host = match host {
+        Cow::Borrowed(host) => Cow::Borrowed(host.strip_prefix("www.").unwrap_or(host)),
+        Cow::Owned(host) => Cow::Owned(host.strip_prefix("www.").unwrap_or(&host).to_owned()),
+    };
+    Some(PageAddress {
+        host,
+        path: path.trim_end_matches('/'),
     })
+}
+
+/// The key of a source for "same URL" (scheme, `www.`, host case, trailing `/` and
+/// `#fragment` ignored); `None` for a blank URL. Equal keys are confirmed with [`same_page`].
+pub(crate) fn url_key(url: &str) -> Option<u64> {
+    let address = page_address(url)?;
+    let mut hasher = FastHasher::default().build_hasher();
+    hasher.write(address.host.as_bytes());
+    hasher.write_u8(b'/');
+    hasher.write(address.path.as_bytes());
+    Some(hasher.finish())
+}
+
+/// Whether two URLs point at the same page, by the rules of [`url_key`].
+pub(crate) fn same_page(a: &str, b: &str) -> bool {
+    matches!((page_address(a), page_address(b)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]
@@ -142,20 +171,22 @@ mod tests {
     }
 
     #[test]
-    fn urls_match_without_scheme_www_trailing_slash_or_fragment() {
-        assert_eq!(
-            normalised_url("https://www.Example.org/news/a/#top"),
-            Some("example.org/news/a".to_owned())
-        );
-        assert_eq!(
-            normalised_url("http://example.org/news/a"),
-            normalised_url("https://example.org/news/a/")
-        );
-        assert_ne!(
-            normalised_url("https://example.org/news/a"),
-            normalised_url("https://example.org/news/b")
-        );
-        assert_eq!(normalised_url("   "), None);
+    fn urls_match_without_scheme_www_host_case_trailing_slash_or_fragment() {
+        let key = url_key("https://www.Example.org/news/a/#top");
+        assert_eq!(key, url_key("http://example.org/news/a"));
+        assert_eq!(key, url_key("example.org/news/a"));
+        assert!(same_page(
+            "https://www.Example.org/news/a/#top",
+            "http://example.org/news/a"
+        ));
+        assert_ne!(key, url_key("https://example.org/news/b"));
+        assert_ne!(key, url_key("https://example.org/News/a"));
+        assert!(!same_page(
+            "https://example.org/news/a",
+            "https://example.org/news/b"
+        ));
+        assert_eq!(url_key("   "), None);
+        assert!(!same_page("", ""));
     }
 
     #[test]

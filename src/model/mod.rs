@@ -8,9 +8,10 @@ pub mod dataset;
 pub mod date;
 pub mod event;
 pub mod event_record;
+pub mod fast_hash;
 #[cfg(test)]
 mod footprint;
-mod id_index;
+pub(crate) mod id_index;
 pub mod json_position;
 pub mod load_error;
 pub mod loader;
@@ -19,6 +20,7 @@ pub mod merge_report;
 pub mod names;
 pub mod packed;
 pub mod stats;
+pub(crate) mod text_set;
 
 pub use article_set::{
     ArticleSet, EraRecord, EventRecord, FORMAT_TAG, FORMAT_VERSION, QuoteRecord, SourceRecord,

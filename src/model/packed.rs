@@ -66,6 +66,29 @@ impl Packer {
         u32::try_from(self.ends.len() - before).unwrap_or(u32::MAX)
     }
 
+    /// Empties the packer, keeping its buffers.
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Copies of the text and the ends, each in one exact-size allocation.
+    pub(crate) fn copied_out(&self) -> (Box<str>, Box<[u32]>) {
+        (
+            Box::from(self.text.as_str()),
+            Box::from(self.ends.as_slice()),
+        )
+    }
+
+    /// Lets go of buffers grown for an unusually long record, so that a scratch packer does
+    /// not hold on to them.
+    pub(crate) fn shrink_if_large(&mut self) {
+        const KEPT_BYTES: usize = 64 * 1024;
+        if self.text.capacity() > KEPT_BYTES || self.ends.capacity() > KEPT_BYTES / 4 {
+            *self = Self::default();
+        }
+    }
+
     /// The text in one exact-size allocation, and the end of each string.
     pub(crate) fn finish(self) -> (Box<str>, Vec<u32>) {
         (self.text.into_boxed_str(), self.ends)
