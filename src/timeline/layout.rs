@@ -186,14 +186,9 @@ fn lane_weight(event_count: usize) -> f32 {
 /// minimum get the minimum, and lanes past the bottom are left out.
 fn lane_rects(weights: &[f32], time_area: Rect, m: &Metrics) -> Vec<Rect> {
     let min_height = m.lane_padding_top * 2.0 + 4.0;
-    let total: f32 = weights.iter().sum();
-    if weights.is_empty() || total <= 0.0 {
-        return Vec::new();
-    }
     let mut top = time_area.min.y;
     let mut rects = Vec::with_capacity(weights.len());
-    for weight in weights {
-        let height = (time_area.height() * weight / total).max(min_height);
+    for height in lane_heights(weights, time_area.height(), min_height) {
         if top + height > time_area.max.y + 0.5 {
             break;
         }
@@ -206,6 +201,50 @@ fn lane_rects(weights: &[f32], time_area: Rect, m: &Metrics) -> Vec<Rect> {
         top += height;
     }
     rects
+}
+
+/// Heights in proportion to `weights`, none below `min_height`: the lanes raised to the
+/// minimum take their height from the others, so that all fit in `total_height` whenever their
+/// minimums do (a busy lane is never pushed out by quiet ones).
+fn lane_heights(weights: &[f32], total_height: f32, min_height: f32) -> Vec<f32> {
+    let mut at_minimum = vec![false; weights.len()];
+    loop {
+        let raised = at_minimum.iter().filter(|raised| **raised).count();
+        let free_height = (total_height - min_height * raised as f32).max(0.0);
+        let free_weight: f32 = weights
+            .iter()
+            .zip(&at_minimum)
+            .filter(|(_, raised)| !**raised)
+            .map(|(weight, _)| weight.max(0.0))
+            .sum();
+        let height_of = |weight: f32| {
+            if free_weight > 0.0 {
+                free_height * weight.max(0.0) / free_weight
+            } else {
+                0.0
+            }
+        };
+        let mut changed = false;
+        for (weight, raised) in weights.iter().zip(at_minimum.iter_mut()) {
+            if !*raised && height_of(*weight) < min_height {
+                *raised = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return weights
+                .iter()
+                .zip(&at_minimum)
+                .map(|(weight, raised)| {
+                    if *raised {
+                        min_height
+                    } else {
+                        height_of(*weight)
+                    }
+                })
+                .collect();
+        }
+    }
 }
 
 /// A left-aligned label whose top-left corner is `pos`; `bounds` is what it reserves (and what
@@ -928,4 +967,30 @@ fn draw_selection(
         stroke: Some((2.0, input.palette.selection)),
         corner_radius: radius,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lane_heights;
+
+    #[test]
+    fn quiet_lanes_raised_to_the_minimum_do_not_push_a_busy_lane_out() {
+        let weights = [21.0, 21.0, 2.9, 2.9, 2.9, 2.9, 21.0];
+        let heights = lane_heights(&weights, 590.0, 30.0);
+        let total: f32 = heights.iter().sum();
+        assert!((total - 590.0).abs() < 0.01, "{heights:?}");
+        assert_eq!(&heights[2..6], &[30.0; 4]);
+        assert!((heights[0] - heights[6]).abs() < 0.01 && heights[0] > 150.0);
+    }
+
+    #[test]
+    fn lanes_above_the_minimum_keep_their_proportions() {
+        assert_eq!(lane_heights(&[1.0, 3.0], 400.0, 30.0), [100.0, 300.0]);
+    }
+
+    #[test]
+    fn lanes_whose_minimums_do_not_fit_all_get_the_minimum() {
+        assert_eq!(lane_heights(&[1.0; 10], 200.0, 30.0), [30.0; 10]);
+        assert_eq!(lane_heights(&[], 200.0, 30.0), Vec::<f32>::new());
+    }
 }
