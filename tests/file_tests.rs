@@ -385,3 +385,30 @@ fn files_dropped_on_the_window_are_added() {
     assert_eq!(files.len(), before + 1);
     assert!(files[before].label.ends_with("events-comma.csv"));
 }
+
+#[test]
+fn a_set_with_many_sources_lists_them_a_page_at_a_time() {
+    let dir = scratch_dir("many-sources");
+    let path = dir.join("media.csv");
+    let mut csv = String::from("Year,Month,Day,Headline,Media,Media Credit\n");
+    for slide in 0..250 {
+        csv.push_str(&format!(
+            "2020,1,{},Slide {slide},https://example.org/{slide}.jpg,Wire {slide}\n",
+            1 + slide % 28
+        ));
+    }
+    std::fs::write(&path, csv).unwrap_or_else(|error| panic!("fixture: {error}"));
+    let mut harness = harness_answering(vec![vec![path]]);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().explorer().dataset.sources.len(), 2 + 250);
+    harness.get_by_label("Wire 99");
+    assert!(harness.query_by_label("Wire 100").is_none());
+    // Far down the panel: an accessibility click, as a screen reader would.
+    harness
+        .get_by_label("Show 100 more (150 not listed)")
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label("Wire 199");
+    harness.get_by_label("Show 50 more (50 not listed)");
+}

@@ -91,13 +91,34 @@ fn loaded_set_ui(
                 "{} · {events} events · {quotes} quotes",
                 loaded.label
             ));
-            for (index, source) in explorer.dataset.sources.iter().enumerate() {
-                if source.files.contains(&file) {
-                    source_ui(ui, explorer, filter, index, file);
+            // A TimelineJS file can bring tens of thousands of sources (one per media link):
+            // the panel lays out only a page of them at a time, and more on request.
+            let listed_id = id.with("sources listed");
+            let limit = ui
+                .data(|data| data.get_temp::<usize>(listed_id))
+                .unwrap_or(SOURCES_PER_PAGE);
+            let mut of_set = explorer
+                .dataset
+                .sources
+                .iter()
+                .enumerate()
+                .filter(|(_, source)| source.files.contains(&file));
+            for (index, _) in of_set.by_ref().take(limit) {
+                source_ui(ui, explorer, filter, index, file);
+            }
+            let unlisted = of_set.count();
+            if unlisted > 0 {
+                let more = unlisted.min(SOURCES_PER_PAGE);
+                let label = format!("Show {more} more ({unlisted} not listed)");
+                if ui.button(label).clicked() {
+                    ui.data_mut(|data| data.insert_temp(listed_id, limit + more));
                 }
             }
         });
 }
+
+/// Sources listed per loaded set before "Show more".
+const SOURCES_PER_PAGE: usize = 100;
 
 fn source_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter, index: usize, file: usize) {
     let Some(source) = explorer.dataset.sources.get(index) else {
