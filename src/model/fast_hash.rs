@@ -2,13 +2,10 @@
 //! short texts, and fixed, so that a merge gives the same result on every run. Its hashes are
 //! never written to files.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// foldhash with its fixed seed.
 pub type FastHasher = foldhash::fast::FixedState;
 
 /// A `HashMap` with [`FastHasher`].
 pub type FastHashMap<K, V> = HashMap<K, V, FastHasher>;
-
-/// A `HashSet` with [`FastHasher`].
-pub type FastHashSet<T> = HashSet<T, FastHasher>;
