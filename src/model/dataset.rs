@@ -511,12 +511,17 @@ impl Dataset {
         let mut by_citation: FastHashMap<u64, usize> =
             FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default());
         self.source_index.reserve(records.len());
-        for (index, source) in self.sources.iter().enumerate() {
-            if let Some(key) = source.url.as_deref().and_then(url_key) {
+        let loaded_keys = map_in_parallel(&self.sources, |source| {
+            (
+                source.url.as_deref().and_then(url_key),
+                source_citation_key(&source.outlet, &source.title, source.published),
+            )
+        });
+        for (index, (url, citation)) in loaded_keys.into_iter().enumerate() {
+            if let Some(key) = url {
                 by_url.entry(key).or_insert(index);
             }
-            let key = source_citation_key(&source.outlet, &source.title, source.published);
-            by_citation.entry(key).or_insert(index);
+            by_citation.entry(citation).or_insert(index);
         }
         self.sources.reserve(records.len());
         // Sources keep their insertion order: events and quotes point at them by index.
@@ -594,10 +599,12 @@ impl Dataset {
             count_before + records.len(),
             FastHasher::default(),
         );
-        for (index, event) in self.events.iter().enumerate() {
-            by_title
-                .entry(event_title_key(event.date, event.title()))
-                .or_insert(index);
+        // The events already loaded (a million, perhaps) are keyed on every core too.
+        let loaded_keys = map_in_parallel(&self.events, |event| {
+            event_title_key(event.date, event.title())
+        });
+        for (index, key) in loaded_keys.into_iter().enumerate() {
+            by_title.entry(key).or_insert(index);
         }
         let mut aliases = FastHashMap::default();
         let mut refs: Vec<u32> = Vec::new();
