@@ -84,6 +84,9 @@ pub struct Explorer {
     pub source_counts: Vec<(usize, usize)>,
     /// For each loaded file: how many events and quotes it has.
     pub file_counts: Vec<(usize, usize)>,
+    /// For each loaded file: the indices of its sources, in order (the Sources panel lists a
+    /// page of them per frame without going through every source).
+    pub sources_of_file: Vec<Vec<usize>>,
 }
 
 impl Explorer {
@@ -105,6 +108,7 @@ impl Explorer {
             limits: default_limits(),
             source_counts: Vec::new(),
             file_counts: Vec::new(),
+            sources_of_file: Vec::new(),
             actors: Vec::new(),
         };
         explorer.actors = explorer.dataset.actors();
@@ -156,6 +160,14 @@ impl Explorer {
         self.limits = limits_for(&self.dataset);
         self.source_counts = vec![(0, 0); self.dataset.sources.len()];
         self.file_counts = vec![(0, 0); self.dataset.files.len()];
+        self.sources_of_file = vec![Vec::new(); self.dataset.files.len()];
+        for (index, source) in self.dataset.sources.iter().enumerate() {
+            for &file in &source.files {
+                if let Some(sources) = self.sources_of_file.get_mut(file) {
+                    sources.push(index);
+                }
+            }
+        }
         for event in &self.dataset.events {
             for source in event.sources() {
                 if let Some(counts) = self.source_counts.get_mut(source) {

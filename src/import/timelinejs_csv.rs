@@ -12,7 +12,9 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     BuildStep, DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
 };
-use super::timelinejs_json::{DateValue, date_value, default_title, skipped_name};
+use super::timelinejs_json::{
+    DateValue, SlideDates, date_value, default_title, skipped_name, slide_dates,
+};
 use crate::parallel::{ItemSender, read_while_building};
 
 /// The columns read, by normalized name.
@@ -222,24 +224,13 @@ fn read_event(
     let end = row.date([Column::EndYear, Column::EndMonth, Column::EndDay], report);
     let (start, end) = (start?, end?);
     let headline = row.get(Column::Headline);
-    let start = match start {
-        DateValue::Date(date) => date,
-        DateValue::NoYear => {
+    let (start, end) = match slide_dates(start, end, headline) {
+        SlideDates::Known(start, end) => (start, end),
+        SlideDates::NoStartYear => {
             let warning = format!("skipped {}: it has no Year", skipped_name(headline));
             return Some(BuildStep::Warning(origin, warning));
         }
-        DateValue::Unholdable(reason) => {
-            let warning = format!("skipped {}: {reason}", skipped_name(headline));
-            return Some(BuildStep::Warning(origin, warning));
-        }
-    };
-    let end = match end {
-        DateValue::Date(date) => Some(date),
-        DateValue::NoYear => None,
-        DateValue::Unholdable(reason) => {
-            let warning = format!("skipped {}: its end date: {reason}", skipped_name(headline));
-            return Some(BuildStep::Warning(origin, warning));
-        }
+        SlideDates::Skipped(warning) => return Some(BuildStep::Warning(origin, warning)),
     };
     let media_url = row.get(Column::Media);
     let media = (!media_url.trim().is_empty()).then(|| SlideMedia {

@@ -315,26 +315,25 @@ impl<'de: 'a, 'a> Visitor<'de> for FileSeed<'_, 'a> {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
         let mut file = File::default();
-        let mut seen = [false; 4];
+        let mut seen: Vec<Cow<'de, str>> = Vec::new();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let slot = ["title", "events", "eras", "timeline"]
-                .iter()
-                .position(|known| *known == key);
-            if let Some(slot) = slot {
+            let known = ["title", "events", "eras", "timeline"].contains(&key.as_ref());
+            if known {
                 // As serde's derived readers do: a repeated key is left to the careful reader.
-                if std::mem::replace(&mut seen[slot], true) {
+                if seen.contains(&key) {
                     return Err(de::Error::custom("repeated key"));
                 }
+                seen.push(key.clone());
             }
-            match slot {
-                Some(0) => file.title = map.next_value()?,
-                Some(1) => {
+            match key.as_ref() {
+                "title" => file.title = map.next_value()?,
+                "events" => {
                     file.has_events = map.next_value_seed(EventsSeed {
                         slides: &mut *self.slides,
                     })?;
                 }
-                Some(2) => file.eras = map.next_value()?,
-                Some(3) => {
+                "eras" => file.eras = map.next_value()?,
+                "timeline" => {
                     file.has_timeline = map.next_value::<Option<IgnoredAny>>()?.is_some();
                 }
                 _ => {

@@ -592,6 +592,9 @@ impl Dataset {
         source_aliases: &FastHashMap<String, usize>,
         counts: &mut MergeCounts,
     ) -> FastHashMap<String, usize> {
+        if records.is_empty() {
+            return FastHashMap::default();
+        }
         let count_before = self.events.len();
         self.events.reserve(records.len());
         self.event_index.reserve(records.len());

@@ -7,9 +7,8 @@
 use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use super::fast_hash::FastHasher;
-
 use super::date::PartialDate;
+use super::fast_hash::FastHasher;
 
 /// Feeds the letters and digits of `text`, lowercased, with one space between words.
 fn hash_normalised_text(text: &str, hasher: &mut impl Hasher) {
@@ -114,14 +113,14 @@ fn page_address(url: &str) -> Option<PageAddress<'_>> {
     let (host, path) = without_scheme
         .split_once('/')
         .map_or((without_scheme, ""), |(host, path)| (host, path));
+    let host = match host.get(..4) {
+        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+        _ => host,
+    };
     let host = if host.chars().any(char::is_uppercase) {
         Cow::Owned(host.to_lowercase())
     } else {
         Cow::Borrowed(host)
-    };
-    let host = match host {
-        Cow::Borrowed(host) => Cow::Borrowed(host.strip_prefix("www.").unwrap_or(host)),
-        Cow::Owned(host) => Cow::Owned(host.strip_prefix("www.").unwrap_or(&host).to_owned()),
     };
     Some(PageAddress {
         host,

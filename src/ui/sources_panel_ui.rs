@@ -97,16 +97,14 @@ fn loaded_set_ui(
             let limit = ui
                 .data(|data| data.get_temp::<usize>(listed_id))
                 .unwrap_or(SOURCES_PER_PAGE);
-            let mut of_set = explorer
-                .dataset
-                .sources
-                .iter()
-                .enumerate()
-                .filter(|(_, source)| source.files.contains(&file));
-            for (index, _) in of_set.by_ref().take(limit) {
+            let of_set = explorer
+                .sources_of_file
+                .get(file)
+                .map_or(&[][..], Vec::as_slice);
+            for &index in of_set.iter().take(limit) {
                 source_ui(ui, explorer, filter, index, file);
             }
-            let unlisted = of_set.count();
+            let unlisted = of_set.len().saturating_sub(limit);
             if unlisted > 0 {
                 let more = unlisted.min(SOURCES_PER_PAGE);
                 let label = format!("Show {more} more ({unlisted} not listed)");
