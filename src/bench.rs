@@ -5,16 +5,16 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::explore::lanes::LaneMode;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::model::dataset::Dataset;
 use crate::model::date::days_from_date;
 use crate::model::loader::load_article_set;
 use crate::synthetic::synthetic_article_set_json;
-use crate::timeline::lanes::LaneMode;
 use crate::timeline::layout::LayoutOptions;
 use crate::timeline::palette::{Palette, Theme};
-use crate::timeline::time_view::TimeView;
 use crate::ui::timeline_ui::paint_timeline;
 
 pub const DEFAULT_EVENT_COUNTS: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
@@ -78,7 +78,7 @@ pub fn run_bench(
     let mut imports = Vec::new();
     for &count in event_counts {
         if count <= MAX_IMPORT_BENCH_EVENTS {
-            for (format, import_ms) in crate::import::bench_imports(count) {
+            for (format, import_ms) in crate::loading::import_bench::bench_imports(count) {
                 imports.push(ImportRun {
                     events: count,
                     format,

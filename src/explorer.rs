@@ -1,14 +1,16 @@
 //! The loaded dataset with everything derived from it for exploring (filter result, lanes,
 //! compressed axis, overview histogram): rebuilt when data or filter change, never per frame.
 
+use std::sync::Arc;
+
 use chrono::Datelike as _;
 
+use crate::explore::axis_map::{AxisMap, CompressionSettings};
+use crate::explore::lanes::{LaneIndex, LaneMode};
+use crate::explore::time_view::{TimeView, ViewLimits};
 use crate::filter::{Filter, FilterResult, apply_filter};
 use crate::model::dataset::Dataset;
 use crate::model::date::{date_from_days, days_from_date};
-use crate::timeline::axis_map::{AxisMap, CompressionSettings};
-use crate::timeline::lanes::{LaneIndex, LaneMode};
-use crate::timeline::time_view::{TimeView, ViewLimits};
 
 /// The first and last instants the view may show for the built-in period (2013–2026).
 pub const DEFAULT_LIMITS_YEARS: (i32, i32) = (2013, 2027);
@@ -69,7 +71,9 @@ impl MonthHistogram {
 
 /// The dataset and what is derived from it.
 pub struct Explorer {
-    pub dataset: Dataset,
+    /// Shared, never changed in place: a change to the data makes a new dataset (see
+    /// `loading::change`), so a background job can read it while the window draws it.
+    pub dataset: Arc<Dataset>,
     pub filter: Filter,
     pub filter_result: FilterResult,
     pub lane_mode: LaneMode,
@@ -91,13 +95,13 @@ pub struct Explorer {
 
 impl Explorer {
     pub fn new(
-        dataset: Dataset,
+        dataset: impl Into<Arc<Dataset>>,
         filter: Filter,
         lane_mode: LaneMode,
         compress_quiet_years: bool,
     ) -> Self {
         let mut explorer = Self {
-            dataset,
+            dataset: dataset.into(),
             filter,
             filter_result: FilterResult::default(),
             lane_mode,
@@ -137,8 +141,8 @@ impl Explorer {
         true
     }
 
-    pub fn replace_dataset(&mut self, dataset: Dataset) {
-        self.dataset = dataset;
+    pub fn replace_dataset(&mut self, dataset: impl Into<Arc<Dataset>>) {
+        self.dataset = dataset.into();
         self.actors = self.dataset.actors();
         self.rebuild();
     }

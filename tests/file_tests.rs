@@ -57,11 +57,12 @@ fn write_overlapping_set(dir: &Path) -> PathBuf {
         r#"{{"format": "chronoscope-article-set", "version": 1, "title": "Overlap (test)",
             "sources": [],
             "events": [
-              {{"id": "copy-of-a-builtin-event", "date": "{}", "title": "{}", "summary": "", "category": "other"}},
+              {{"id": "copy-of-a-builtin-event", "date": "{}", "title": "{}", "summary": "", "category": "{}"}},
               {{"id": "only-here", "date": "2030-01-01", "title": "A test event", "summary": "", "category": "other"}}
             ]}}"#,
         known.date.to_iso(),
-        known.title().replace('"', "\\\"")
+        known.title().replace('"', "\\\""),
+        known.category.as_str()
     );
     let path = dir.join("overlap.json");
     std::fs::write(&path, json).expect("write");
@@ -251,6 +252,7 @@ fn a_pasted_article_is_added_with_its_quotes_and_chosen_events() {
     harness.run();
     harness.get_by_label_contains("Add to the timeline").click();
     harness.run();
+    wait_for_loading(&mut harness);
     let dataset = &harness.state().explorer().dataset;
     assert_eq!(dataset.files.len(), 2, "{:?}", notification_texts(&harness));
     let quote = dataset
@@ -279,9 +281,9 @@ fn timelinejs_plus_csv_plus_article_merge_with_provenance_and_save_back() {
     let csv = dir.join("colleague.csv");
     std::fs::write(
         &csv,
-        "date,title,summary,category,source outlet,source title,source url\n\
-         2014-03-18,Day slide,Repeats the TimelineJS event,other,Example,A page,https://example.org/a/\n\
-         2016-06-01,Only in the CSV,,diplomacy,Example,A page,https://example.org/a\n",
+        "date,end,title,summary,category,source outlet,source title,source url\n\
+         2014-03-18,2014-03-20,Day slide,,diplomacy,Example,A page,https://example.org/a/\n\
+         2016-06-01,,Only in the CSV,,diplomacy,Example,A page,https://example.org/a\n",
     )
     .expect("write csv");
     let broken = dir.join("broken.csv");
@@ -302,7 +304,8 @@ fn timelinejs_plus_csv_plus_article_merge_with_provenance_and_save_back() {
     let texts = notification_texts(&harness);
     assert!(
         texts.contains(
-            "colleague.csv: 1 event added, 1 already present; 0 sources added, 2 already present"
+            "colleague.csv: 1 event added, 1 already present; 2 sources added, 2 kept apart from \
+             similar ones"
         ),
         "{texts}"
     );
@@ -322,6 +325,7 @@ fn timelinejs_plus_csv_plus_article_merge_with_provenance_and_save_back() {
     harness.run();
     harness.get_by_label_contains("Add to the timeline").click();
     harness.run();
+    wait_for_loading(&mut harness);
 
     let before_corrupt = harness.state().explorer().dataset.to_article_set();
     choose_file_menu_item(&mut harness, "Add article set");

@@ -2,16 +2,16 @@
 //! labels never overlap and never leave the picture.
 
 use chronoscope::builtin::builtin_dataset;
+use chronoscope::explore::lanes::LaneMode;
+use chronoscope::explore::time_view::TimeView;
 use chronoscope::explorer::Explorer;
 use chronoscope::filter::Filter;
 use chronoscope::model::dataset::Dataset;
 use chronoscope::synthetic::synthetic_article_set;
-use chronoscope::timeline::lanes::LaneMode;
 use chronoscope::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline};
 use chronoscope::timeline::palette::{Palette, Theme};
 use chronoscope::timeline::scene::{Rect, Scene};
 use chronoscope::timeline::text_measure::FixedWidthMeasure;
-use chronoscope::timeline::time_view::TimeView;
 use proptest::prelude::*;
 
 fn overlapping_pair(scene: &Scene) -> Option<(Rect, Rect)> {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chronoscope::builtin::builtin_dataset;
-use chronoscope::cli::load_file;
+use chronoscope::explore::lanes::LaneMode;
+use chronoscope::explore::time_view::TimeView;
 use chronoscope::explorer::Explorer;
 use chronoscope::export::png::{RgbaImage, decode_png};
 use chronoscope::export::slide::{Credit, credits_of};
@@ -13,12 +14,11 @@ use chronoscope::export::{
     ImageFormat, RenderOptions, layout_picture, render, render_rgba, view_between,
 };
 use chronoscope::filter::Filter;
+use chronoscope::loading::import_file;
 use chronoscope::model::dataset::Dataset;
 use chronoscope::model::date::PartialDate;
-use chronoscope::timeline::lanes::LaneMode;
 use chronoscope::timeline::palette::{Palette, Theme};
 use chronoscope::timeline::scene::{Rect, Shape};
-use chronoscope::timeline::time_view::TimeView;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,8 +28,8 @@ fn fixture(name: &str) -> PathBuf {
 
 fn small_explorer(lane_mode: LaneMode) -> Explorer {
     let path = fixture("small_set.json");
-    let (set, _) = load_file(&path).expect("the fixture loads");
-    let dataset = Dataset::from_article_set("small_set.json", set);
+    let imported = import_file(&path).expect("the fixture loads");
+    let dataset = Dataset::from_article_set("small_set.json", imported.set);
     Explorer::new(dataset, Filter::default(), lane_mode, false)
 }
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use crate::app::file_dialogs::DialogPurpose;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Preset;
-use crate::timeline::time_view::TimeView;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
@@ -60,4 +60,10 @@ pub enum AppCommand {
     CopyViewImage,
     /// Enter or leave presentation mode (F11; Esc leaves).
     SetPresenting(bool),
+    /// Use this filter (search, categories, actor, hidden sets and sources).
+    SetFilter(crate::filter::Filter),
+    /// List only this speaker's quotes (`None`: every speaker's).
+    SetSpeakerFilter(Option<String>),
+    /// Use these settings (panels, theme, lanes, axis).
+    SetSettings(Box<crate::app::settings::Settings>),
 }

@@ -1,5 +1,6 @@
-//! The window's File actions: dialogs, loading in the background, merging, removing a file,
-//! saving, recent files and dropped files. What is loaded changes only when a load succeeds.
+//! The window's File actions: dialogs, changes to what is loaded (applied one after the other
+//! in the background, each to the data the one before left), saving, recent files and dropped
+//! files. What is loaded changes only when a change succeeds.
 
 use std::path::{Path, PathBuf};
 
@@ -9,40 +10,26 @@ use super::ChronoscopeApp;
 use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
-use crate::builtin::{BUILTIN_LABEL, add_builtin, builtin_dataset};
 use crate::explorer::Explorer;
-use crate::load_job::{ExplorerSettings, LoadJob, LoadOutcome, LoadTarget};
-use crate::model::article_set::to_json_pretty;
-use crate::model::atomic_write::write_file_atomically;
-use crate::model::dataset::Dataset;
+use crate::loading::job::ChangeOutcome;
+use crate::loading::{
+    ChangeJob, DataChange, LoadProgress, ReadError, file_label, read_file_with_progress,
+    save_dataset,
+};
 
 /// How many files File ▸ Open recent lists.
 pub const RECENT_FILES_KEPT: usize = 10;
 
-/// Whether a load replaces what is loaded or adds to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoadMode {
-    Replace,
-    Add,
-}
-
-/// A load waiting for the running one to finish.
-#[derive(Clone, Debug)]
-pub(super) struct QueuedLoad {
-    pub paths: Vec<PathBuf>,
-    pub mode: LoadMode,
-}
-
-/// The running load.
-pub(super) struct RunningLoad {
-    pub job: LoadJob,
-    pub mode: LoadMode,
-}
-
 impl ChronoscopeApp {
-    /// Whether files are being loaded (tests wait for this to end).
+    /// Whether a change to what is loaded is running or waiting (tests wait for this to end).
     pub fn is_loading(&self) -> bool {
-        self.running_load.is_some() || !self.queued_loads.is_empty()
+        self.running_change.is_some() || !self.queued_changes.is_empty()
+    }
+
+    /// Queues a change to what is loaded; it is applied after the ones before it, to the data
+    /// they leave.
+    pub fn request_change(&mut self, change: DataChange) {
+        self.queued_changes.push_back(change);
     }
 
     pub(super) fn show_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
@@ -100,58 +87,42 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Starts loading, or queues the load behind the one running.
-    pub(super) fn load_files(&mut self, paths: Vec<PathBuf>, mode: LoadMode, ctx: &egui::Context) {
-        if paths.is_empty() {
-            return;
-        }
-        if self.running_load.is_some() {
-            self.queued_loads.push_back(QueuedLoad { paths, mode });
-            return;
-        }
-        let mut filter = self.filter.clone();
-        let target = match mode {
-            LoadMode::Replace => {
-                filter.hidden_files.clear();
-                LoadTarget::Replace
+    /// Takes the outcome of a finished change, and starts the next queued one.
+    pub(super) fn poll_changes(&mut self, ctx: &egui::Context) {
+        if let Some(running) = &self.running_change {
+            if !running.is_finished() {
+                // Progress is read from the job's counters: keep painting while it runs.
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                return;
             }
-            LoadMode::Add => LoadTarget::AddTo(Box::new(self.explorer.dataset.clone())),
-        };
-        let settings = ExplorerSettings {
-            filter,
-            lane_mode: self.settings.lane_mode,
-            compress_quiet_years: self.settings.compress_quiet_years,
-        };
-        let repaint = ctx.clone();
-        let job = LoadJob::start(paths, target, settings, move || repaint.request_repaint());
-        self.running_load = Some(RunningLoad { job, mode });
-    }
-
-    /// Takes the outcome of a finished load, and starts the next queued one.
-    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
-        let Some(running) = &self.running_load else {
-            return;
-        };
-        if let Some(outcome) = running.job.poll() {
-            let mode = running.mode;
-            self.running_load = None;
-            self.finish_load(outcome, mode);
-        } else if running.job.is_gone() {
-            self.running_load = None;
-        } else {
-            // Progress is read from the job's counters: keep painting while it runs.
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            let replaces = running.replaces();
+            let outcome = running.take_outcome();
+            self.running_change = None;
+            if let Some(outcome) = outcome {
+                self.finish_change(outcome, replaces);
+            }
         }
-        if self.running_load.is_none()
-            && let Some(next) = self.queued_loads.pop_front()
-        {
-            self.load_files(next.paths, next.mode, ctx);
+        if let Some(change) = self.queued_changes.pop_front() {
+            let mut filter = self.filter.clone();
+            if change.replaces() {
+                filter.hidden_files.clear();
+            }
+            let (lane_mode, compress) =
+                (self.settings.lane_mode, self.settings.compress_quiet_years);
+            let prepare = move |dataset| Explorer::new(dataset, filter, lane_mode, compress);
+            let repaint = ctx.clone();
+            let current = std::sync::Arc::clone(&self.explorer.dataset);
+            self.running_change = Some(ChangeJob::start(change, current, prepare, move || {
+                repaint.request_repaint();
+            }));
+            ctx.request_repaint();
         }
     }
 
-    fn finish_load(&mut self, outcome: LoadOutcome, mode: LoadMode) {
-        let some_loaded = outcome.explorer.is_some();
-        for error in &outcome.errors {
+    fn finish_change(&mut self, outcome: ChangeOutcome<Explorer>, replaces: bool) {
+        let applied = outcome.applied;
+        let some_loaded = outcome.prepared.is_some();
+        for error in &applied.errors {
             let consequence = if some_loaded {
                 "the other files were loaded"
             } else {
@@ -163,39 +134,45 @@ impl ChronoscopeApp {
                 error.lines(),
             );
         }
-        for (label, report, warnings) in &outcome.loaded {
-            let kind = if warnings.is_empty() {
+        let verb = if replaces { "Opened" } else { "Added" };
+        for loaded in &applied.loaded {
+            let kind = if loaded.warnings.is_empty() {
                 NotificationKind::Info
             } else {
                 NotificationKind::Warning
             };
-            let verb = if mode == LoadMode::Replace {
-                "Opened"
-            } else {
-                "Added"
-            };
-            self.notifications
-                .push(kind, format!("{verb} {label}: {report}"), warnings.clone());
+            let mut details = loaded.warnings.clone();
+            details.extend(loaded.report.note_lines());
+            self.notifications.push(
+                kind,
+                format!("{verb} {}: {}", loaded.label, loaded.report),
+                details,
+            );
         }
-        for path in &outcome.loaded_paths {
+        if let Some((file, label)) = &applied.removed {
+            let file = *file;
+            self.filter.hidden_files = self
+                .filter
+                .hidden_files
+                .iter()
+                .filter(|&&hidden| hidden != file)
+                .map(|&hidden| if hidden > file { hidden - 1 } else { hidden })
+                .collect();
+            self.notifications.push(
+                NotificationKind::Info,
+                format!("Removed {label}"),
+                Vec::new(),
+            );
+        }
+        for path in &applied.loaded_paths {
             self.remember_recent(path);
         }
-        if let Some(explorer) = outcome.explorer {
-            if mode == LoadMode::Replace {
+        if let Some(explorer) = outcome.prepared {
+            if replaces {
                 self.filter.hidden_files.clear();
             }
-            self.replace_explorer(explorer, mode == LoadMode::Replace);
+            self.replace_explorer(explorer, replaces);
         }
-    }
-
-    /// An explorer of `dataset` with the window's filter and modes.
-    fn explorer_for(&self, dataset: Dataset) -> Explorer {
-        Explorer::new(
-            dataset,
-            self.filter.clone(),
-            self.settings.lane_mode,
-            self.settings.compress_quiet_years,
-        )
     }
 
     /// Shows a new explorer, keeping the selection (by id) and the view where it makes sense.
@@ -224,9 +201,13 @@ impl ChronoscopeApp {
 
     /// Reads a plain-text article into the import window.
     fn open_article_file(&mut self, path: &Path) {
-        let label = crate::cli::file_label(path);
-        let progress = crate::load_job::LoadProgress::default();
-        let read = crate::load_job::read_file_with_progress(path, &label, &progress);
+        let label = file_label(path);
+        let progress = LoadProgress::default();
+        let read = match read_file_with_progress(path, &label, &progress) {
+            Ok(bytes) => Ok(bytes),
+            Err(ReadError::Failed(error)) => Err(error),
+            Err(ReadError::Cancelled) => return,
+        };
         let text = read.and_then(|bytes| {
             String::from_utf8(bytes).map_err(|error| {
                 let valid = error.utf8_error().valid_up_to();
@@ -251,92 +232,41 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Adds a set made in the window (an imported article) at once: it is small.
-    pub(super) fn add_set_now(&mut self, label: &str, set: crate::model::ArticleSet) {
-        let mut dataset = self.explorer.dataset.clone();
-        let report = dataset.add_article_set(label, set);
-        let explorer = self.explorer_for(dataset);
-        self.replace_explorer(explorer, false);
-        self.notifications.push(
-            NotificationKind::Info,
-            format!("Added {label}: {report}"),
-            Vec::new(),
-        );
-    }
-
+    /// Stops the running change (what is loaded stays as it was) and the file loads waiting
+    /// behind it; other waiting changes (removing a file, an imported article) still apply.
     pub(super) fn cancel_loading(&mut self) {
-        if let Some(running) = self.running_load.take() {
-            running.job.cancel();
+        let mut cancelled: Vec<String> = Vec::new();
+        if let Some(running) = self.running_change.take() {
+            running.cancel();
+            cancelled.push(running.description.clone());
+        }
+        self.queued_changes.retain(|change| {
+            let loads_files = !change.paths().is_empty();
+            if loads_files {
+                cancelled.push(file_names(change.paths()));
+            }
+            !loads_files
+        });
+        if !cancelled.is_empty() {
             self.notifications.push(
                 NotificationKind::Info,
                 format!(
                     "Loading {} was cancelled; nothing was changed",
-                    file_names(&running.job.paths)
+                    cancelled.join(", ")
                 ),
                 Vec::new(),
             );
         }
-        self.queued_loads.clear();
-    }
-
-    pub(super) fn load_builtin(&mut self, replace: bool) {
-        let result = if replace {
-            builtin_dataset()
-        } else {
-            let mut dataset = self.explorer.dataset.clone();
-            add_builtin(&mut dataset).map(|()| dataset)
-        };
-        match result {
-            Ok(dataset) => {
-                if replace {
-                    self.filter.hidden_files.clear();
-                }
-                let explorer = self.explorer_for(dataset);
-                self.replace_explorer(explorer, replace);
-            }
-            Err(error) => self.notifications.push(
-                NotificationKind::Error,
-                format!("Could not load the {BUILTIN_LABEL}"),
-                error.lines(),
-            ),
-        }
-    }
-
-    pub(super) fn remove_file(&mut self, file: usize) {
-        let Some(loaded) = self.explorer.dataset.files.get(file) else {
-            return;
-        };
-        let label = loaded.label.clone();
-        let dataset: Dataset = self.explorer.dataset.without_file(file);
-        self.filter.hidden_files = self
-            .filter
-            .hidden_files
-            .iter()
-            .filter(|&&hidden| hidden != file)
-            .map(|&hidden| if hidden > file { hidden - 1 } else { hidden })
-            .collect();
-        let explorer = self.explorer_for(dataset);
-        self.replace_explorer(explorer, false);
-        self.notifications.push(
-            NotificationKind::Info,
-            format!("Removed {label}"),
-            Vec::new(),
-        );
     }
 
     /// Writes the loaded dataset as one native article set, atomically.
     pub(super) fn save_to(&mut self, path: &Path) {
-        let set = self.explorer.dataset.to_article_set();
-        let json = to_json_pretty(&set);
-        match write_file_atomically(path, json.as_bytes()) {
-            Ok(()) => {
+        match save_dataset(&self.explorer.dataset, path) {
+            Ok((events, sources, quotes)) => {
                 self.notifications.push(
                     NotificationKind::Info,
                     format!(
-                        "Saved {} events, {} sources and {} quotes to {}",
-                        set.events.len(),
-                        set.sources.len(),
-                        set.quotes.len(),
+                        "Saved {events} events, {sources} sources and {quotes} quotes to {}",
                         path.display()
                     ),
                     Vec::new(),
@@ -382,15 +312,15 @@ impl ChronoscopeApp {
 
     /// The progress strip of a running load, with its Cancel button.
     pub(super) fn loading_ui(&self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-        let Some(running) = &self.running_load else {
+        let Some(running) = &self.running_change else {
             return;
         };
-        let progress = running.job.progress();
-        let paths = &running.job.paths;
+        let progress = running.progress();
+        let paths = &running.paths;
         let file = paths
             .get(progress.file_index())
-            .map(|path| crate::cli::file_label(path))
-            .unwrap_or_default();
+            .map(|path| file_label(path))
+            .unwrap_or_else(|| running.description.clone());
         ui.horizontal(|ui| {
             ui.spinner();
             let count = if paths.len() > 1 {
@@ -415,9 +345,6 @@ impl ChronoscopeApp {
 }
 
 fn file_names(paths: &[PathBuf]) -> String {
-    let names: Vec<String> = paths
-        .iter()
-        .map(|path| crate::cli::file_label(path))
-        .collect();
+    let names: Vec<String> = paths.iter().map(|path| file_label(path)).collect();
     names.join(", ")
 }

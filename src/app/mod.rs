@@ -13,16 +13,16 @@ use std::collections::VecDeque;
 use egui::{Key, Ui};
 
 use self::command::AppCommand;
-use self::file_actions::{LoadMode, QueuedLoad, RunningLoad};
 use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
+use crate::loading::{ChangeJob, DataChange};
 use crate::model::dataset::Dataset;
 use crate::timeline::layout::LayoutOptions;
 use crate::timeline::palette::{Palette, Theme};
-use crate::timeline::time_view::TimeView;
 use crate::ui;
 use crate::ui::article_import_ui::{
     ArticleImportAction, ArticleImportWindow, article_import_window_ui,
@@ -52,8 +52,9 @@ pub struct ChronoscopeApp {
     /// Messages for the user (files that did not load, merge reports, saves).
     notifications: Notifications,
     dialogs: Box<dyn FileDialogs>,
-    running_load: Option<RunningLoad>,
-    queued_loads: VecDeque<QueuedLoad>,
+    /// The change to what is loaded being applied in the background, and those waiting.
+    running_change: Option<ChangeJob<Explorer>>,
+    queued_changes: VecDeque<DataChange>,
     article_import: ArticleImportWindow,
     export_dialog: ExportDialog,
     /// Presentation mode: only the timeline, larger text, full screen.
@@ -95,8 +96,8 @@ impl ChronoscopeApp {
             speaker_filter: None,
             notifications: startup_notifications(messages),
             dialogs: Box::new(NativeFileDialogs::default()),
-            running_load: None,
-            queued_loads: VecDeque::new(),
+            running_change: None,
+            queued_changes: VecDeque::new(),
             article_import: ArticleImportWindow::default(),
             export_dialog: ExportDialog::default(),
             presenting: false,
@@ -186,16 +187,26 @@ impl ChronoscopeApp {
                     self.reveal_event(event);
                 }
             }
-            AppCommand::LoadBuiltin { replace } => self.load_builtin(replace),
-            AppCommand::RemoveFile(file) => self.remove_file(file),
+            AppCommand::OpenFiles(paths) => self.request_change(DataChange::Open(paths)),
+            AppCommand::AddFiles(paths) => self.request_change(DataChange::Add(paths)),
+            AppCommand::LoadBuiltin { replace } => {
+                self.request_change(DataChange::Builtin { replace });
+            }
+            AppCommand::RemoveFile(file) => {
+                if let Some(loaded) = self.explorer.dataset.files.get(file) {
+                    let label = loaded.label.clone();
+                    self.request_change(DataChange::Remove { file, label });
+                }
+            }
             AppCommand::CancelLoading => self.cancel_loading(),
             AppCommand::SaveTo(path) => self.save_to(&path),
             AppCommand::OpenArticleImport => self.article_import.open_empty(),
+            AppCommand::SetFilter(filter) => self.filter = filter,
+            AppCommand::SetSpeakerFilter(speaker) => self.speaker_filter = speaker,
+            AppCommand::SetSettings(settings) => self.settings = *settings,
             AppCommand::OpenExportDialog => self.export_dialog.open_for_view(self.target_view()),
             // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_)
-            | AppCommand::OpenFiles(_)
-            | AppCommand::AddFiles(_)
             | AppCommand::CopyExportImage
             | AppCommand::CopyViewImage
             | AppCommand::SetPresenting(_) => {}
@@ -206,8 +217,6 @@ impl ChronoscopeApp {
     fn apply_in_frame(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
             AppCommand::ShowDialog(purpose) => self.show_dialog(purpose, ctx),
-            AppCommand::OpenFiles(paths) => self.load_files(paths, LoadMode::Replace, ctx),
-            AppCommand::AddFiles(paths) => self.load_files(paths, LoadMode::Add, ctx),
             AppCommand::CopyExportImage => self.copy_image(ctx, true),
             AppCommand::CopyViewImage => self.copy_image(ctx, false),
             AppCommand::SetPresenting(presenting) => self.set_presenting(presenting, ctx),
@@ -334,17 +343,11 @@ impl ChronoscopeApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar_ui::menu_bar_ui(
                 ui,
-                &mut self.settings,
-                self.running_load.is_some(),
+                &self.settings,
+                self.running_change.is_some(),
                 commands,
             );
-            ui::top_bar_ui::toolbar_ui(
-                ui,
-                &self.explorer,
-                &mut self.settings,
-                &mut self.filter,
-                commands,
-            );
+            ui::top_bar_ui::toolbar_ui(ui, &self.explorer, &self.settings, &self.filter, commands);
             self.loading_ui(ui, commands);
             self.notifications.notifications_ui(ui);
         });
@@ -372,8 +375,8 @@ impl ChronoscopeApp {
                     ui::sources_panel_ui::sources_panel_ui(
                         ui,
                         &self.explorer,
-                        &mut self.filter,
-                        self.running_load.is_some(),
+                        &self.filter,
+                        self.running_change.is_some(),
                         commands,
                     );
                 });
@@ -411,7 +414,7 @@ impl ChronoscopeApp {
                         ui::quotes_panel_ui::quotes_panel_ui(
                             ui,
                             &self.explorer,
-                            &mut self.speaker_filter,
+                            &self.speaker_filter,
                             self.selected_event,
                             commands,
                         );
@@ -443,7 +446,7 @@ impl ChronoscopeApp {
         if let Some(answer) = self.dialogs.poll_answer() {
             commands.extend(self.handle_dialog_answer(answer));
         }
-        self.poll_loading(&ctx);
+        self.poll_changes(&ctx);
 
         let palette = Palette::for_theme(self.settings.theme);
         if !self.presenting {
@@ -481,9 +484,19 @@ impl ChronoscopeApp {
         if let Some(ArticleImportAction::Add { label, set }) =
             article_import_window_ui(&ctx, &mut self.article_import, &mut commands)
         {
-            self.add_set_now(&label, set);
+            self.request_change(DataChange::AddSet {
+                label,
+                set: Box::new(set),
+            });
         }
 
+        // Commands first, in order: what the widgets asked for this frame is shown at once.
+        for command in commands {
+            self.apply_in_frame(command, &ctx);
+        }
+        if self.running_change.is_none() && !self.queued_changes.is_empty() {
+            self.poll_changes(&ctx);
+        }
         let changed = self.explorer.update(
             &self.filter,
             self.settings.lane_mode,
@@ -504,9 +517,6 @@ impl ChronoscopeApp {
             self.selected_event = None;
         }
         self.view = self.explorer.clamp(self.view);
-        for command in commands {
-            self.apply_in_frame(command, &ctx);
-        }
         drop_hint_ui(&ctx);
         if self.animation.is_some() {
             ctx.request_repaint();

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::ChronoscopeApp;
 use super::notifications::NotificationKind;
+use crate::explore::time_view::TimeView;
 use crate::export::{ImageFormat, render, render_rgba};
 use crate::model::atomic_write::write_file_atomically;
-use crate::timeline::time_view::TimeView;
 
 /// How much larger text is in presentation mode.
 pub const PRESENTATION_TEXT_SCALE: f32 = 1.45;

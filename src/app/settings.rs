@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::timeline::lanes::LaneMode;
+use crate::explore::lanes::LaneMode;
+use crate::explore::time_view::TimeView;
 use crate::timeline::palette::Theme;
-use crate::timeline::time_view::TimeView;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

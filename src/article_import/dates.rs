@@ -765,6 +765,18 @@ pub fn parse_dateline_date(text: &str) -> Option<(NaiveDate, usize)> {
     Some((resolved.date.first_day(), end))
 }
 
+/// A publication date as `YYYY-MM-DD` or as written in articles ("20 March 2022").
+pub fn parse_published(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            parse_dateline_date(text)
+                .filter(|(_, used)| text.get(*used..).is_some_and(|rest| rest.trim().is_empty()))
+                .map(|(date, _)| date)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,6 @@
 //! turned into an article set once the user has accepted or dropped the proposals. Pure logic
 //! (no egui, no files) except [`cli`], the `import-article` command.
 
-pub mod cli;
 pub mod dates;
 pub mod events;
 pub mod metadata;
@@ -18,7 +17,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-pub use dates::DateMention;
+pub use dates::{DateMention, parse_published};
 pub use events::ProposedEvent;
 pub use speakers::{Attribution, UNKNOWN_SPEAKER};
 

@@ -5,11 +5,11 @@ use std::time::Instant;
 
 use super::{ImageFormat, RenderOptions, render};
 use crate::builtin::builtin_dataset;
+use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::model::dataset::Dataset;
 use crate::synthetic::synthetic_article_set;
-use crate::timeline::lanes::LaneMode;
 
 /// Runs per measurement; the median is reported.
 const RUNS: usize = 3;

@@ -10,7 +10,6 @@
 //! ```
 
 pub mod bench;
-pub mod cli;
 pub mod fonts;
 pub mod png;
 pub mod slide;
@@ -18,11 +17,11 @@ pub mod svg;
 
 use std::path::Path;
 
+use crate::explore::lanes::{LaneIndex, LaneMode};
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::PartialDate;
-use crate::timeline::lanes::{LaneIndex, LaneMode};
 use crate::timeline::palette::{Palette, Theme};
-use crate::timeline::time_view::TimeView;
 
 use self::fonts::ExportTextMeasure;
 pub use self::png::RgbaImage;

@@ -12,14 +12,14 @@
 //! └────────────────────────────────────────────┘
 //! ```
 
+use crate::explore::lanes::LaneIndex;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::PartialDate;
-use crate::timeline::lanes::LaneIndex;
 use crate::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline, push_label};
 use crate::timeline::palette::Palette;
 use crate::timeline::scene::{Color, FontStyle, Point, Rect, Scene, Shape};
 use crate::timeline::text_measure::{TextMeasure, fit_text};
-use crate::timeline::time_view::TimeView;
 
 /// What goes into a picture besides the timeline.
 pub struct SlideInput<'a> {
@@ -348,10 +348,10 @@ pub fn wrap(text: &str, measure: &dyn TextMeasure, size: f32, width: f32) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::explore::lanes::LaneMode;
     use crate::filter::Filter;
     use crate::model::article_set::ArticleSet;
     use crate::model::dataset::Dataset;
-    use crate::timeline::lanes::LaneMode;
     use crate::timeline::text_measure::FixedWidthMeasure;
 
     fn date(text: &str) -> PartialDate {

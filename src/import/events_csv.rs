@@ -297,6 +297,7 @@ impl EventsBuilder {
         let id = format!("row-{}", row.row);
         let source_id = self.cite_source(row, date);
         let mut event = EventRecord::new(&id, date, title, row.get(Column::Summary), category);
+        event.mark_id_made_up();
         event.end = end;
         if !actors.is_empty() {
             event.set_actors(&actors);

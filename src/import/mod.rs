@@ -8,7 +8,6 @@ mod csv_table;
 mod detect;
 mod events_csv;
 mod html_text;
-mod import_bench;
 mod json_fields;
 mod json_syntax;
 mod report;
@@ -24,8 +23,8 @@ mod unique_ids;
 
 pub use detect::detect_format;
 pub use html_text::plain_text_from_html;
-pub use import_bench::bench_imports;
 
+use crate::model::MadeUpIds;
 use crate::model::article_set::ArticleSet;
 use crate::model::load_error::{LoadError, Problem, TextPosition};
 use crate::model::loader::{load_article_set_with_warnings, validate_article_set};
@@ -67,6 +66,9 @@ pub struct Imported {
     pub warnings: Vec<String>,
     /// The format the file was read as.
     pub format: Format,
+    /// Which ids the importer made up (every source, quote and era id of a file that is not
+    /// an article set; events say so one by one).
+    pub made_up_ids: MadeUpIds,
 }
 
 /// Reads a file of any known format; `file_label` names it in messages.
@@ -93,6 +95,7 @@ pub fn import_bytes(file_label: &str, bytes: &[u8]) -> Result<Imported, LoadErro
         set,
         warnings,
         format,
+        made_up_ids: MadeUpIds::ALL,
     })
 }
 
@@ -102,6 +105,7 @@ fn native(file_label: &str, bytes: &[u8]) -> Result<Imported, LoadError> {
         set,
         warnings,
         format: Format::ArticleSet,
+        made_up_ids: MadeUpIds::default(),
     })
 }
 

@@ -416,6 +416,8 @@ impl TimelineBuilder {
             }
             id
         };
+        // A numbered id, or a stated one that another slide took first, is the importer's.
+        let id_made_up = wanted_id.is_empty() || id != wanted_id;
         let notes = &self.source_notes;
         let source_id = slide.media_link.map(|link| {
             self.sources.cite(&link.url, slide.start, || NewSource {
@@ -437,9 +439,11 @@ impl TimelineBuilder {
         };
         let no_actors: [&str; 0] = [];
         let tags = (!slide.group.is_empty()).then_some(&*slide.group);
-        self.set
-            .events
-            .push(EventRecord::from_parts(head, no_actors, tags, source_id));
+        let mut event = EventRecord::from_parts(head, no_actors, tags, source_id);
+        if id_made_up {
+            event.mark_id_made_up();
+        }
+        self.set.events.push(event);
     }
 
     /// Adds an era (headline as HTML); one ending before it starts is skipped with a warning.

@@ -12,10 +12,13 @@ use super::date::PartialDate;
 pub use super::event::Event;
 use super::event::{EventRefs, span_days};
 use super::event_record::EventHead;
-use super::fast_hash::{FastHashMap, FastHasher};
+use super::fast_hash::{FastHashMap, FastHashSet, FastHasher};
 use super::id_index::IdIndex;
-use super::merge_keys::{event_title_key, quote_text_key, same_page, source_citation_key, url_key};
-use super::merge_report::{MergeCounts, MergeReport};
+use super::merge_keys::{
+    era_key, event_content_key, has_words, matching_text_key, quote_text_key, same_page, same_text,
+    source_citation_key, url_key,
+};
+use super::merge_report::MergeReport;
 use super::names::{NameId, Names};
 use super::packed::compact_index;
 use crate::parallel::{drop_in_background, map_in_parallel};
@@ -32,7 +35,27 @@ struct SourceKeys {
 struct EventKeys {
     /// [`IdIndex::hash_of`] its id.
     id: u64,
-    title: u64,
+    /// [`event_content_key`].
+    content: u64,
+}
+
+/// Which kinds of ids of a set its importer made up (the file states none): they are never
+/// evidence that two items are the same. Events say so one by one
+/// ([`EventRecord::id_is_made_up`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MadeUpIds {
+    pub sources: bool,
+    pub quotes: bool,
+    pub eras: bool,
+}
+
+impl MadeUpIds {
+    /// Every id of every kind made up (a plain-text article, a CSV without ids).
+    pub const ALL: MadeUpIds = MadeUpIds {
+        sources: true,
+        quotes: true,
+        eras: true,
+    };
 }
 
 /// A file whose items are in the dataset.
@@ -149,24 +172,41 @@ impl Dataset {
         dataset
     }
 
+    /// Adds a set as a new file whose ids the file states itself (a native article set).
+    /// See [`Dataset::add_set`].
+    pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) -> MergeReport {
+        self.add_set(file_label, set, MadeUpIds::default())
+    }
+
     /// Adds a set as a new file, resolving ids to indices and keeping everything sorted.
     ///
-    /// An item already present (from an earlier file, or earlier within this set) is not added
-    /// again; the existing item records that this file has it too. The same item is: for every
-    /// kind, the same id; for a source, also the same URL, or the same outlet, title and date;
-    /// for an event, also the same date and title (see `merge_keys`); for a quote, also the
-    /// same words in the same source. References to a merged item follow it. References that
-    /// do not resolve (possible only for unvalidated sets) are left out with a warning.
-    pub fn add_article_set(&mut self, file_label: &str, set: ArticleSet) -> MergeReport {
+    /// Nothing is lost: every item of the set is added, or merged with an item of another file
+    /// that means the same (the report says so, with the files and what matched). Items are
+    /// candidates for sameness when they share an id the file states itself (`made_up`, and
+    /// [`EventRecord::id_is_made_up`], say which ids an importer made up: those are never
+    /// evidence), or by content: events by date and title (see `merge_keys`), sources by URL
+    /// or by outlet, title and date, quotes by words in the same source, eras by period and
+    /// title. Candidates merge only when nothing would be lost — the same date and precision,
+    /// end, category and title, summaries equal or one empty (an event whose title has no
+    /// letters needs the same summary and sources too), other fields equal or missing on one
+    /// side — and the merged item keeps the union of sources, actors, tags and files. Two items
+    /// of one file are never merged with each other. A candidate that differs is kept apart
+    /// and reported; an item whose id is taken gets a free one (`id-2`), and the set's
+    /// references follow it. References that do not resolve (possible only for unvalidated
+    /// sets) are left out with a warning.
+    pub fn add_set(
+        &mut self,
+        file_label: &str,
+        set: ArticleSet,
+        made_up: MadeUpIds,
+    ) -> MergeReport {
         let file = self.files.len();
         self.files.push(LoadedFile {
             label: file_label.to_owned(),
             title: set.title,
         });
-        let mut report = MergeReport {
-            eras: self.add_eras(file, set.eras),
-            ..MergeReport::default()
-        };
+        let mut report = MergeReport::default();
+        self.add_eras(file, set.eras, made_up.eras, &mut report);
         // The keys items are matched by depend on each item alone: they are computed on every
         // core first, and the merge itself, which must go in order, only looks them up.
         let source_keys = map_in_parallel(&set.sources, |source| SourceKeys {
@@ -176,15 +216,15 @@ impl Dataset {
         });
         let event_keys = map_in_parallel(&set.events, |event| EventKeys {
             id: self.event_index.hash_of(event.id()),
-            title: event_title_key(event.date, event.title()),
+            content: event_content_key(event.date, event.title(), event.summary()),
         });
         let mut merged_away = Vec::new();
         let source_aliases = self.add_sources(
             file,
             set.sources,
-            &source_keys,
+            (&source_keys, made_up.sources),
             &mut merged_away,
-            &mut report.sources,
+            &mut report,
         );
         let event_aliases = self.add_events(
             file_label,
@@ -192,14 +232,14 @@ impl Dataset {
             set.events,
             &event_keys,
             &source_aliases,
-            &mut report.events,
+            &mut report,
         );
         self.add_quotes(
             file_label,
             file,
-            set.quotes,
+            (set.quotes, made_up.quotes),
             (&source_aliases, &event_aliases),
-            &mut report.quotes,
+            &mut report,
         );
         self.time_range_days = self.compute_time_range_days();
         self.category_counts = self.compute_category_counts();
@@ -394,7 +434,10 @@ impl Dataset {
                 .iter()
                 .zip(&event_owner)
                 .filter(|(_, owner)| **owner == Some(new_file))
-                .map(|(event, _)| self.event_record(event))
+                .map(|(event, _)| {
+                    // A source merged in from the removed file alone goes with it.
+                    self.event_record_citing(event, |source| !source_files[source].is_empty())
+                })
                 .collect();
             set.quotes = self
                 .quotes
@@ -451,23 +494,89 @@ impl Dataset {
         set
     }
 
-    fn add_eras(&mut self, file: usize, records: Vec<EraRecord>) -> MergeCounts {
+    /// The label of the first file an item came from, for reports.
+    fn first_file_label(&self, files: impl IntoIterator<Item = usize>) -> &str {
+        files
+            .into_iter()
+            .next()
+            .and_then(|file| self.files.get(file))
+            .map_or("another file", |file| file.label.as_str())
+    }
+
+    fn add_eras(
+        &mut self,
+        file: usize,
+        records: Vec<EraRecord>,
+        made_up: bool,
+        report: &mut MergeReport,
+    ) {
         let count_before = self.eras.len();
-        let mut counts = MergeCounts::default();
-        for record in records {
+        let mut by_content = KeyChains::default();
+        if !records.is_empty() {
+            for (index, era) in self.eras.iter().enumerate() {
+                by_content.push(era_key(era.start, era.end, &era.title), index);
+            }
+        }
+        for mut record in records {
             let eras = &self.eras;
-            let new_index = eras.len();
-            let existing = self
-                .era_index
-                .get_or_insert(&record.id, new_index, |index| id_of(eras, index));
-            if let Some(existing) = existing {
-                if let Some(item) = self.eras.get_mut(existing) {
-                    add_file(&mut item.files, file);
+            let same_id = (!made_up)
+                .then(|| self.era_index.get(&record.id, |index| id_of(eras, index)))
+                .flatten();
+            let key = era_key(record.start, record.end, &record.title);
+            let candidates = same_id
+                .into_iter()
+                .chain(by_content.iter(key).filter(|&index| Some(index) != same_id));
+            let found = best_candidate(candidates, |index| {
+                let era = self.eras.get(index)?;
+                if era.files.contains(&file) {
+                    return None;
                 }
-                counts.already_present += 1;
+                Some(compare_eras(era, &record, Some(index) == same_id))
+            });
+            if let Some(Found::Same(index, _)) = found {
+                let other = self
+                    .first_file_label(self.eras[index].files.iter().copied())
+                    .to_owned();
+                let era = &mut self.eras[index];
+                add_file(&mut era.files, file);
+                if era.color.is_none() {
+                    era.color = record.color.as_deref().and_then(parse_hex_color);
+                }
+                report.eras.already_present += 1;
+                report.note(|| {
+                    format!(
+                        "era {:?} is the same as in {other} (same period and title): merged",
+                        record.title
+                    )
+                });
                 continue;
             }
-            counts.added += 1;
+            if let Some(Found::Similar(index, difference)) = found {
+                let other = self.first_file_label(self.eras[index].files.iter().copied());
+                report.eras.kept_apart += 1;
+                report.note(|| {
+                    format!(
+                        "era {:?} is like one in {other} but has {difference}: kept apart",
+                        record.title
+                    )
+                });
+            }
+            let new_index = self.eras.len();
+            let eras = &self.eras;
+            if self
+                .era_index
+                .get(&record.id, |index| id_of(eras, index))
+                .is_some()
+            {
+                record.id = free_id(&record.id, |id| {
+                    self.era_index.get(id, |index| id_of(eras, index)).is_some()
+                });
+            }
+            let eras = &self.eras;
+            self.era_index
+                .get_or_insert(&record.id, new_index, |index| id_of(eras, index));
+            by_content.push(key, new_index);
+            report.eras.added += 1;
             self.eras.push(Era {
                 color: record.color.as_deref().and_then(parse_hex_color),
                 id: record.id,
@@ -488,28 +597,25 @@ impl Dataset {
                 self.era_index.remap(&inverse(&order));
             }
         }
-        counts
     }
 
-    /// Adds sources; returns the ids of this file's sources that were merged into a source
-    /// with another id, with the index of that source.
+    /// Adds sources; returns the ids of this file's sources that now stand for a source with
+    /// another id (merged into it, or renamed because their id was taken), with its index.
     fn add_sources(
         &mut self,
         file: usize,
         records: Vec<SourceRecord>,
-        keys: &[SourceKeys],
+        (keys, made_up): (&[SourceKeys], bool),
         merged_away: &mut Vec<SourceRecord>,
-        counts: &mut MergeCounts,
+        report: &mut MergeReport,
     ) -> FastHashMap<String, usize> {
         let mut aliases = FastHashMap::default();
         if records.is_empty() {
             return aliases;
         }
         let capacity = self.sources.len() + records.len();
-        let mut by_url: FastHashMap<u64, usize> =
-            FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default());
-        let mut by_citation: FastHashMap<u64, usize> =
-            FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default());
+        let mut by_url = KeyChains::with_capacity(capacity);
+        let mut by_citation = KeyChains::with_capacity(capacity);
         self.source_index.reserve(records.len());
         let loaded_keys = map_in_parallel(&self.sources, |source| {
             (
@@ -519,48 +625,93 @@ impl Dataset {
         });
         for (index, (url, citation)) in loaded_keys.into_iter().enumerate() {
             if let Some(key) = url {
-                by_url.entry(key).or_insert(index);
+                by_url.push(key, index);
             }
-            by_citation.entry(citation).or_insert(index);
+            by_citation.push(citation, index);
         }
         self.sources.reserve(records.len());
         // Sources keep their insertion order: events and quotes point at them by index.
         for (mut record, keys) in records.into_iter().zip(keys) {
             let sources = &self.sources;
-            let same_id = self
+            let id_taken = self
                 .source_index
                 .get_hashed(keys.id, &record.id, |index| id_of(sources, index));
-            let same_url = |index: &usize| {
-                let existing_url = sources.get(*index).and_then(|s| s.url.as_deref());
-                matches!((existing_url, record.url.as_deref()), (Some(a), Some(b)) if same_page(a, b))
-            };
-            let same_content = || {
-                keys.url
-                    .and_then(|key| by_url.get(&key).copied().filter(same_url))
-                    .or_else(|| by_citation.get(&keys.citation).copied())
-            };
-            let existing = same_id.or_else(same_content);
-            if let Some(existing) = existing {
-                if let Some(item) = self.sources.get_mut(existing) {
-                    add_file(&mut item.files, file);
+            let same_id = id_taken.filter(|_| !made_up);
+            let by_url_chain = keys.url.into_iter().flat_map(|key| by_url.iter(key));
+            let mut seen = Vec::new();
+            let candidates = same_id
+                .into_iter()
+                .chain(by_url_chain)
+                .chain(by_citation.iter(keys.citation))
+                .filter(|index| {
+                    let first_time = !seen.contains(index);
+                    seen.push(*index);
+                    first_time
+                });
+            let found = best_candidate(candidates, |index| {
+                let source = sources.get(index)?;
+                if source.files.contains(&file) {
+                    return None;
                 }
-                if same_id.is_none() {
-                    aliases.insert(std::mem::take(&mut record.id), existing);
+                Some(compare_sources(source, &record, Some(index) == same_id))
+            });
+            if let Some(Found::Same(index, matched)) = found {
+                let other = self
+                    .first_file_label(self.sources[index].files.iter().copied())
+                    .to_owned();
+                let source = &mut self.sources[index];
+                add_file(&mut source.files, file);
+                fill(&mut source.url, &mut record.url);
+                fill(&mut source.author, &mut record.author);
+                fill(&mut source.language, &mut record.language);
+                fill(&mut source.notes, &mut record.notes);
+                report.sources.already_present += 1;
+                report.note(|| {
+                    format!(
+                        "source {:?} ({}) is the same as in {other} ({matched}): merged",
+                        record.title, record.outlet
+                    )
+                });
+                if source.id != record.id {
+                    aliases.insert(std::mem::take(&mut record.id), index);
                 }
                 merged_away.push(record);
-                counts.already_present += 1;
                 continue;
             }
-            let new_index = sources.len();
-            self.source_index
-                .get_or_insert_hashed(keys.id, &record.id, new_index, |index| {
-                    id_of(sources, index)
+            if let Some(Found::Similar(index, difference)) = found {
+                let other = self.first_file_label(self.sources[index].files.iter().copied());
+                report.sources.kept_apart += 1;
+                report.note(|| {
+                    format!(
+                        "source {:?} ({}) is like one in {other} but has {difference}: kept apart",
+                        record.title, record.outlet
+                    )
                 });
-            if let Some(key) = keys.url {
-                by_url.entry(key).or_insert(new_index);
             }
-            by_citation.entry(keys.citation).or_insert(new_index);
-            counts.added += 1;
+            let new_index = self.sources.len();
+            if id_taken.is_some() {
+                let sources = &self.sources;
+                let free = free_id(&record.id, |id| {
+                    self.source_index
+                        .get(id, |index| id_of(sources, index))
+                        .is_some()
+                });
+                aliases.insert(std::mem::replace(&mut record.id, free), new_index);
+                let sources = &self.sources;
+                self.source_index
+                    .get_or_insert(&record.id, new_index, |index| id_of(sources, index));
+            } else {
+                let sources = &self.sources;
+                self.source_index
+                    .get_or_insert_hashed(keys.id, &record.id, new_index, |index| {
+                        id_of(sources, index)
+                    });
+            }
+            if let Some(key) = keys.url {
+                by_url.push(key, new_index);
+            }
+            by_citation.push(keys.citation, new_index);
+            report.sources.added += 1;
             self.sources.push(Source {
                 id: record.id,
                 outlet: record.outlet,
@@ -581,8 +732,15 @@ impl Dataset {
     /// allocation becomes the event's; the sort moves only the event structs, through compact
     /// keys.
     ///
-    /// Returns the ids of this file's events that were merged into an event with another id,
-    /// with the (sorted) index of that event.
+    /// Matching goes in two passes, so that the same file loaded twice adds nothing however
+    /// many look-alike events it has: first every record takes an event loaded before that is
+    /// the same in every compared field (its "exact twin", taken in order, each once), then
+    /// the others look for an event they agree with (see [`Dataset::add_set`]), comparing at
+    /// most [`MAX_COMPARED_CANDIDATES`] of them.
+    ///
+    /// Returns the ids of this file's events that now stand for an event with another id
+    /// (merged into it, or renamed because their id was taken), with the (sorted) index of
+    /// that event.
     fn add_events(
         &mut self,
         file_label: &str,
@@ -590,7 +748,7 @@ impl Dataset {
         records: Vec<EventRecord>,
         keys: &[EventKeys],
         source_aliases: &FastHashMap<String, usize>,
-        counts: &mut MergeCounts,
+        report: &mut MergeReport,
     ) -> FastHashMap<String, usize> {
         if records.is_empty() {
             return FastHashMap::default();
@@ -598,58 +756,17 @@ impl Dataset {
         let count_before = self.events.len();
         self.events.reserve(records.len());
         self.event_index.reserve(records.len());
-        let mut by_title: FastHashMap<u64, usize> = FastHashMap::with_capacity_and_hasher(
-            count_before + records.len(),
-            FastHasher::default(),
-        );
-        // The events already loaded (a million, perhaps) are keyed on every core too.
-        let loaded_keys = map_in_parallel(&self.events, |event| {
-            event_title_key(event.date, event.title())
-        });
-        for (index, key) in loaded_keys.into_iter().enumerate() {
-            by_title.entry(key).or_insert(index);
-        }
-        let mut aliases = FastHashMap::default();
+        // Every record's actors, tags and sources, resolved, end to end.
         let mut refs: Vec<u32> = Vec::new();
-        for (record, keys) in records.into_iter().zip(keys) {
-            let events = &self.events;
-            let same_id = self
-                .event_index
-                .get_hashed(keys.id, record.id(), |index| id_of(events, index));
-            let same_content = || {
-                by_title.get(&keys.title).copied().filter(|&index| {
-                    self.events.get(index).is_some_and(|event| {
-                        event.date == record.date && same_words(event.title(), record.title())
-                    })
-                })
-            };
-            let existing = same_id.or_else(same_content);
-            if let Some(existing) = existing {
-                if let Some(item) = self.events.get_mut(existing) {
-                    item.add_file(file);
-                }
-                if same_id.is_none() {
-                    aliases.insert(record.id().to_owned(), existing);
-                }
-                counts.already_present += 1;
-                continue;
-            }
-            let events = &self.events;
-            let new_index = events.len();
-            self.event_index
-                .get_or_insert_hashed(keys.id, record.id(), new_index, |index| {
-                    id_of(events, index)
-                });
-            by_title.entry(keys.title).or_insert(new_index);
-            counts.added += 1;
-            refs.clear();
+        let mut ref_ends: Vec<[usize; 3]> = Vec::with_capacity(records.len());
+        for record in &records {
             refs.extend(
                 record
                     .actors()
                     .iter()
                     .map(|actor| self.names.intern(actor).0),
             );
-            let actor_count = refs.len();
+            let actor_end = refs.len();
             refs.extend(record.tags().iter().map(|tag| self.names.intern(tag).0));
             let tag_end = refs.len();
             for source_id in record.sources() {
@@ -665,15 +782,168 @@ impl Dataset {
                     )),
                 }
             }
-            let (actors, rest) = refs.split_at(actor_count);
-            let (tags, sources) = rest.split_at(tag_end - actor_count);
-            let event_refs = EventRefs {
-                actors,
-                tags,
-                sources,
-                files: &[compact_index(file)],
+            ref_ends.push([actor_end, tag_end, refs.len()]);
+        }
+        let file_ref = [compact_index(file)];
+        let refs_of = |index: usize| -> EventRefs<'_> {
+            let start = index
+                .checked_sub(1)
+                .and_then(|previous| ref_ends.get(previous))
+                .map_or(0, |ends| ends[2]);
+            let [actor_end, tag_end, end] = ref_ends.get(index).copied().unwrap_or([start; 3]);
+            EventRefs {
+                actors: refs.get(start..actor_end).unwrap_or_default(),
+                tags: refs.get(actor_end..tag_end).unwrap_or_default(),
+                sources: refs.get(tag_end..end).unwrap_or_default(),
+                files: &file_ref,
+            }
+        };
+
+        // The events loaded before, by content key (a million, perhaps: keyed on every core),
+        // and, for the keys this file has, by exact key.
+        let loaded_keys = map_in_parallel(&self.events, |event| {
+            event_content_key(event.date, event.title(), event.summary())
+        });
+        let wanted: FastHashSet<u64> = keys.iter().map(|keys| keys.content).collect();
+        let mut by_content = KeyChains::with_capacity(wanted.len());
+        let mut by_exact = KeyChains::default();
+        for (index, key) in loaded_keys.into_iter().enumerate() {
+            if wanted.contains(&key)
+                && let Some(event) = self.events.get(index)
+            {
+                by_content.push(key, index);
+                let sources = event.sources().to_vec();
+                by_exact.push(exact_key_of_event(event, key, &sources), index);
+            }
+        }
+        drop(wanted);
+
+        // First pass: exact twins, each taken once, in order.
+        let mut matched: Vec<Option<usize>> = vec![None; records.len()];
+        let mut next_twin: FastHashMap<u64, Option<usize>> = FastHashMap::default();
+        for (index, (record, keys)) in records.iter().zip(keys).enumerate() {
+            if by_content.iter(keys.content).next().is_none() {
+                continue;
+            }
+            let record_refs = refs_of(index);
+            let sources: Vec<usize> = record_refs.sources.iter().map(|&s| s as usize).collect();
+            let exact = exact_key_of_record(record, keys.content, &sources);
+            let cursor = next_twin
+                .entry(exact)
+                .or_insert_with(|| by_exact.iter(exact).next());
+            while let Some(candidate) = *cursor {
+                *cursor = by_exact.next_after(candidate);
+                let Some(event) = self.events.get(candidate) else {
+                    continue;
+                };
+                let same = matches!(
+                    compare_events(event, record, record_refs.sources, false),
+                    Comparison::Same(_)
+                ) && same_text(event.summary(), record.summary())
+                    && !event.files().contains(file);
+                if same {
+                    matched[index] = Some(candidate);
+                    break;
+                }
+            }
+        }
+        for (index, candidate) in matched.iter().enumerate() {
+            if let (Some(candidate), Some(record)) = (candidate, records.get(index)) {
+                let record_refs = refs_of(index);
+                if let Some(event) = self.events.get_mut(*candidate) {
+                    event.absorb(&record_refs, record.summary(), record.reference());
+                }
+            }
+        }
+
+        // Second pass, in file order: the others merge with an event they agree with, or are
+        // added (kept apart from a similar one if there is one).
+        let mut aliases = FastHashMap::default();
+        for (index, (mut record, keys)) in records.into_iter().zip(keys).enumerate() {
+            let record_refs = refs_of(index);
+            let found = match matched[index] {
+                Some(candidate) => Some(Found::Same(candidate, "same date and title")),
+                None => {
+                    let events = &self.events;
+                    let id_taken = self
+                        .event_index
+                        .get_hashed(keys.id, record.id(), |i| id_of(events, i))
+                        .filter(|_| !record.id_is_made_up());
+                    let candidates = id_taken
+                        .into_iter()
+                        .chain(
+                            by_content
+                                .iter(keys.content)
+                                .filter(|&i| Some(i) != id_taken),
+                        )
+                        .take(MAX_COMPARED_CANDIDATES);
+                    best_candidate(candidates, |candidate| {
+                        let event = events.get(candidate)?;
+                        if event.files().contains(file) {
+                            return None;
+                        }
+                        Some(compare_events(
+                            event,
+                            &record,
+                            record_refs.sources,
+                            Some(candidate) == id_taken,
+                        ))
+                    })
+                }
             };
-            self.events.push(Event::from_record(record, &event_refs));
+            if let Some(Found::Same(candidate, matched_by)) = found {
+                let other = self
+                    .first_file_label(self.events[candidate].files())
+                    .to_owned();
+                let event = &mut self.events[candidate];
+                if matched[index].is_none() {
+                    event.absorb(&record_refs, record.summary(), record.reference());
+                }
+                if event.id() != record.id() {
+                    aliases.insert(record.id().to_owned(), candidate);
+                }
+                report.events.already_present += 1;
+                report.note(|| {
+                    format!(
+                        "event {:?} ({}) is the same as in {other} ({matched_by}): merged",
+                        record.title(),
+                        record.date.to_iso()
+                    )
+                });
+                continue;
+            }
+            if let Some(Found::Similar(candidate, difference)) = found {
+                let other = self.first_file_label(self.events[candidate].files());
+                report.events.kept_apart += 1;
+                report.note(|| {
+                    format!(
+                        "event {:?} ({}) is like one in {other} but has {difference}: kept apart",
+                        record.title(),
+                        record.date.to_iso()
+                    )
+                });
+            }
+            let new_index = self.events.len();
+            let events = &self.events;
+            let id_taken = self
+                .event_index
+                .get_hashed(keys.id, record.id(), |i| id_of(events, i))
+                .is_some();
+            if id_taken {
+                let free = free_id(record.id(), |id| {
+                    self.event_index.get(id, |i| id_of(events, i)).is_some()
+                });
+                aliases.insert(record.id().to_owned(), new_index);
+                record.set_id(&free);
+                let events = &self.events;
+                self.event_index
+                    .get_or_insert(record.id(), new_index, |i| id_of(events, i));
+            } else {
+                self.event_index
+                    .get_or_insert_hashed(keys.id, record.id(), new_index, |i| id_of(events, i));
+            }
+            report.events.added += 1;
+            self.events.push(Event::from_record(record, &record_refs));
         }
         if self.events.len() > count_before
             && let Some(new_index_of_old) = self.sort_events()
@@ -716,20 +986,18 @@ impl Dataset {
         &mut self,
         file_label: &str,
         file: usize,
-        records: Vec<QuoteRecord>,
+        (records, made_up): (Vec<QuoteRecord>, bool),
         (source_aliases, event_aliases): (&FastHashMap<String, usize>, &FastHashMap<String, usize>),
-        counts: &mut MergeCounts,
+        report: &mut MergeReport,
     ) {
         let count_before = self.quotes.len();
-        let mut by_text: FastHashMap<u64, usize> = FastHashMap::default();
+        let mut by_text = KeyChains::default();
         if !records.is_empty() {
             for (index, quote) in self.quotes.iter().enumerate() {
-                by_text
-                    .entry(quote_text_key(quote.source, &quote.text))
-                    .or_insert(index);
+                by_text.push(quote_text_key(quote.source, &quote.text), index);
             }
         }
-        for record in records {
+        for mut record in records {
             let source = source_aliases
                 .get(&record.source)
                 .copied()
@@ -741,30 +1009,6 @@ impl Dataset {
                 ));
                 continue;
             };
-            let text_key = quote_text_key(source, &record.text);
-            let same_id = self.quote_index_by_id(&record.id);
-            let same_content = || {
-                by_text.get(&text_key).copied().filter(|&index| {
-                    self.quotes.get(index).is_some_and(|quote| {
-                        quote.source == source
-                            && same_words(&quote.text, &record.text)
-                            && same_words(&quote.speaker, &record.speaker)
-                    })
-                })
-            };
-            if let Some(existing) = same_id.or_else(same_content) {
-                if let Some(item) = self.quotes.get_mut(existing) {
-                    add_file(&mut item.files, file);
-                }
-                counts.already_present += 1;
-                continue;
-            }
-            let quotes = &self.quotes;
-            let new_index = quotes.len();
-            self.quote_index
-                .get_or_insert(&record.id, new_index, |index| id_of(quotes, index));
-            by_text.entry(text_key).or_insert(new_index);
-            counts.added += 1;
             let event = record.event.as_ref().and_then(|event_id| {
                 let event = event_aliases
                     .get(event_id)
@@ -778,6 +1022,75 @@ impl Dataset {
                 }
                 event
             });
+            let text_key = quote_text_key(source, &record.text);
+            let id_taken = self.quote_index_by_id(&record.id);
+            let same_id = id_taken.filter(|_| !made_up);
+            let candidates = same_id.into_iter().chain(
+                by_text
+                    .iter(text_key)
+                    .filter(|&index| Some(index) != same_id),
+            );
+            let quotes = &self.quotes;
+            let found = best_candidate(candidates, |index| {
+                let quote = quotes.get(index)?;
+                if quote.files.contains(&file) {
+                    return None;
+                }
+                Some(compare_quotes(
+                    quote,
+                    &record,
+                    (source, event),
+                    Some(index) == same_id,
+                ))
+            });
+            if let Some(Found::Same(index, matched)) = found {
+                let other = self
+                    .first_file_label(self.quotes[index].files.iter().copied())
+                    .to_owned();
+                let quote = &mut self.quotes[index];
+                add_file(&mut quote.files, file);
+                fill(&mut quote.role, &mut record.role);
+                fill(&mut quote.date, &mut record.date);
+                if quote.event.is_none() {
+                    quote.event = event;
+                }
+                fill(&mut quote.context, &mut record.context);
+                fill(&mut quote.note, &mut record.note);
+                report.quotes.already_present += 1;
+                report.note(|| {
+                    format!(
+                        "quote of {} {:?} is the same as in {other} ({matched}): merged",
+                        record.speaker,
+                        shortened(&record.text)
+                    )
+                });
+                continue;
+            }
+            if let Some(Found::Similar(index, difference)) = found {
+                let other = self.first_file_label(self.quotes[index].files.iter().copied());
+                report.quotes.kept_apart += 1;
+                report.note(|| {
+                    format!(
+                        "quote of {} {:?} is like one in {other} but has {difference}: kept apart",
+                        record.speaker,
+                        shortened(&record.text)
+                    )
+                });
+            }
+            let new_index = self.quotes.len();
+            if id_taken.is_some() {
+                let quotes = &self.quotes;
+                record.id = free_id(&record.id, |id| {
+                    self.quote_index
+                        .get(id, |index| id_of(quotes, index))
+                        .is_some()
+                });
+            }
+            let quotes = &self.quotes;
+            self.quote_index
+                .get_or_insert(&record.id, new_index, |index| id_of(quotes, index));
+            by_text.push(text_key, new_index);
+            report.quotes.added += 1;
             self.quotes.push(Quote {
                 id: record.id,
                 text: record.text,
@@ -843,6 +1156,11 @@ impl Dataset {
     }
 
     fn event_record(&self, event: &Event) -> EventRecord {
+        self.event_record_citing(event, |_| true)
+    }
+
+    /// The record of an event, citing only the sources `keep` accepts (by index).
+    fn event_record_citing(&self, event: &Event, keep: impl Fn(usize) -> bool) -> EventRecord {
         let head = EventHead {
             id: event.id(),
             date: event.date,
@@ -856,6 +1174,7 @@ impl Dataset {
         let sources = event
             .sources()
             .iter()
+            .filter(|&source| keep(source))
             .filter_map(|source| self.sources.get(source))
             .map(|source| source.id.as_str());
         EventRecord::from_parts(head, self.actors_of(event), self.tags_of(event), sources)
@@ -907,16 +1226,308 @@ fn source_record(source: &Source) -> SourceRecord {
     }
 }
 
-/// Whether two texts have the same words, ignoring case, punctuation and spacing (what the
-/// merge keys hash; compared in full so a hash collision never merges two items).
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |text: &str| {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .flat_map(|word| word.chars().flat_map(char::to_lowercase).chain([' ']))
-            .collect::<String>()
+/// How a candidate compares with a record of another file.
+enum Comparison {
+    /// They mean the same and nothing of either is lost by merging; says what matched.
+    Same(&'static str),
+    /// They look alike (same id, or same key) but differ in this; both are kept.
+    Similar(&'static str),
+    /// Only their keys' hashes met.
+    Unrelated,
+}
+
+/// The candidate a record merges with, or the first similar one it is kept apart from.
+enum Found {
+    Same(usize, &'static str),
+    Similar(usize, &'static str),
+}
+
+/// The first candidate that means the same as the record, else the first similar one.
+/// `compare` gives `None` for a candidate that may not be merged at all (same file).
+fn best_candidate(
+    candidates: impl Iterator<Item = usize>,
+    mut compare: impl FnMut(usize) -> Option<Comparison>,
+) -> Option<Found> {
+    let mut similar = None;
+    for index in candidates {
+        match compare(index) {
+            Some(Comparison::Same(matched)) => return Some(Found::Same(index, matched)),
+            Some(Comparison::Similar(difference)) => {
+                similar.get_or_insert(Found::Similar(index, difference));
+            }
+            Some(Comparison::Unrelated) | None => {}
+        }
+    }
+    similar
+}
+
+/// Items by a hashed key, several per key, in the order they were added (oldest first).
+#[derive(Default)]
+struct KeyChains {
+    /// First and last item of each key.
+    ends: FastHashMap<u64, (usize, usize)>,
+    /// The next item with the same key, by item index; `usize::MAX` ends a chain.
+    next: Vec<usize>,
+}
+
+impl KeyChains {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            ends: FastHashMap::with_capacity_and_hasher(capacity, FastHasher::default()),
+            next: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Adds `item` (an index, usually the next one) at the end of `key`'s chain.
+    fn push(&mut self, key: u64, item: usize) {
+        if self.next.len() <= item {
+            self.next.resize(item + 1, usize::MAX);
+        }
+        match self.ends.get_mut(&key) {
+            Some((_, last)) => {
+                if let Some(slot) = self.next.get_mut(*last) {
+                    *slot = item;
+                }
+                *last = item;
+            }
+            None => {
+                self.ends.insert(key, (item, item));
+            }
+        }
+    }
+
+    /// The items with `key`, oldest first.
+    fn iter(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let first = self.ends.get(&key).map(|&(first, _)| first);
+        std::iter::successors(first, |&item| self.next_after(item))
+    }
+
+    /// The item after `item` in its key's chain.
+    fn next_after(&self, item: usize) -> Option<usize> {
+        self.next
+            .get(item)
+            .copied()
+            .filter(|&next| next != usize::MAX)
+    }
+}
+
+/// How many candidates an event is compared with before it is added as new (a file with
+/// thousands of look-alike events must not take quadratic time; exact twins are found
+/// without comparing, see [`Dataset::add_events`]).
+const MAX_COMPARED_CANDIDATES: usize = 64;
+
+/// The key of an event for "the same in every field merging compares": its content key with
+/// its end, category, certainty, summary and reference, and for an event without words in its
+/// title, its sources. Equal keys are confirmed with [`compare_events`].
+fn exact_key(
+    content_key: u64,
+    head: (Option<PartialDate>, Category, bool),
+    (summary, reference, title): (&str, Option<&str>, &str),
+    sources: &[usize],
+) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = FastHasher::default().build_hasher();
+    content_key.hash(&mut hasher);
+    head.hash(&mut hasher);
+    matching_text_key(summary).hash(&mut hasher);
+    reference.unwrap_or_default().trim().hash(&mut hasher);
+    if !has_words(title) {
+        let mut sources = sources.to_vec();
+        sources.sort_unstable();
+        sources.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn exact_key_of_event(event: &Event, content_key: u64, sources: &[usize]) -> u64 {
+    exact_key(
+        content_key,
+        (event.end, event.category, event.approximate),
+        (event.summary(), event.reference(), event.title()),
+        sources,
+    )
+}
+
+fn exact_key_of_record(record: &EventRecord, content_key: u64, sources: &[usize]) -> u64 {
+    exact_key(
+        content_key,
+        (record.end, record.category, record.approximate),
+        (record.summary(), record.reference(), record.title()),
+        sources,
+    )
+}
+
+/// `id-2`, `id-3`, … : the first that `taken` says is free.
+fn free_id(id: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2_usize..)
+        .map(|suffix| format!("{id}-{suffix}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// Takes `theirs` into `mine` when `mine` has nothing.
+fn fill<T>(mine: &mut Option<T>, theirs: &mut Option<T>) {
+    if mine.is_none() {
+        *mine = theirs.take();
+    }
+}
+
+/// Whether two optional texts agree: equal, or missing on one side.
+fn agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim() == b.trim() || a.trim().is_empty() || b.trim().is_empty(),
+        _ => true,
+    }
+}
+
+/// Whether two summaries agree: the same words, or one empty.
+fn summaries_agree(a: &str, b: &str) -> bool {
+    a.trim().is_empty() || b.trim().is_empty() || same_text(a, b)
+}
+
+fn compare_events(
+    event: &Event,
+    record: &EventRecord,
+    record_sources: &[u32],
+    same_id: bool,
+) -> Comparison {
+    let titled = has_words(record.title()) || has_words(event.title());
+    let same_title = same_text(event.title(), record.title());
+    if !same_id && (event.date != record.date || !same_title) {
+        return Comparison::Unrelated;
+    }
+    let difference = if event.date != record.date {
+        "another date"
+    } else if !same_title {
+        "another title"
+    } else if event.end != record.end {
+        "another end"
+    } else if event.category != record.category {
+        "another category"
+    } else if event.approximate != record.approximate {
+        "another certainty of date"
+    } else if !summaries_agree(event.summary(), record.summary())
+        || (!titled && !same_text(event.summary(), record.summary()))
+    {
+        "another summary"
+    } else if !agree(event.reference(), record.reference()) {
+        "another reference"
+    } else if !titled && !same_members(&event.sources().to_vec(), record_sources) {
+        "other sources and no title"
+    } else {
+        return Comparison::Same(if same_id {
+            "same id and content"
+        } else {
+            "same date and title"
+        });
     };
-    words(a) == words(b)
+    Comparison::Similar(difference)
+}
+
+/// Whether two lists of indices hold the same members.
+fn same_members(a: &[usize], b: &[u32]) -> bool {
+    a.len() == b.len() && b.iter().all(|&index| a.contains(&(index as usize)))
+}
+
+fn compare_sources(source: &Source, record: &SourceRecord, same_id: bool) -> Comparison {
+    let same_url = matches!((source.url.as_deref(), record.url.as_deref()), (Some(a), Some(b)) if same_page(a, b));
+    let same_citation = same_text(&source.outlet, &record.outlet)
+        && same_text(&source.title, &record.title)
+        && source.published == record.published;
+    if !same_id && !same_url && !same_citation {
+        return Comparison::Unrelated;
+    }
+    let difference = if !same_text(&source.outlet, &record.outlet) {
+        "another outlet"
+    } else if !same_text(&source.title, &record.title) {
+        "another title"
+    } else if source.published != record.published {
+        "another publication date"
+    } else if !same_url && source.url.is_some() && record.url.is_some() {
+        "another URL"
+    } else if !agree(source.author.as_deref(), record.author.as_deref()) {
+        "another author"
+    } else if !agree(source.language.as_deref(), record.language.as_deref()) {
+        "another language"
+    } else if !agree(source.notes.as_deref(), record.notes.as_deref()) {
+        "other notes"
+    } else {
+        return Comparison::Same(if same_id {
+            "same id and content"
+        } else if same_url {
+            "same URL, outlet, title and date"
+        } else {
+            "same outlet, title and date"
+        });
+    };
+    Comparison::Similar(difference)
+}
+
+fn compare_quotes(
+    quote: &Quote,
+    record: &QuoteRecord,
+    (source, event): (usize, Option<usize>),
+    same_id: bool,
+) -> Comparison {
+    let same_words = quote.source == source && same_text(&quote.text, &record.text);
+    if !same_id && !same_words {
+        return Comparison::Unrelated;
+    }
+    let difference = if quote.source != source {
+        "another source"
+    } else if !same_text(&quote.text, &record.text) {
+        "other words"
+    } else if !same_text(&quote.speaker, &record.speaker) {
+        "another speaker"
+    } else if matches!((quote.date, record.date), (Some(a), Some(b)) if a != b) {
+        "another date"
+    } else if matches!((quote.event, event), (Some(a), Some(b)) if a != b) {
+        "another event"
+    } else if !agree(quote.role.as_deref(), record.role.as_deref()) {
+        "another role"
+    } else if !agree(quote.context.as_deref(), record.context.as_deref()) {
+        "another context"
+    } else if !agree(quote.note.as_deref(), record.note.as_deref()) {
+        "another note"
+    } else if quote.verified != record.verified {
+        "another verification"
+    } else {
+        return Comparison::Same(if same_id {
+            "same id and content"
+        } else {
+            "same words, speaker and source"
+        });
+    };
+    Comparison::Similar(difference)
+}
+
+fn compare_eras(era: &Era, record: &EraRecord, same_id: bool) -> Comparison {
+    let same_period = era.start == record.start && era.end == record.end;
+    let same_title = same_text(&era.title, &record.title);
+    if !(same_id || (same_period && same_title)) {
+        return Comparison::Unrelated;
+    }
+    let record_color = record.color.as_deref().and_then(parse_hex_color);
+    if !same_title {
+        Comparison::Similar("another title")
+    } else if !same_period {
+        Comparison::Similar("another period")
+    } else if matches!((era.color, record_color), (Some(a), Some(b)) if a != b) {
+        Comparison::Similar("another colour")
+    } else {
+        Comparison::Same("same period and title")
+    }
+}
+
+/// A quote's first words, for reports.
+fn shortened(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(MAX_CHARS).collect();
+    short.push('…');
+    short
 }
 
 /// Names of an event's actors or tags, looked up in the dataset's table as they are iterated.
@@ -1080,6 +1691,7 @@ fn reorder<T>(items: &mut [T], order: &[usize]) {
 mod tests {
     use super::*;
     use crate::model::category::Category;
+    use crate::model::merge_report::MergeCounts;
 
     fn date(text: &str) -> PartialDate {
         PartialDate::parse(text).expect("date")
@@ -1364,7 +1976,7 @@ mod tests {
     fn second_file_citing_the_same_article_under_other_ids() -> ArticleSet {
         let mut set = ArticleSet::new("Colleague's set");
         let mut same_url = source("mee", "2014-03-20");
-        same_url.title = "A different headline".to_owned();
+        same_url.title = "Article s1".to_owned();
         same_url.url = Some("http://www.example.org/s1/".to_owned());
         set.sources = vec![same_url, source("s2-copy", "2015-02-13")];
         set.sources[1].title = "Article s2".to_owned();
@@ -1373,7 +1985,7 @@ mod tests {
             date("2014-03-18"),
             "EVENT  crimea!",
             "",
-            Category::Politics,
+            Category::Diplomacy,
         );
         crimea.set_sources(["mee"]);
         set.events = vec![crimea, event("only-theirs", "2016", &["s2-copy"])];
@@ -1401,7 +2013,8 @@ mod tests {
             report.sources,
             MergeCounts {
                 added: 0,
-                already_present: 2
+                already_present: 2,
+                kept_apart: 0
             }
         );
         let quote = dataset.quote_index_by_id("their-quote").expect("quote");
@@ -1419,13 +2032,36 @@ mod tests {
         assert_eq!(dataset.sources[s2].files, [0, 1]);
         let only_theirs = dataset.event_index_by_id("only-theirs").expect("event");
         assert_eq!(dataset.events[only_theirs].sources().to_vec(), [s2]);
-        // Without a URL in the first file, "mee" has another title: a new source.
+        // "mee" is s1 with a URL the first file did not give: merged, and the URL kept.
         assert_eq!(
             report.sources,
             MergeCounts {
-                added: 1,
-                already_present: 1
+                added: 0,
+                already_present: 2,
+                kept_apart: 0
             }
+        );
+        let s1 = s1_index(&dataset);
+        assert_eq!(
+            dataset.sources[s1].url.as_deref(),
+            Some("http://www.example.org/s1/")
+        );
+    }
+
+    #[test]
+    fn the_same_url_with_another_headline_is_kept_apart_and_reported() {
+        let mut dataset = Dataset::from_article_set("a.json", sample_with_urls());
+        let mut set = second_file_citing_the_same_article_under_other_ids();
+        set.sources[0].title = "A different headline".to_owned();
+        let report = dataset.add_article_set("b.json", set);
+        assert_eq!(report.sources.kept_apart, 1);
+        assert_eq!(dataset.sources.len(), 3);
+        assert!(
+            report.notes.contains(
+                &"source \"A different headline\" (Outlet) is like one in a.json but has another \
+              title: kept apart"
+                    .to_owned()
+            )
         );
     }
 
@@ -1440,7 +2076,8 @@ mod tests {
             report.events,
             MergeCounts {
                 added: 1,
-                already_present: 1
+                already_present: 1,
+                kept_apart: 0
             }
         );
         assert_eq!(dataset.event_index_by_id("their-crimea"), None);
@@ -1473,7 +2110,8 @@ mod tests {
             report.events,
             MergeCounts {
                 added: 1,
-                already_present: 0
+                already_present: 0,
+                kept_apart: 0
             }
         );
         assert_eq!(dataset.events.len(), 5);
@@ -1491,7 +2129,8 @@ mod tests {
             report.quotes,
             MergeCounts {
                 added: 0,
-                already_present: 3
+                already_present: 3,
+                kept_apart: 0
             }
         );
         assert!(dataset.quotes.iter().all(|quote| quote.files == [0, 1]));

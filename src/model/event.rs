@@ -135,6 +135,49 @@ impl Event {
         self.refs = refs.into_boxed_slice();
     }
 
+    /// Takes in an event of another file that means the same: its actors, tags, sources and
+    /// files are added to this event's (each once, in order), and its summary or reference
+    /// fills this event's when this one has none.
+    pub(crate) fn absorb(&mut self, other: &EventRefs<'_>, summary: &str, reference: Option<&str>) {
+        let union = |mine: &[u32], theirs: &[u32]| -> Vec<u32> {
+            let mut list = mine.to_vec();
+            for &item in theirs {
+                if !list.contains(&item) {
+                    list.push(item);
+                }
+            }
+            list
+        };
+        let lists = [
+            union(self.refs_at(0), other.actors),
+            union(self.refs_at(1), other.tags),
+            union(self.refs_at(2), other.sources),
+            union(self.refs_at(3), other.files),
+        ];
+        self.ref_counts = [0, 1, 2].map(|list| compact_index(lists[list].len()));
+        self.refs = lists.concat().into_boxed_slice();
+        let fill_summary = self.summary().trim().is_empty() && !summary.trim().is_empty();
+        let fill_reference = self.reference().is_none() && reference.is_some();
+        if fill_summary || fill_reference {
+            let summary = if fill_summary {
+                summary
+            } else {
+                self.summary()
+            };
+            let reference = self.reference().or(reference);
+            let mut text = String::new();
+            let mut text_ends = [0_u32; 3];
+            for (end, part) in text_ends.iter_mut().zip([self.id(), self.title(), summary]) {
+                text.push_str(part);
+                *end = compact_index(text.len());
+            }
+            text.push_str(reference.unwrap_or_default());
+            self.has_reference = reference.is_some();
+            self.text = text.into_boxed_str();
+            self.text_ends = text_ends;
+        }
+    }
+
     /// The `list`-th of actors, tags, sources, files.
     fn refs_at(&self, list: usize) -> &[u32] {
         let counts = self.ref_counts.map(|count| count as usize);

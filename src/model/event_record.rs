@@ -26,7 +26,7 @@ use super::packed::{MAX_PACKED_BYTES, Packer, StrList, part};
 /// Files hold events by the million, so the text (id, title, summary, reference, actors, tags,
 /// source ids) is kept end to end in one allocation: read it with the accessors, change it with
 /// the `set_*` methods, build a record with [`EventRecord::new`] and the `with_*` methods.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct EventRecord {
     /// When it happened (or began).
     pub date: PartialDate,
@@ -37,6 +37,9 @@ pub struct EventRecord {
     /// The date is uncertain.
     pub approximate: bool,
     has_reference: bool,
+    /// The id was made up by an importer (the file states none), so it is no evidence that
+    /// two events are the same. Not part of the format: a saved file states all its ids.
+    id_made_up: bool,
     /// Id, title, summary, reference, then each actor, tag and source id, end to end.
     text: Box<str>,
     /// Where each of those strings ends in `text`.
@@ -123,6 +126,16 @@ impl EventRecord {
     pub fn sources(&self) -> StrList<'_> {
         let first = HEAD + self.actor_count as usize + self.tag_count as usize;
         self.list(first, None)
+    }
+
+    /// Whether the id was made up by an importer rather than stated by the file.
+    pub fn id_is_made_up(&self) -> bool {
+        self.id_made_up
+    }
+
+    /// Marks the id as made up by an importer (see [`EventRecord::id_is_made_up`]).
+    pub fn mark_id_made_up(&mut self) {
+        self.id_made_up = true;
     }
 
     pub fn set_id(&mut self, id: &str) {
@@ -296,6 +309,7 @@ impl EventRecord {
             category,
             approximate,
             has_reference: packed.has_reference,
+            id_made_up: false,
             text: packed.text,
             ends: packed.ends,
             actor_count: packed.actor_count,
@@ -389,6 +403,33 @@ where
             tag_count,
         }
     })
+}
+
+/// Records are equal when their content is: whether an importer made up the id is not content.
+impl PartialEq for EventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.date,
+            self.end,
+            self.category,
+            self.approximate,
+            self.has_reference,
+            &self.text,
+            &self.ends,
+            self.actor_count,
+            self.tag_count,
+        ) == (
+            other.date,
+            other.end,
+            other.category,
+            other.approximate,
+            other.has_reference,
+            &other.text,
+            &other.ends,
+            other.actor_count,
+            other.tag_count,
+        )
+    }
 }
 
 impl fmt::Debug for EventRecord {

@@ -9,3 +9,6 @@ pub type FastHasher = foldhash::fast::FixedState;
 
 /// A `HashMap` with [`FastHasher`].
 pub type FastHashMap<K, V> = HashMap<K, V, FastHasher>;
+
+/// A `HashSet` with [`FastHasher`].
+pub type FastHashSet<T> = std::collections::HashSet<T, FastHasher>;

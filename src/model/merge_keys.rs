@@ -1,8 +1,10 @@
 //! What makes two items from different files "the same": normalised titles and URLs, hashed.
 //!
-//! Events match by id, or by date plus title compared without case, punctuation or repeated
-//! spaces; sources by id, by URL (scheme, `www.`, trailing `/` and `#fragment` ignored), or by
-//! outlet, title and publication date.
+//! Events are candidates for sameness by date plus title compared without case, punctuation or
+//! repeated spaces (a title without letters or digits is compared as written, with the
+//! summary); sources by URL (scheme, `www.`, trailing `/` and `#fragment` ignored), or by
+//! outlet, title and publication date. Whether candidates really merge is decided by the
+//! dataset (`model::dataset`), which compares them in full.
 
 use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -65,11 +67,86 @@ impl<H: Hasher> NormalisedBytes<'_, H> {
     }
 }
 
-/// The key of an event for "same date and same title".
-pub(crate) fn event_title_key(date: PartialDate, title: &str) -> u64 {
+/// Whether a text has a letter or a digit (what normalised comparison keeps).
+pub(crate) fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Feeds a text as [`same_text`] compares it: normalised when it has words, else as written
+/// (trimmed), so that titles made only of punctuation or emoji do not all look alike.
+fn hash_matching_text(text: &str, hasher: &mut impl Hasher) {
+    if has_words(text) {
+        hasher.write_u8(1);
+        hash_normalised_text(text, hasher);
+    } else {
+        hasher.write_u8(2);
+        hasher.write(text.trim().as_bytes());
+    }
+}
+
+/// The key of a text as [`same_text`] compares it.
+pub(crate) fn matching_text_key(text: &str) -> u64 {
+    let mut hasher = FastHasher::default().build_hasher();
+    hash_matching_text(text, &mut hasher);
+    hasher.finish()
+}
+
+/// Whether two texts are the same for matching: the same words ignoring case, punctuation and
+/// spacing when either has words, else the same characters (trimmed).
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    if has_words(a) || has_words(b) {
+        same_words(a, b)
+    } else {
+        a.trim() == b.trim()
+    }
+}
+
+/// Whether two texts have the same words, ignoring case, punctuation and spacing (what the
+/// keys hash; compared in full so that a hash collision never merges two items).
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let mut a = normalised_chars(a);
+    let mut b = normalised_chars(b);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The characters [`hash_normalised_text`] feeds, one space between words.
+fn normalised_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .flat_map(|(index, word)| {
+            (index > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(word.chars().flat_map(char::to_lowercase))
+        })
+}
+
+/// The key of an event for "same date and same title". An event whose title has no letters or
+/// digits is keyed by its title as written and its summary, so that it meets only events
+/// written the same way.
+pub(crate) fn event_content_key(date: PartialDate, title: &str, summary: &str) -> u64 {
     let mut hasher = FastHasher::default().build_hasher();
     date.hash(&mut hasher);
-    hash_normalised_text(title, &mut hasher);
+    hash_matching_text(title, &mut hasher);
+    if !has_words(title) {
+        hash_matching_text(summary, &mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The key of an era for "same period and title".
+pub(crate) fn era_key(start: PartialDate, end: PartialDate, title: &str) -> u64 {
+    let mut hasher = FastHasher::default().build_hasher();
+    start.hash(&mut hasher);
+    end.hash(&mut hasher);
+    hash_matching_text(title, &mut hasher);
     hasher.finish()
 }
 
@@ -87,7 +164,7 @@ pub(crate) fn source_citation_key(outlet: &str, title: &str, published: PartialD
 pub(crate) fn quote_text_key(source: usize, text: &str) -> u64 {
     let mut hasher = FastHasher::default().build_hasher();
     source.hash(&mut hasher);
-    hash_normalised_text(text, &mut hasher);
+    hash_matching_text(text, &mut hasher);
     hasher.finish()
 }
 
@@ -155,18 +232,41 @@ mod tests {
     #[test]
     fn titles_differing_in_case_punctuation_and_spaces_give_the_same_event_key() {
         assert_eq!(
-            event_title_key(day("2022-03-29"), "Talks in Istanbul"),
-            event_title_key(day("2022-03-29"), "  talks in   Istanbul!")
+            event_content_key(day("2022-03-29"), "Talks in Istanbul", "a"),
+            event_content_key(day("2022-03-29"), "  talks in   Istanbul!", "b")
         );
+        assert!(same_text("Talks in Istanbul", "  talks in   Istanbul!"));
     }
 
     #[test]
     fn a_different_date_or_word_gives_another_event_key() {
-        let key = event_title_key(day("2022-03-29"), "Talks in Istanbul");
-        assert_ne!(key, event_title_key(day("2022-03-30"), "Talks in Istanbul"));
-        assert_ne!(key, event_title_key(day("2022-03"), "Talks in Istanbul"));
-        assert_ne!(key, event_title_key(day("2022-03-29"), "Talks in Ankara"));
-        assert_ne!(key, event_title_key(day("2022-03-29"), "Talksin Istanbul"));
+        let key = event_content_key(day("2022-03-29"), "Talks in Istanbul", "");
+        let other = |date: &str, title: &str| event_content_key(day(date), title, "");
+        assert_ne!(key, other("2022-03-30", "Talks in Istanbul"));
+        assert_ne!(key, other("2022-03", "Talks in Istanbul"));
+        assert_ne!(key, other("2022-03-29", "Talks in Ankara"));
+        assert_ne!(key, other("2022-03-29", "Talksin Istanbul"));
+        assert!(!same_text("Talks in Istanbul", "Talksin Istanbul"));
+    }
+
+    #[test]
+    fn titles_without_letters_are_compared_as_written_with_their_summary() {
+        let date = day("2020-01-01");
+        assert_ne!(
+            event_content_key(date, "🎉", ""),
+            event_content_key(date, "🚀", "")
+        );
+        assert_ne!(
+            event_content_key(date, "", "One thing"),
+            event_content_key(date, "", "Another thing")
+        );
+        assert_eq!(
+            event_content_key(date, "", "One thing"),
+            event_content_key(date, " ", "one thing.")
+        );
+        assert!(!same_text("🎉", "🚀"));
+        assert!(!same_text("!!!", "?"));
+        assert!(same_text("🎉", " 🎉 "));
     }
 
     #[test]

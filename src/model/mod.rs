@@ -27,7 +27,7 @@ pub use article_set::{
     to_json_pretty,
 };
 pub use category::{Category, UnknownCategory};
-pub use dataset::{Dataset, Era, Event, LoadedFile, Named, Quote, Source};
+pub use dataset::{Dataset, Era, Event, LoadedFile, MadeUpIds, Named, Quote, Source};
 pub use date::{DateError, PartialDate, Precision, date_from_days, days_from_date};
 pub use load_error::{JsonPath, LoadError, Problem, TextPosition};
 pub use loader::{load_article_set, load_article_set_with_warnings, validate_article_set};

@@ -2,8 +2,8 @@
 //! cluster with a count. Each step is a binary search, so the cost follows the number of groups
 //! on screen, not the number of events in the lane.
 
-use super::lanes::{LONG_SPAN_DAYS, LaneEvents};
 use super::time_transform::TimeTransform;
+use crate::explore::lanes::{LONG_SPAN_DAYS, LaneEvents};
 
 /// Sizes that decide what merges, in screen points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,8 +132,8 @@ pub fn compact_count(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::axis_map::AxisMap;
-    use crate::timeline::time_view::TimeView;
+    use crate::explore::axis_map::AxisMap;
+    use crate::explore::time_view::TimeView;
 
     fn lane(starts: &[f64]) -> LaneEvents {
         LaneEvents {

@@ -11,16 +11,16 @@
 //! └────────┴───────────────────────────────────────────────────┘
 //! ```
 
-use super::axis_map::AxisMap;
 use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events};
 use super::label_placement::LabelRows;
-use super::lanes::{Lane, LaneEvents, LaneIndex};
 use super::palette::{ERA_COLORS, Palette};
 use super::scene::{Color, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor};
 use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
 use super::time_transform::TimeTransform;
-use super::time_view::TimeView;
+use crate::explore::axis_map::AxisMap;
+use crate::explore::lanes::{Lane, LaneEvents, LaneIndex};
+use crate::explore::time_view::TimeView;
 use crate::model::dataset::Dataset;
 use crate::model::date::date_from_days;
 

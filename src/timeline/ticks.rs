@@ -198,8 +198,8 @@ pub fn ticks_in_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::axis_map::AxisMap;
-    use crate::timeline::time_view::TimeView;
+    use crate::explore::axis_map::AxisMap;
+    use crate::explore::time_view::TimeView;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

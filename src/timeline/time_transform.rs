@@ -1,8 +1,8 @@
 //! The per-frame map between time and screen x, rebuilt from the `TimeView`, the axis map and
 //! the canvas; computed in f64 because far-off times go far off-screen when zoomed in.
 
-use super::axis_map::AxisMap;
-use super::time_view::TimeView;
+use crate::explore::axis_map::AxisMap;
+use crate::explore::time_view::TimeView;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TimeTransform<'a> {

@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
-use crate::article_import::cli::parse_published;
+use crate::article_import::parse_published;
 use crate::article_import::{
     ArticleImport, ArticleMetadata, UNKNOWN_SPEAKER, import_article, to_article_set,
 };

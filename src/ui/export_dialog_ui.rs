@@ -5,11 +5,11 @@ use egui::Ui;
 
 use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::export::{ImageFormat, RenderOptions, render_rgba, view_between};
 use crate::model::date::PartialDate;
 use crate::timeline::palette::Theme;
-use crate::timeline::time_view::TimeView;
 
 /// Picture sizes offered, in points.
 pub const SIZE_PRESETS: [(&str, f32, f32); 3] = [

@@ -5,9 +5,9 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot, PlotPoints, Polygon};
 
 use crate::app::command::AppCommand;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::{date_from_days, days_from_date};
-use crate::timeline::time_view::TimeView;
 
 pub fn overview_ui(
     ui: &mut Ui,

@@ -9,10 +9,11 @@ use crate::explorer::Explorer;
 /// More quotes than this are not listed at once (search or filter by speaker to narrow down).
 const MAX_LISTED_QUOTES: usize = 500;
 
+/// The panel; choosing a speaker emits [`AppCommand::SetSpeakerFilter`].
 pub fn quotes_panel_ui(
     ui: &mut Ui,
     explorer: &Explorer,
-    speaker_filter: &mut Option<String>,
+    speaker_filter: &Option<String>,
     selected_event: Option<usize>,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -23,16 +24,20 @@ pub fn quotes_panel_ui(
     speakers.dedup();
     ui.horizontal(|ui| {
         let label = ui.label("Speaker");
+        let mut chosen = speaker_filter.clone();
         egui::ComboBox::from_id_salt("speaker")
             .selected_text(speaker_filter.as_deref().unwrap_or("All speakers"))
             .show_ui(ui, |ui| {
-                ui.selectable_value(speaker_filter, None, "All speakers");
+                ui.selectable_value(&mut chosen, None, "All speakers");
                 for speaker in speakers {
-                    ui.selectable_value(speaker_filter, Some(speaker.to_owned()), speaker);
+                    ui.selectable_value(&mut chosen, Some(speaker.to_owned()), speaker);
                 }
             })
             .response
             .labelled_by(label.id);
+        if chosen != *speaker_filter {
+            commands.push(AppCommand::SetSpeakerFilter(chosen));
+        }
     });
     let listed: Vec<usize> = explorer
         .filter_result

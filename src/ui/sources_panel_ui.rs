@@ -7,7 +7,22 @@ use crate::app::command::AppCommand;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 
+/// The panel; showing or hiding a set or a source emits [`AppCommand::SetFilter`].
 pub fn sources_panel_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    filter: &Filter,
+    loading: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut edited = filter.clone();
+    sources_ui(ui, explorer, &mut edited, loading, commands);
+    if edited != *filter {
+        commands.push(AppCommand::SetFilter(edited));
+    }
+}
+
+fn sources_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &mut Filter,

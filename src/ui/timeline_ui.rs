@@ -5,6 +5,7 @@ use egui::{Sense, Ui};
 
 use super::egui_painter::{EguiTextMeasure, paint_scene};
 use crate::app::command::AppCommand;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::date_from_days;
 use crate::timeline::layout::{
@@ -12,7 +13,6 @@ use crate::timeline::layout::{
 };
 use crate::timeline::palette::Palette;
 use crate::timeline::scene::{HitTarget, Point, Rect};
-use crate::timeline::time_view::TimeView;
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;

@@ -5,10 +5,10 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::settings::Settings;
+use crate::explore::lanes::LaneMode;
 use crate::explorer::{Explorer, Preset};
 use crate::filter::Filter;
 use crate::model::category::Category;
-use crate::timeline::lanes::LaneMode;
 use crate::timeline::palette::Theme;
 
 pub const SEARCH_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -23,12 +23,21 @@ pub const COPY_IMAGE_SHORTCUT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 pub const PRESENT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
 
+/// The menus; a changed setting emits [`AppCommand::SetSettings`].
 pub fn menu_bar_ui(
     ui: &mut Ui,
-    settings: &mut Settings,
+    settings: &Settings,
     loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
+    let mut edited = settings.clone();
+    menus_ui(ui, &mut edited, loading, commands);
+    if edited != *settings {
+        commands.push(AppCommand::SetSettings(Box::new(edited)));
+    }
+}
+
+fn menus_ui(ui: &mut Ui, settings: &mut Settings, loading: bool, commands: &mut Vec<AppCommand>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, settings, loading, commands));
         ui.menu_button("View", |ui| {
@@ -151,7 +160,33 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut 
     }
 }
 
+/// The toolbar; a changed setting or filter emits [`AppCommand::SetSettings`] or
+/// [`AppCommand::SetFilter`].
 pub fn toolbar_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    settings: &Settings,
+    filter: &Filter,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut edited_settings = settings.clone();
+    let mut edited_filter = filter.clone();
+    tools_ui(
+        ui,
+        explorer,
+        &mut edited_settings,
+        &mut edited_filter,
+        commands,
+    );
+    if edited_settings != *settings {
+        commands.push(AppCommand::SetSettings(Box::new(edited_settings)));
+    }
+    if edited_filter != *filter {
+        commands.push(AppCommand::SetFilter(edited_filter));
+    }
+}
+
+fn tools_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     settings: &mut Settings,

@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use crate::synthetic::synthetic_article_set;
 
-use super::import_bytes;
-use super::synthetic_files::{
+use crate::import::import_bytes;
+use crate::import::synthetic_files::{
     events_csv_from_set, timelinejs_csv_from_set, timelinejs_json_from_set,
 };
 
@@ -41,7 +41,7 @@ pub fn bench_imports(events: usize) -> Vec<(String, f64)> {
             let mut dataset = builtin.clone();
             let started = Instant::now();
             let result = import_bytes(file_name, text.as_bytes()).map(|imported| {
-                dataset.add_article_set(file_name, imported.set);
+                dataset.add_set(file_name, imported.set, imported.made_up_ids);
             });
             samples_ms.push(started.elapsed().as_secs_f64() * 1e3);
             drop(dataset);

@@ -1,11 +1,18 @@
-//! The command line: open the window (default), `stats`, `validate` and `bench`.
+//! The command line: open the window (default), `stats`, `validate`, `bench`, `render`,
+//! `import-article` and `synthetic`. Argument parsing and printing only: the work is done by
+//! the library's layers below; nothing else imports this module.
+
+pub mod import_article;
+pub mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::ChronoscopeApp;
 use crate::builtin::add_builtin;
+use crate::loading::{add_files, file_label, import_file, labelled_warning};
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
 use crate::model::stats::stats_of;
@@ -54,7 +61,7 @@ pub enum Command {
         json: bool,
     },
     /// Write a picture of a time range (title, timeline, legend, source credits) as PNG or SVG.
-    Render(crate::export::cli::RenderArgs),
+    Render(render::RenderArgs),
     /// Write a synthetic article set (the bench's data) to a file, to try large sets by hand.
     Synthetic {
         /// Number of events.
@@ -68,54 +75,64 @@ pub enum Command {
         out: PathBuf,
     },
     /// Import a plain-text news article: quotes with speakers, dates, proposed events.
-    ImportArticle(crate::article_import::cli::ImportArticleArgs),
+    ImportArticle(import_article::ImportArticleArgs),
 }
 
-/// The label a file carries in messages and provenance.
-pub fn file_label(path: &std::path::Path) -> String {
-    path.display().to_string()
-}
-
-/// Reads and loads one file (refusing files too large for memory).
-pub fn load_file(
-    path: &std::path::Path,
-) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
-    let label = file_label(path);
-    let progress = crate::load_job::LoadProgress::default();
-    let bytes = crate::load_job::read_file_with_progress(path, &label, &progress)?;
-    import_file_bytes(&label, &bytes)
-}
-
-/// Turns the bytes of a file into an article set, with warnings.
-pub fn import_file_bytes(
-    label: &str,
-    bytes: &[u8],
-) -> Result<(crate::model::article_set::ArticleSet, Vec<String>), LoadError> {
-    crate::import::import_bytes(label, bytes).map(|imported| (imported.set, imported.warnings))
-}
-
-/// Adds every file to `dataset`; returns the messages of files that did not load (and warnings).
-pub fn add_files(dataset: &mut Dataset, files: &[PathBuf]) -> Vec<String> {
-    let mut messages = Vec::new();
-    for path in files {
-        match load_file(path) {
-            Ok((set, warnings)) => {
-                dataset.add_article_set(&file_label(path), set);
-                messages.extend(warnings.into_iter().map(|w| labelled_warning(path, w)));
-            }
-            Err(error) => messages.extend(error.lines()),
-        }
+/// Runs what the command line asks for: a command, or the window.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Stats {
+            json,
+            no_builtin,
+            files,
+        }) => run_stats(json, no_builtin, &files),
+        Some(Command::Validate { files }) => run_validate(&files),
+        Some(Command::Bench {
+            events,
+            frames,
+            json,
+        }) => run_bench_command(&events, frames, json),
+        Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
+        Some(Command::ImportArticle(args)) => import_article::run_import_article(&args),
+        Some(Command::Render(args)) => render::run_render(&args),
+        None => run_window(&cli.files),
     }
-    messages
 }
 
-/// A warning that names its file once: importers already start theirs with the file name.
-fn labelled_warning(path: &std::path::Path, warning: String) -> String {
-    let label = file_label(path);
-    if warning.starts_with(&label) {
-        warning
-    } else {
-        format!("{label}: {warning}")
+/// Opens the window on the built-in chronology and `files`.
+fn run_window(files: &[PathBuf]) -> ExitCode {
+    let mut messages = Vec::new();
+    let mut dataset = Dataset::empty();
+    if let Err(error) = add_builtin(&mut dataset) {
+        messages.extend(error.lines());
+    }
+    let (loaded, errors) = add_files(&mut dataset, files);
+    messages.extend(errors.iter().flat_map(LoadError::lines));
+    for file in &loaded {
+        messages.extend(file.warnings.iter().cloned());
+    }
+    for message in &messages {
+        eprintln!("{message}");
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Chronoscope")
+            .with_app_id("chronoscope")
+            .with_inner_size([1440.0, 880.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Chronoscope",
+        options,
+        Box::new(move |cc| Ok(Box::new(ChronoscopeApp::new(cc, dataset, messages)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("chronoscope: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -126,19 +143,17 @@ pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
         eprintln!("{error}");
         failed = true;
     }
-    for path in files {
-        match load_file(path) {
-            Ok((set, warnings)) => {
-                dataset.add_article_set(&file_label(path), set);
-                dataset
-                    .warnings
-                    .extend(warnings.into_iter().map(|w| labelled_warning(path, w)));
-            }
-            Err(error) => {
-                for line in error.lines() {
-                    eprintln!("{line}");
-                }
-                failed = true;
+    let (loaded, errors) = add_files(&mut dataset, files);
+    for line in errors.iter().flat_map(LoadError::lines) {
+        eprintln!("{line}");
+        failed = true;
+    }
+    for file in loaded {
+        dataset.warnings.extend(file.warnings);
+        if !json {
+            println!("{}: {}", file.label, file.report);
+            for note in file.report.note_lines() {
+                println!("  {note}");
             }
         }
     }
@@ -173,10 +188,11 @@ pub fn run_stats(json: bool, no_builtin: bool, files: &[PathBuf]) -> ExitCode {
 pub fn run_validate(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match load_file(path) {
-            Ok((set, warnings)) => {
-                for warning in warnings {
-                    eprintln!("warning: {}", labelled_warning(path, warning));
+        match import_file(path) {
+            Ok(imported) => {
+                let set = imported.set;
+                for warning in imported.warnings {
+                    eprintln!("warning: {}", labelled_warning(&file_label(path), warning));
                 }
                 println!(
                     "{}: valid ({} events, {} sources, {} quotes, {} eras)",

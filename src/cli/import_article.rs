@@ -5,10 +5,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-
-use super::dates::parse_dateline_date;
-use super::{ArticleImport, ArticleMetadata, MissingField, import_article, to_article_set};
+use crate::article_import::{
+    ArticleImport, ArticleMetadata, MissingField, import_article, parse_published, to_article_set,
+};
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::write_file_atomically;
 
@@ -35,18 +34,6 @@ pub struct ImportArticleArgs {
     /// Import quotes and the source only, no proposed events.
     #[arg(long)]
     pub no_events: bool,
-}
-
-/// A publication date as `YYYY-MM-DD` or as written in articles ("20 March 2022").
-pub fn parse_published(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .or_else(|| {
-            parse_dateline_date(text)
-                .filter(|(_, used)| text.get(*used..).is_some_and(|rest| rest.trim().is_empty()))
-                .map(|(date, _)| date)
-        })
 }
 
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
@@ -229,6 +216,7 @@ fn findings_report(label: &str, import: &ArticleImport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn the_report_lists_speakers_and_dates_with_their_phrases() {

@@ -5,17 +5,18 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{ImageFormat, RenderOptions, render, view_between};
 use crate::builtin::add_builtin;
-use crate::cli::{file_label, load_file};
+use crate::explore::lanes::LaneMode;
+use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
+use crate::export::{ImageFormat, RenderOptions, render, view_between};
 use crate::filter::Filter;
+use crate::loading::{add_files, file_label};
 use crate::model::atomic_write::write_file_atomically;
 use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
-use crate::timeline::lanes::LaneMode;
+use crate::model::load_error::LoadError;
 use crate::timeline::palette::Theme;
-use crate::timeline::time_view::TimeView;
 
 /// The options of `chronoscope render`.
 #[derive(Debug, Args)]
@@ -130,17 +131,11 @@ pub fn render_to_file(args: &RenderArgs) -> Result<String, Vec<String>> {
     {
         messages.extend(error.lines());
     }
-    for path in &args.files {
-        match load_file(path) {
-            Ok((set, warnings)) => {
-                dataset.add_article_set(&file_label(path), set);
-                for warning in warnings {
-                    eprintln!("{}: warning: {warning}", file_label(path));
-                }
-            }
-            Err(error) => messages.extend(error.lines()),
-        }
+    let (loaded, errors) = add_files(&mut dataset, &args.files);
+    for warning in loaded.iter().flat_map(|file| &file.warnings) {
+        eprintln!("warning: {warning}");
     }
+    messages.extend(errors.iter().flat_map(LoadError::lines));
     if !messages.is_empty() {
         return Err(messages);
     }

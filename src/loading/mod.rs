@@ -1,0 +1,98 @@
+//! The one loading path: read a file with progress and the memory check, tell its format,
+//! import it, merge it into a snapshot of what is loaded, and save atomically. The window's
+//! background job, every command-line command and `render` go through here.
+
+pub mod change;
+pub mod import_bench;
+pub mod job;
+pub mod read;
+
+use std::path::{Path, PathBuf};
+
+pub use change::{AppliedChange, DataChange, apply_change};
+pub use job::ChangeJob;
+pub use read::{LoadPhase, LoadProgress, ReadError, read_file_with_progress};
+
+use crate::import::{Imported, import_bytes};
+use crate::model::article_set::to_json_pretty;
+use crate::model::dataset::Dataset;
+use crate::model::load_error::LoadError;
+use crate::model::merge_report::MergeReport;
+
+/// What loading one file (or set) did.
+#[derive(Clone, Debug)]
+pub struct LoadedFileReport {
+    /// The file's label.
+    pub label: String,
+    /// What merging it did.
+    pub report: MergeReport,
+    /// What its importer skipped or changed, one line each, naming the file.
+    pub warnings: Vec<String>,
+}
+
+/// The label a file carries in messages and provenance.
+pub fn file_label(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Reads and imports one file (refusing files too large for memory), in any known format.
+pub fn import_file(path: &Path) -> Result<Imported, LoadError> {
+    let label = file_label(path);
+    let progress = LoadProgress::default();
+    match read_file_with_progress(path, &label, &progress) {
+        Ok(bytes) => import_bytes(&label, &bytes),
+        Err(ReadError::Failed(error)) => Err(error),
+        Err(ReadError::Cancelled) => Err(LoadError::single(
+            &label,
+            crate::model::load_error::Problem::new("reading was cancelled"),
+        )),
+    }
+}
+
+/// Reads, imports and merges each file into `dataset`, in order: a report for each file that
+/// loaded, an error for each that did not (which changes nothing).
+pub fn add_files(
+    dataset: &mut Dataset,
+    paths: &[PathBuf],
+) -> (Vec<LoadedFileReport>, Vec<LoadError>) {
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match import_file(path) {
+            Ok(imported) => {
+                let label = file_label(path);
+                let report = dataset.add_set(&label, imported.set, imported.made_up_ids);
+                let warnings = imported
+                    .warnings
+                    .into_iter()
+                    .map(|warning| labelled_warning(&label, warning))
+                    .collect();
+                loaded.push(LoadedFileReport {
+                    label,
+                    report,
+                    warnings,
+                });
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    (loaded, errors)
+}
+
+/// A warning that names its file once: importers already start theirs with the file name.
+pub fn labelled_warning(label: &str, warning: String) -> String {
+    if warning.starts_with(label) {
+        warning
+    } else {
+        format!("{label}: {warning}")
+    }
+}
+
+/// Writes everything loaded as one native article set (what File ▸ Save as writes); returns
+/// the numbers of events, sources and quotes written.
+pub fn save_dataset(dataset: &Dataset, path: &Path) -> std::io::Result<(usize, usize, usize)> {
+    let set = dataset.to_article_set();
+    let json = to_json_pretty(&set);
+    crate::model::atomic_write::write_file_atomically(path, json.as_bytes())?;
+    Ok((set.events.len(), set.sources.len(), set.quotes.len()))
+}
