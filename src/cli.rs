@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::builtin::add_builtin;
+use crate::model::atomic_write::write_file_atomically;
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
 use crate::model::stats::stats_of;
@@ -275,7 +276,7 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
 
 pub fn run_synthetic(events: usize, seed: u64, out: &std::path::Path) -> ExitCode {
     let json = crate::synthetic::synthetic_article_set_json(events, seed);
-    match std::fs::write(out, json) {
+    match write_file_atomically(out, json.as_bytes()) {
         Ok(()) => {
             println!("{}: {events} events", out.display());
             ExitCode::SUCCESS

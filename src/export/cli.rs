@@ -10,7 +10,7 @@ use crate::builtin::add_builtin;
 use crate::cli::{file_label, load_file};
 use crate::explorer::Explorer;
 use crate::filter::Filter;
-use crate::model::atomic_write::write_file_atomically;
+use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
 use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
 use crate::timeline::lanes::LaneMode;
@@ -96,8 +96,16 @@ impl From<LanesArg> for LaneMode {
     }
 }
 
-/// Runs `chronoscope render`; every failure is one message on stderr and exit code 1.
+/// Exit code of a usage error: `--out` is one of the input files.
+const EXIT_USAGE: u8 = 2;
+
+/// Runs `chronoscope render`; every failure is one message on stderr and exit code 1, or 2
+/// when `--out` is one of the input files.
 pub fn run_render(args: &RenderArgs) -> ExitCode {
+    if let Err(message) = refuse_output_among_inputs("render", &args.out, &args.files) {
+        eprintln!("{message}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     match render_to_file(args) {
         Ok(summary) => {
             println!("{summary}");
