@@ -70,6 +70,9 @@ pub enum Command {
     },
     /// Import a plain-text news article: quotes with speakers, dates, proposed events.
     ImportArticle(crate::article_import::cli::ImportArticleArgs),
+    /// Merge article sets into one native file, as File ▸ Save as does (the built-in
+    /// chronology only with --builtin).
+    Merge(crate::merge_command::MergeArgs),
 }
 
 /// The label a file carries in messages and provenance.
@@ -111,7 +114,7 @@ pub fn add_files(dataset: &mut Dataset, files: &[PathBuf]) -> Vec<String> {
 }
 
 /// A warning that names its file once: importers already start theirs with the file name.
-fn labelled_warning(path: &std::path::Path, warning: String) -> String {
+pub fn labelled_warning(path: &std::path::Path, warning: String) -> String {
     let label = file_label(path);
     if warning.starts_with(&label) {
         warning

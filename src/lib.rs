@@ -11,6 +11,7 @@ pub mod export;
 pub mod filter;
 pub mod import;
 pub mod load_job;
+pub mod merge_command;
 pub mod model;
 pub mod parallel;
 pub mod synthetic;

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             chronoscope::article_import::cli::run_import_article(&args)
         }
         Some(Command::Render(args)) => chronoscope::export::cli::run_render(&args),
+        Some(Command::Merge(args)) => chronoscope::merge_command::run_merge(&args),
         None => run_window(&cli.files),
     }
 }
