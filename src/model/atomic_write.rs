@@ -198,40 +198,43 @@ impl Target {
 /// "it is a FIFO (named pipe), not a regular file; nothing was written".
 fn not_a_regular_file(given: &Path, found: &Path, metadata: &Metadata) -> io::Error {
     let file_type = metadata.file_type();
-    let mut kind = if file_type.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            kind = "a FIFO (named pipe)";
-        } else if file_type.is_socket() {
-            kind = "a socket";
-        } else if file_type.is_char_device() {
-            kind = "a character device";
-        } else if file_type.is_block_device() {
-            kind = "a block device";
-        }
-    }
+    let kind = kind_of(file_type);
     let what = if found == given {
         format!("it is {kind}")
     } else {
         format!("it leads to {}, which is {kind}", found.display())
-    };
-    let message = if kind == "not a regular file" {
-        format!("{what}; nothing was written")
-    } else {
-        format!("{what}, not a regular file; nothing was written")
     };
     let error_kind = if file_type.is_dir() {
         io::ErrorKind::IsADirectory
     } else {
         io::ErrorKind::InvalidInput
     };
-    io::Error::new(error_kind, message)
+    io::Error::new(
+        error_kind,
+        format!("{what}, not a regular file; nothing was written"),
+    )
+}
+
+/// "a directory", "a FIFO (named pipe)", …, or "something else" for what is neither.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if file_type.is_socket() {
+            return "a socket";
+        } else if file_type.is_char_device() {
+            return "a character device";
+        } else if file_type.is_block_device() {
+            return "a block device";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "something else"
+    }
 }
 
 /// The new file while it is written. Dropped before [`PendingFile::rename_over`] succeeds, it
@@ -853,8 +856,11 @@ mod tests {
 
     // ---- processes killed in the middle of a write --------------------------------------
 
+    #[cfg(unix)]
     const CHILD_DIRECTORY: &str = "CHRONOSCOPE_TEST_PENDING_WRITE_DIRECTORY";
+    #[cfg(unix)]
     const CHILD_METHOD: &str = "CHRONOSCOPE_TEST_PENDING_WRITE_METHOD";
+    #[cfg(unix)]
     const CHILD_READY: &str = "pending write ready";
 
     /// The child process of the kill tests, started by them with the two variables set: holds
