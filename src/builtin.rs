@@ -3,6 +3,7 @@
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
 use crate::model::loader::load_article_set_with_warnings;
+use crate::model::merge_report::MergeReport;
 
 /// The label the built-in chronology carries as its provenance.
 pub const BUILTIN_LABEL: &str = "built-in chronology";
@@ -16,12 +17,12 @@ pub fn builtin_dataset() -> Result<Dataset, LoadError> {
     Ok(dataset)
 }
 
-/// Adds the built-in chronology to `dataset`.
-pub fn add_builtin(dataset: &mut Dataset) -> Result<(), LoadError> {
+/// Adds the built-in chronology to `dataset`; returns what merging it did.
+pub fn add_builtin(dataset: &mut Dataset) -> Result<MergeReport, LoadError> {
     let (set, warnings) = load_article_set_with_warnings(BUILTIN_LABEL, BUILTIN_JSON.as_bytes())?;
-    dataset.add_article_set(BUILTIN_LABEL, set);
+    let report = dataset.add_article_set(BUILTIN_LABEL, set);
     dataset.warnings.extend(warnings);
-    Ok(())
+    Ok(report)
 }
 
 #[cfg(test)]

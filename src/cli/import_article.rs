@@ -9,7 +9,7 @@ use crate::article_import::{
     ArticleImport, ArticleMetadata, MissingField, import_article, parse_published, to_article_set,
 };
 use crate::model::article_set::to_json_pretty;
-use crate::model::atomic_write::write_file_atomically;
+use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
 
 /// Exit code when something the user must give is missing or malformed.
 const EXIT_USAGE: u8 = 2;
@@ -37,9 +37,14 @@ pub struct ImportArticleArgs {
 }
 
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
-/// publication date is missing or an option is malformed.
+/// publication date is missing, an option is malformed or `--out` is the article itself.
 pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     let label = options.file.display().to_string();
+    let inputs = std::slice::from_ref(&options.file);
+    if let Err(message) = refuse_output_among_inputs("import-article", &options.out, inputs) {
+        eprintln!("{message}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let published = match options
         .published
         .as_deref()

@@ -3,6 +3,7 @@
 //! the library's layers below; nothing else imports this module.
 
 pub mod import_article;
+pub mod merge;
 pub mod render;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::app::ChronoscopeApp;
 use crate::builtin::add_builtin;
 use crate::loading::{add_files, file_label, import_file, labelled_warning};
+use crate::model::atomic_write::write_file_atomically;
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
 use crate::model::stats::stats_of;
@@ -76,6 +78,9 @@ pub enum Command {
     },
     /// Import a plain-text news article: quotes with speakers, dates, proposed events.
     ImportArticle(import_article::ImportArticleArgs),
+    /// Merge files into one native article set, as File ▸ Save as does (the built-in
+    /// chronology only with --builtin).
+    Merge(merge::MergeArgs),
 }
 
 /// Runs what the command line asks for: a command, or the window.
@@ -95,6 +100,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
         Some(Command::ImportArticle(args)) => import_article::run_import_article(&args),
         Some(Command::Render(args)) => render::run_render(&args),
+        Some(Command::Merge(args)) => merge::run_merge(&args),
         None => run_window(&cli.files),
     }
 }
@@ -291,7 +297,7 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
 
 pub fn run_synthetic(events: usize, seed: u64, out: &std::path::Path) -> ExitCode {
     let json = crate::synthetic::synthetic_article_set_json(events, seed);
-    match std::fs::write(out, json) {
+    match write_file_atomically(out, json.as_bytes()) {
         Ok(()) => {
             println!("{}: {events} events", out.display());
             ExitCode::SUCCESS

@@ -12,7 +12,7 @@ use crate::explorer::Explorer;
 use crate::export::{ImageFormat, RenderOptions, render, view_between};
 use crate::filter::Filter;
 use crate::loading::{add_files, file_label};
-use crate::model::atomic_write::write_file_atomically;
+use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
 use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
 use crate::model::load_error::LoadError;
@@ -97,8 +97,16 @@ impl From<LanesArg> for LaneMode {
     }
 }
 
-/// Runs `chronoscope render`; every failure is one message on stderr and exit code 1.
+/// Exit code of a usage error: `--out` is one of the input files.
+const EXIT_USAGE: u8 = 2;
+
+/// Runs `chronoscope render`; every failure is one message on stderr and exit code 1, or 2
+/// when `--out` is one of the input files.
 pub fn run_render(args: &RenderArgs) -> ExitCode {
+    if let Err(message) = refuse_output_among_inputs("render", &args.out, &args.files) {
+        eprintln!("{message}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     match render_to_file(args) {
         Ok(summary) => {
             println!("{summary}");
