@@ -11,6 +11,8 @@ use super::dates::parse_dateline_date;
 use super::{ArticleImport, ArticleMetadata, MissingField, import_article, to_article_set};
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::write_file_atomically;
+use crate::model::json_position::position_of_byte;
+use crate::model::load_error::TextPosition;
 
 /// Exit code when something the user must give is missing or malformed.
 const EXIT_USAGE: u8 = 2;
@@ -80,7 +82,7 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     }
     if let Err(error) = std::str::from_utf8(&bytes) {
         let offset = error.valid_up_to();
-        let (line, column) = line_and_column(&bytes, offset);
+        let TextPosition { line, column } = position_of_byte(&bytes, offset);
         eprintln!(
             "{label}:{line}:{column}: warning: byte 0x{:02x} is not UTF-8 text (expected a \
              UTF-8 plain-text article); undecodable bytes are read as U+FFFD",
@@ -128,21 +130,6 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
 fn print_text(text: &str) {
     use std::io::Write as _;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// What the import found, as the lines the command prints.
@@ -250,12 +237,6 @@ mod tests {
             report.contains("outlet:    (not stated; give --outlet)"),
             "{report}"
         );
-    }
-
-    #[test]
-    fn byte_offsets_become_line_and_column() {
-        assert_eq!(line_and_column(b"ab\ncd\xff", 5), (2, 3));
-        assert_eq!(line_and_column(b"\xff", 0), (1, 1));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::model::category::Category;
 use crate::model::date::PartialDate;
 use crate::model::event_record::EventHead;
 use crate::model::load_error::{JsonPath, Problem, TextPosition};
+use crate::model::message_text::{quoted, shorten};
 
 use super::html_text::{line_from_html, plain_text_from_html, single_line, text_from_html};
 use super::report::ImportReport;
@@ -479,18 +480,6 @@ impl TimelineBuilder {
     pub fn finish(mut self) -> ArticleSet {
         self.set.sources = self.sources.into_sources();
         self.set
-    }
-}
-
-/// User text in double quotes, shortened, for messages.
-pub fn quoted(text: &str) -> String {
-    serde_json::to_string(&shorten(text, 60)).unwrap_or_default()
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
     }
 }
 

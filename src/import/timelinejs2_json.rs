@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 
 use crate::model::load_error::JsonPath;
 
-use super::json_fields::{array_field, kind_of, object_field, text_field};
+use crate::model::message_text::{kind_of, quoted};
+
+use super::json_fields::{array_field, object_field, text_field};
 use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
@@ -163,7 +165,7 @@ fn date_text(
         _ => {
             let message = format!(
                 "expected a date as \"YYYY,MM,DD\" (month and day optional), found {}",
-                super::timeline_slides::quoted(&text)
+                quoted(&text)
             );
             report.problem_at(&path.key(key), message);
             None

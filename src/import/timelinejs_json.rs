@@ -16,13 +16,12 @@ use serde_json::{Map, Value};
 use crate::model::article_set::ArticleSet;
 use crate::model::date::PartialDate;
 use crate::model::load_error::{JsonPath, LoadError};
+use crate::model::message_text::{kind_of, quoted};
 
-use super::json_fields::{array_field, date_part_field, kind_of, object_field, text_field};
+use super::json_fields::{array_field, date_part_field, object_field, text_field};
 use super::json_syntax::json_syntax_problem;
 use super::report::ImportReport;
-use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, quoted, slide_date,
-};
+use super::timeline_slides::{DatePart, Origin, Slide, SlideMedia, TimelineBuilder, slide_date};
 use super::timelinejs_fast::read_fast;
 use super::timelinejs2_json::read_timelinejs2;
 
