@@ -97,6 +97,10 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         title: options.title.clone(),
     };
     let import = import_article(text, &given);
+    // Standard output carries the report; what went wrong while reading goes beside it.
+    for warning in &import.warnings {
+        eprintln!("{label}: warning: {warning}");
+    }
     print_text(&findings_report(&label, &import));
     if import.missing().contains(&MissingField::Published) {
         eprintln!(
@@ -154,9 +158,6 @@ fn findings_report(label: &str, import: &ArticleImport) -> String {
         "  title:     {}",
         or_missing(import.title.clone(), "--title")
     );
-    for warning in &import.warnings {
-        let _ = writeln!(report, "  warning: {warning}");
-    }
     let _ = writeln!(report, "quotes ({}):", import.quotes.len());
     for quote in &import.quotes {
         let role = quote
