@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::bench::time_one_frame;
+use crate::bench::{count_label, time_one_frame};
 use crate::builtin::builtin_dataset;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
@@ -24,23 +24,33 @@ pub struct OperationRun {
     pub limit_ms: Option<f64>,
 }
 
-/// Runs every operation; `progress` sees each result as it comes.
-pub fn run_operations(mut progress: impl FnMut(&OperationRun)) -> Vec<OperationRun> {
+/// Runs every operation: a set of `add_events` events added to the built-in chronology, and
+/// frames painted while a file of `loading_file_bytes` loads; `progress` sees each result as
+/// it comes. A failed timing is NaN (null in JSON).
+pub fn run_operations(
+    add_events: usize,
+    loading_file_bytes: usize,
+    mut progress: impl FnMut(&OperationRun),
+) -> Vec<OperationRun> {
     let mut runs = Vec::new();
     let mut record = |run: OperationRun| {
         progress(&run);
         runs.push(run);
     };
     record(OperationRun {
-        operation: "add a 100k-event set to the built-in chronology (parse + merge)".to_owned(),
-        ms: median_of_three(|| time_add_to_builtin(100_000)),
+        operation: format!(
+            "add a {}-event set to the built-in chronology (parse + merge)",
+            count_label(add_events)
+        ),
+        ms: median_of_three(|| time_add_to_builtin(add_events)),
         limit_ms: Some(500.0),
     });
-    match longest_frame_while_loading(100_000_000) {
+    match longest_frame_while_loading(loading_file_bytes) {
         Ok((longest_ms, frames, load_ms)) => {
             record(OperationRun {
                 operation: format!(
-                    "longest frame of {frames} while a 100 MB file loads ({load_ms:.0} ms)"
+                    "longest frame of {frames} while a {} file loads ({load_ms:.0} ms)",
+                    size_label(loading_file_bytes)
                 ),
                 ms: longest_ms,
                 limit_ms: Some(50.0),
@@ -49,6 +59,15 @@ pub fn run_operations(mut progress: impl FnMut(&OperationRun)) -> Vec<OperationR
         Err(error) => eprintln!("bench: cannot time frames while loading: {error}"),
     }
     runs
+}
+
+/// A file size as labels name it: 100 MB, 40 kB.
+fn size_label(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} kB", bytes.div_ceil(1_000))
+    }
 }
 
 pub(crate) fn median_of_three(mut time_ms: impl FnMut() -> f64) -> f64 {
