@@ -18,7 +18,10 @@ use super::report::ImportReport;
 use super::timeline_slides::{
     DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
 };
-use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
+use super::timelinejs_json::{
+    DateValue, SlideDates, date_value_and_lone_day, note_era_days, prepare_noting_days,
+    skipped_name, slide_dates,
+};
 
 pub fn read_timelinejs2(
     timeline: &Map<String, Value>,
@@ -77,8 +80,14 @@ fn read_slide(
         Ok(None) => Ok(None),
         Err(()) => Err(()),
     };
-    let (Some(headline), Some(text), Some(group), Some(start), Some(end), Ok(media)) =
-        (headline, text, group, start, end, media)
+    let (
+        Some(headline),
+        Some(text),
+        Some(group),
+        Some((start, start_day)),
+        Some((end, end_day)),
+        Ok(media),
+    ) = (headline, text, group, start, end, media)
     else {
         return;
     };
@@ -95,20 +104,18 @@ fn read_slide(
             return;
         }
     };
-    builder.add_event(
-        Slide {
-            origin,
-            start,
-            end,
-            display_date: "".into(),
-            headline: headline.into(),
-            text: text.into(),
-            media,
-            group: group.into(),
-            unique_id: "".into(),
-        },
-        report,
-    );
+    let slide = Slide {
+        origin,
+        start,
+        end,
+        display_date: "".into(),
+        headline: headline.into(),
+        text: text.into(),
+        media,
+        group: group.into(),
+        unique_id: "".into(),
+    };
+    builder.add_prepared(prepare_noting_days(slide, start_day, end_day), report);
 }
 
 fn read_era(
@@ -125,14 +132,17 @@ fn read_era(
     let headline = text_field(era, "headline", path, report);
     let start = date_text(era, "startDate", path, report);
     let end = date_text(era, "endDate", path, report);
-    let (Some(headline), Some(start), Some(end)) = (headline, start, end) else {
+    let (Some(headline), Some((start, start_day)), Some((end, end_day))) = (headline, start, end)
+    else {
         return;
     };
     match (start, end) {
         (DateValue::Date(start), DateValue::Date(end)) => {
+            note_era_days(path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
         }
         (DateValue::Date(start), DateValue::NoYear) => {
+            note_era_days(path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path.clone()), &headline, start, start, report);
         }
         (DateValue::NoYear, _) => {
@@ -149,19 +159,19 @@ fn read_era(
     }
 }
 
-/// A TimelineJS2 date: `"1963,8,9"`, `"1963"` or a number; `None` (problem reported) when
-/// it is none of these.
+/// A TimelineJS2 date: `"1963,8,9"`, `"1963"` or a number, with its day if it gave one
+/// without a month (`"1963,,9"`); `None` (problem reported) when it is none of these.
 fn date_text(
     object: &Map<String, Value>,
     key: &str,
     path: &JsonPath,
     report: &mut ImportReport,
-) -> Option<DateValue> {
+) -> Option<(DateValue, Option<String>)> {
     let text = text_field(object, key, path, report)?;
     let mut parts = text.split(',').map(parse_date_part);
     let mut next = || parts.next().unwrap_or(Ok(DatePart::Missing));
     match (next(), next(), next()) {
-        (Ok(year), Ok(month), Ok(day)) => Some(date_value(&year, &month, &day)),
+        (Ok(year), Ok(month), Ok(day)) => Some(date_value_and_lone_day(&year, &month, &day)),
         _ => {
             let message = format!(
                 "expected a date as \"YYYY,MM,DD\" (month and day optional), found {}",
