@@ -13,13 +13,11 @@ use crate::model::load_error::JsonPath;
 
 use crate::model::message_text::{kind_of, quoted};
 
-use super::json_fields::{array_field, object_field, text_field};
+use super::json_fields::{array_field, text_field};
 use super::report::ImportReport;
-use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
-};
+use super::timeline_slides::{DatePart, Origin, Slide, TimelineBuilder, parse_date_part};
 use super::timelinejs_json::{
-    DateValue, SlideDates, date_value_and_lone_day, note_era_days, prepare_noting_days,
+    DateValue, SlideDates, date_value_and_lone_day, note_era_days, prepare_noting_days, read_media,
     skipped_name, slide_dates,
 };
 
@@ -62,24 +60,7 @@ fn read_slide(
     let group = text_field(slide, "tag", path, report);
     let start = date_text(slide, "startDate", path, report);
     let end = date_text(slide, "endDate", path, report);
-    let media = match object_field(slide, "asset", path, "an asset object", report) {
-        Ok(Some(asset)) => {
-            let asset_path = path.key("asset");
-            let url = text_field(asset, "media", &asset_path, report);
-            let caption = text_field(asset, "caption", &asset_path, report);
-            let credit = text_field(asset, "credit", &asset_path, report);
-            match (url, caption, credit) {
-                (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
-                    url: url.into(),
-                    caption: caption.into(),
-                    credit: credit.into(),
-                })),
-                _ => Err(()),
-            }
-        }
-        Ok(None) => Ok(None),
-        Err(()) => Err(()),
-    };
+    let media = read_media(slide, ["asset", "media", "an asset object"], path, report);
     let (
         Some(headline),
         Some(text),

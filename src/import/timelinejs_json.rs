@@ -216,7 +216,7 @@ fn read_event(
         return;
     };
     let (headline, text) = slide_text(slide, path, report);
-    let media = read_media(slide, path, report);
+    let media = read_media(slide, ["media", "url", "a media object"], path, report);
     let group = text_field(slide, "group", path, report);
     let unique_id = text_field(slide, "unique_id", path, report);
     let mut display_date = text_field(slide, "display_date", path, report);
@@ -482,16 +482,19 @@ fn slide_text(
     }
 }
 
-fn read_media(
+/// A slide's media object `key` (TimelineJS3 `media`, TimelineJS2 `asset`, which calls its URL
+/// `url_key`); `Ok(None)` when absent, `Err` (problems reported) for a wrong type.
+pub fn read_media(
     slide: &Map<String, Value>,
+    [key, url_key, expected]: [&str; 3],
     path: &JsonPath,
     report: &mut ImportReport,
 ) -> Result<Option<SlideMedia<'static>>, ()> {
-    let Some(media) = object_field(slide, "media", path, "a media object", report)? else {
+    let Some(media) = object_field(slide, key, path, expected, report)? else {
         return Ok(None);
     };
-    let media_path = path.key("media");
-    let url = text_field(media, "url", &media_path, report);
+    let media_path = path.key(key);
+    let url = text_field(media, url_key, &media_path, report);
     let caption = text_field(media, "caption", &media_path, report);
     let credit = text_field(media, "credit", &media_path, report);
     match (url, caption, credit) {
