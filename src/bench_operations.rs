@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::bench::time_one_frame;
+use crate::bench::{BenchPlan, time_one_frame};
 use crate::builtin::builtin_dataset;
 use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
@@ -13,6 +13,7 @@ use crate::filter::Filter;
 use crate::loading::{ChangeJob, DataChange};
 use crate::model::dataset::Dataset;
 use crate::model::loader::load_article_set;
+use crate::model::message_text::count_label;
 use crate::synthetic::{synthetic_article_set, synthetic_article_set_json};
 
 /// One timed operation.
@@ -25,36 +26,48 @@ pub struct OperationRun {
     pub limit_ms: Option<f64>,
 }
 
-/// Runs every operation; `progress` sees each result as it comes.
-pub fn run_operations(mut progress: impl FnMut(&OperationRun)) -> Vec<OperationRun> {
+/// Runs every operation of `plan`: a set of `add_events` events added to the built-in
+/// chronology; frames painted while a file of `loading_file_bytes` loads, and while
+/// `add_events` events are added to `loaded_events`; `progress` sees each result as it comes.
+/// A failed timing is NaN (null in JSON).
+pub fn run_operations(
+    plan: &BenchPlan,
+    mut progress: impl FnMut(&OperationRun),
+) -> Vec<OperationRun> {
     let mut runs = Vec::new();
     let mut record = |run: OperationRun| {
         progress(&run);
         runs.push(run);
     };
     record(OperationRun {
-        operation: "add a 100k-event set to the built-in chronology (parse + merge)".to_owned(),
-        ms: median_of_three(|| time_add_to_builtin(100_000)),
+        operation: format!(
+            "add a {}-event set to the built-in chronology (parse + merge)",
+            count_label(plan.add_events)
+        ),
+        ms: median_of_three(|| time_add_to_builtin(plan.add_events)),
         limit_ms: Some(500.0),
     });
-    // The synthetic format takes about 400 bytes per event: 250,000 events make 100 MB.
+    // The synthetic format takes about 400 bytes per event.
     let builtin = builtin_dataset().unwrap_or_else(|_| Dataset::empty());
-    match longest_frame_while_adding(builtin, 250_000) {
+    match longest_frame_while_adding(builtin, plan.loading_file_bytes / 400) {
         Ok((longest_ms, frames, load_ms)) => record(OperationRun {
             operation: format!(
-                "longest frame of {frames} while a 100 MB file loads ({load_ms:.0} ms)"
+                "longest frame of {frames} while a {} file loads ({load_ms:.0} ms)",
+                size_label(plan.loading_file_bytes)
             ),
             ms: longest_ms,
             limit_ms: Some(50.0),
         }),
         Err(error) => eprintln!("bench: cannot time frames while loading: {error}"),
     }
-    let million = synthetic_article_set(1_000_000, 0x1);
-    let million = Dataset::from_article_set("synthetic.json", million);
-    match longest_frame_while_adding(million, 100_000) {
+    let loaded = synthetic_article_set(plan.loaded_events, 0x1);
+    let loaded = Dataset::from_article_set("synthetic.json", loaded);
+    match longest_frame_while_adding(loaded, plan.add_events) {
         Ok((longest_ms, frames, load_ms)) => record(OperationRun {
             operation: format!(
-                "longest frame of {frames} while 100k events are added to 1M ({load_ms:.0} ms)"
+                "longest frame of {frames} while {} events are added to {} ({load_ms:.0} ms)",
+                count_label(plan.add_events),
+                count_label(plan.loaded_events)
             ),
             ms: longest_ms,
             limit_ms: Some(50.0),
@@ -62,6 +75,15 @@ pub fn run_operations(mut progress: impl FnMut(&OperationRun)) -> Vec<OperationR
         Err(error) => eprintln!("bench: cannot time frames while loading: {error}"),
     }
     runs
+}
+
+/// A file size as labels name it: 100 MB, 40 kB.
+fn size_label(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} kB", bytes.div_ceil(1_000))
+    }
 }
 
 pub(crate) fn median_of_three(mut time_ms: impl FnMut() -> f64) -> f64 {

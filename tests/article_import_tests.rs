@@ -293,6 +293,32 @@ fn the_command_asks_for_the_publication_date_when_the_text_has_none() {
 }
 
 #[test]
+fn the_command_says_on_stderr_that_only_the_first_mebibyte_was_read() {
+    let dir = std::env::temp_dir();
+    let id = std::process::id();
+    let article = dir.join(format!("chronoscope-long-article-{id}.txt"));
+    let out = dir.join(format!("chronoscope-long-article-{id}.json"));
+    let paragraph = "Jane Roe met the committee on 12 March 2022 in Kyiv.\n\n";
+    std::fs::write(&article, paragraph.repeat((1 << 20) / paragraph.len() + 2)).expect("written");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .arg("import-article")
+        .arg(&article)
+        .args(["--published", "2022-03-20", "--out"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_file(&article);
+    let _ = std::fs::remove_file(&out);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let notice = "warning: the text is longer than 1024 KiB; only its first 1024 KiB were read";
+    assert!(stderr.contains(notice), "{stderr}");
+    assert!(!stdout.contains("KiB"), "{stdout}");
+    assert!(stdout.contains("proposed events"), "{stdout}");
+}
+
+#[test]
 fn a_megabyte_of_quote_marks_and_digits_imports_in_bounded_time() {
     let unit = "“'\"‘ 12 March ” on Saturday 2014 Roe said, \"";
     let text = unit.repeat((1 << 20) / unit.len() + 1);

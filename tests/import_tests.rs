@@ -304,6 +304,119 @@ fn a_slide_without_a_start_date_is_an_error() {
 }
 
 #[test]
+fn a_title_given_as_an_array_of_one_slide_names_the_set() {
+    let text = r#"{"title": [{"text": {"headline": "Kyiv", "text": "<p>1991 on</p>"}}],
+        "events": [{"start_date": {"year": "1991"}, "text": {"headline": "Independence"}}]}"#;
+    let imported = import("t.json", text.as_bytes());
+    assert_eq!(imported.format, Format::TimelineJsJson);
+    assert_eq!(
+        (
+            imported.set.title.as_str(),
+            imported.set.description.as_str()
+        ),
+        ("Kyiv", "1991 on")
+    );
+    let titles: Vec<&str> = imported.set.events.iter().map(|e| e.title()).collect();
+    assert_eq!(titles, ["Independence"]);
+    assert_eq!(imported.warnings, Vec::<String>::new());
+}
+
+#[test]
+fn an_empty_title_array_is_no_title_and_no_error() {
+    let text = r#"{"title": [], "events": [{"start_date": {"year": 1991}}]}"#;
+    let imported = import("dir/t.json", text.as_bytes());
+    assert_eq!(imported.set.title, "t.json");
+    assert_eq!(imported.set.events.len(), 1);
+    assert_eq!(imported.warnings, Vec::<String>::new());
+    let alone = import("alone.json", br#"{"title": []}"#);
+    assert_eq!(alone.format, Format::TimelineJsJson);
+    assert_eq!(alone.set.events.len(), 0);
+}
+
+#[test]
+fn later_title_slides_become_events_when_dated_and_are_named_when_left_out() {
+    let text = "{\"title\": [\n  {\"text\": {\"headline\": \"Kyiv\"}},\n  \
+                {\"start_date\": {\"year\": \"1654\"}, \"text\": {\"headline\": \"Pereiaslav\"}},\n  \
+                {\"text\": {\"headline\": \"Credits\"}},\n  \"a note\"\n],\n\
+                \"events\": [{\"start_date\": {\"year\": \"1991\"}, \"text\": {\"headline\": \"Independence\"}}]}";
+    let imported = import("t.json", text.as_bytes());
+    assert_eq!(imported.set.title, "Kyiv");
+    let titles: Vec<&str> = imported.set.events.iter().map(|e| e.title()).collect();
+    assert_eq!(titles, ["Pereiaslav", "Independence"]);
+    assert_eq!(
+        imported.warnings,
+        [
+            "t.json:1:11: $.title: holds 4 title slides: the first names the set; the others are \
+             read as event slides where they have a start date",
+            "t.json:4:3: $.title[2]: left out \"Credits\": only the first title slide names the \
+             set, and this one has no start date to make it an event",
+            "t.json:5:3: $.title[3]: left out a slide with no headline: only the first title \
+             slide names the set, and this one has no start date to make it an event",
+        ]
+    );
+}
+
+#[test]
+fn a_title_that_is_no_slide_is_an_error_naming_its_path() {
+    let text = r#"{"title": "Kyiv", "events": [{"start_date": {"year": 1991}}]}"#;
+    assert_eq!(
+        error_text("t.json", text.as_bytes()),
+        "t.json:1:11: $.title: expected a title slide (an object, or an array holding one), \
+         found a string"
+    );
+    let text = r#"{"title": [7], "events": [{"start_date": {"year": 1991}}]}"#;
+    assert_eq!(
+        error_text("t.json", text.as_bytes()),
+        "t.json:1:12: $.title[0]: expected a title slide (an object), found a number"
+    );
+}
+
+#[test]
+fn a_day_without_a_month_is_read_as_the_year_with_a_warning_naming_the_slide() {
+    let text = "{\"events\": [\n  {\"start_date\": {\"year\": \"2014\", \"day\": \"5\"}, \
+                \"text\": {\"headline\": \"Maidan\"}},\n  \
+                {\"start_date\": {\"year\": 2014, \"month\": 2}, \"end_date\": {\"year\": 2015, \"day\": 7}}\n],\n\
+                \"eras\": [{\"start_date\": {\"year\": 2013, \"day\": 21}, \"end_date\": {\"year\": 2014}, \
+                \"text\": {\"headline\": \"Winter\"}}]}";
+    let imported = import("d.json", text.as_bytes());
+    let dates: Vec<_> = imported
+        .set
+        .events
+        .iter()
+        .map(|e| (e.date, e.end))
+        .collect();
+    assert_eq!(
+        dates,
+        [(date("2014"), None), (date("2014-02"), Some(date("2015")))]
+    );
+    assert_eq!(
+        imported.warnings,
+        [
+            "d.json:2:3: $.events[0]: \"Maidan\": its start date gives day 5 but no month; it is \
+             read as the year alone",
+            "d.json:3:3: $.events[1]: \"Untitled slide\": its end date gives day 7 but no month; it is read \
+             as the year alone",
+            "d.json:5:10: $.eras[0]: era \"Winter\": its start date gives day 21 but no month; it \
+             is read as the year alone",
+        ]
+    );
+}
+
+#[test]
+fn a_timelinejs2_date_without_a_month_is_read_as_the_year_with_a_warning() {
+    let text = r#"{"timeline": {"headline": "T", "date": [{"startDate": "1991,,24", "headline": "Independence"}]}}"#;
+    let imported = import("d2.json", text.as_bytes());
+    assert_eq!(imported.set.events[0].date, date("1991"));
+    assert_eq!(
+        imported.warnings,
+        [
+            "d2.json:1:41: $.timeline.date[0]: \"Independence\": its start date gives day 24 but \
+             no month; it is read as the year alone"
+        ]
+    );
+}
+
+#[test]
 fn an_invalid_date_in_an_events_csv_names_row_and_column() {
     let mut text = String::from("title,date\n");
     for day in 1..=12 {

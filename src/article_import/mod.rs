@@ -25,7 +25,6 @@ use crate::model::article_set::{ArticleSet, EventRecord, QuoteRecord, SourceReco
 use crate::model::date::{PartialDate, Precision};
 use crate::model::load_error::LoadError;
 use crate::model::loader::validate_article_set;
-use words::Hole;
 
 /// Texts longer than this are cut (at a character boundary) before import, so that any input,
 /// even a pasted binary file, is imported in bounded time. News articles are far shorter.
@@ -146,14 +145,7 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
     let paragraphs = sentences::paragraphs(text);
     let spans = quotes::find_quote_spans(text, &paragraphs);
     let sentences = sentences::sentences(text, &paragraphs, &spans);
-    let holes: Vec<Hole> = spans
-        .iter()
-        .enumerate()
-        .map(|(index, span)| Hole {
-            range: span.outer.clone(),
-            index,
-        })
-        .collect();
+    let holes = quotes::holes(&spans);
     let found = metadata::find_metadata(text, &paragraphs);
     let published = given.published.or(found.published);
     let people = people::find_people(text, &sentences, &holes);

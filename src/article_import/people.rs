@@ -670,21 +670,14 @@ impl People {
 
 #[cfg(test)]
 mod tests {
-    use super::super::quotes::find_quote_spans;
+    use super::super::quotes::{find_quote_spans, holes};
     use super::super::sentences::{paragraphs, sentences};
     use super::*;
 
     fn people(text: &str) -> People {
         let paragraphs = paragraphs(text);
         let quotes = find_quote_spans(text, &paragraphs);
-        let holes: Vec<Hole> = quotes
-            .iter()
-            .enumerate()
-            .map(|(index, q)| Hole {
-                range: q.outer.clone(),
-                index,
-            })
-            .collect();
+        let holes = holes(&quotes);
         find_people(text, &sentences(text, &paragraphs, &quotes), &holes)
     }
 

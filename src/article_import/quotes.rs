@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::words::Hole;
+
 /// Which marks enclose a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteMarks {
@@ -24,6 +26,18 @@ pub struct QuoteSpan {
     pub outer: Range<usize>,
     /// The quoted words, one range per paragraph the quote runs over.
     pub pieces: Vec<Range<usize>>,
+}
+
+/// The quoted passages as holes in the words of the text: their whole ranges, numbered in order.
+pub fn holes(spans: &[QuoteSpan]) -> Vec<Hole> {
+    spans
+        .iter()
+        .enumerate()
+        .map(|(index, span)| Hole {
+            range: span.outer.clone(),
+            index,
+        })
+        .collect()
 }
 
 impl QuoteSpan {

@@ -744,7 +744,7 @@ fn capitalize_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::people::find_people;
-    use super::super::quotes::find_quote_spans;
+    use super::super::quotes::{find_quote_spans, holes};
     use super::super::sentences::{paragraphs, sentences};
     use super::*;
 
@@ -753,14 +753,7 @@ mod tests {
         let paragraphs = paragraphs(text);
         let quotes = find_quote_spans(text, &paragraphs);
         let sentences = sentences(text, &paragraphs, &quotes);
-        let holes: Vec<Hole> = quotes
-            .iter()
-            .enumerate()
-            .map(|(index, q)| Hole {
-                range: q.outer.clone(),
-                index,
-            })
-            .collect();
+        let holes = holes(&quotes);
         let people = find_people(text, &sentences, &holes);
         let article = Article {
             text,

@@ -10,6 +10,8 @@ use crate::article_import::{
 };
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
+use crate::model::json_position::position_of_byte;
+use crate::model::load_error::TextPosition;
 
 /// Exit code when something the user must give is missing or malformed.
 const EXIT_USAGE: u8 = 2;
@@ -72,7 +74,7 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     }
     if let Err(error) = std::str::from_utf8(&bytes) {
         let offset = error.valid_up_to();
-        let (line, column) = line_and_column(&bytes, offset);
+        let TextPosition { line, column } = position_of_byte(&bytes, offset);
         eprintln!(
             "{label}:{line}:{column}: warning: byte 0x{:02x} is not UTF-8 text (expected a \
              UTF-8 plain-text article); undecodable bytes are read as U+FFFD",
@@ -87,6 +89,10 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         title: options.title.clone(),
     };
     let import = import_article(text, &given);
+    // Standard output carries the report; what went wrong while reading goes beside it.
+    for warning in &import.warnings {
+        eprintln!("{label}: warning: {warning}");
+    }
     print_text(&findings_report(&label, &import));
     if import.missing().contains(&MissingField::Published) {
         eprintln!(
@@ -122,21 +128,6 @@ fn print_text(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 /// What the import found, as the lines the command prints.
 fn findings_report(label: &str, import: &ArticleImport) -> String {
     let mut report = String::new();
@@ -159,9 +150,6 @@ fn findings_report(label: &str, import: &ArticleImport) -> String {
         "  title:     {}",
         or_missing(import.title.clone(), "--title")
     );
-    for warning in &import.warnings {
-        let _ = writeln!(report, "  warning: {warning}");
-    }
     let _ = writeln!(report, "quotes ({}):", import.quotes.len());
     for quote in &import.quotes {
         let role = quote
@@ -243,12 +231,6 @@ mod tests {
             report.contains("outlet:    (not stated; give --outlet)"),
             "{report}"
         );
-    }
-
-    #[test]
-    fn byte_offsets_become_line_and_column() {
-        assert_eq!(line_and_column(b"ab\ncd\xff", 5), (2, 3));
-        assert_eq!(line_and_column(b"\xff", 0), (1, 1));
     }
 
     #[test]

@@ -225,65 +225,18 @@ pub fn run_validate(files: &[PathBuf]) -> ExitCode {
 }
 
 pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCode {
-    let counts: Vec<usize> = if events.is_empty() {
-        crate::bench::DEFAULT_EVENT_COUNTS.to_vec()
+    let counts = if events.is_empty() {
+        &crate::bench::DEFAULT_EVENT_COUNTS[..]
     } else {
-        events.to_vec()
+        events
     };
-    if !json {
-        println!(
-            "{:>9} {:>6} {:>9} {:>10} {:>10} {:>9}",
-            "events", "view", "load ms", "frame p50", "frame p95", "peak MB"
-        );
-    }
-    let mut report = crate::bench::run_bench(&counts, frames.max(1), |run| {
+    let plan = crate::bench::BenchPlan::full(counts, frames);
+    let report = crate::bench::run_bench(&plan, |line| {
         if !json {
-            println!(
-                "{:>9} {:>6} {:>9.1} {:>10.3} {:>10.3} {:>9.0}",
-                run.events,
-                run.view,
-                run.load_ms,
-                run.frame_ms_p50,
-                run.frame_ms_p95,
-                run.peak_rss_mb
-            );
-        }
-    });
-    if !json {
-        println!();
-        println!(
-            "{:>9} {:>9}  file added to the built-in chronology (parse, convert, merge)",
-            "events", "import ms"
-        );
-        for import in &report.imports {
-            println!(
-                "{:>9} {:>9.1}  {}",
-                import.events, import.import_ms, import.format
-            );
-        }
-    }
-    report.renders = crate::bench::render_runs();
-    if !json {
-        println!();
-        println!("{:>52} {:>10}", "picture", "median ms");
-        for render in &report.renders {
-            println!("{:>52} {:>10.1}", render.picture, render.median_ms);
-        }
-    }
-    if !json {
-        println!();
-        println!("{:<78} {:>9} {:>9}", "operation", "ms", "bar ms");
-    }
-    let operations = crate::bench_operations::run_operations(|run| {
-        if !json {
-            let bar = run
-                .limit_ms
-                .map_or(String::new(), |limit| format!("{limit:.0}"));
-            println!("{:<78} {:>9.1} {:>9}", run.operation, run.ms, bar);
+            println!("{line}");
         }
     });
     if json {
-        let report = serde_json::json!({"frames": report, "operations": operations});
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),
             Err(error) => {

@@ -1,5 +1,5 @@
-//! Timing of picture exports for `chronoscope bench`: the built-in chronology and a 100k-event
-//! synthetic set, whole range, 1920×1080 points at 2×.
+//! Timing of picture exports for `chronoscope bench`: the built-in chronology and a synthetic
+//! set (100k events in the full bench), whole range, 1920×1080 points at 2×.
 
 use std::time::Instant;
 
@@ -9,27 +9,29 @@ use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::model::dataset::Dataset;
+use crate::model::message_text::count_label;
 use crate::synthetic::synthetic_article_set;
 
 /// Runs per measurement; the median is reported.
 const RUNS: usize = 3;
 
-/// (label, median milliseconds of three renders) for each picture measured.
-pub fn bench_renders() -> Vec<(String, f64)> {
+/// (label, median milliseconds of three renders) for each picture measured: the built-in
+/// chronology and a synthetic set of `synthetic_events` events.
+pub fn bench_renders(synthetic_events: usize) -> Vec<(String, f64)> {
     let mut rows = Vec::new();
     let options = RenderOptions {
         scale: 2.0,
         title: Some("Benchmark".to_owned()),
         ..Default::default()
     };
-    let mut sets: Vec<(&str, Dataset)> = Vec::new();
+    let mut sets: Vec<(String, Dataset)> = Vec::new();
     match builtin_dataset() {
-        Ok(dataset) => sets.push(("built-in", dataset)),
+        Ok(dataset) => sets.push(("built-in".to_owned(), dataset)),
         Err(error) => eprintln!("bench: the built-in chronology did not load: {error}"),
     }
     sets.push((
-        "synthetic 100k",
-        Dataset::from_article_set("synthetic.json", synthetic_article_set(100_000, 1)),
+        format!("synthetic {}", count_label(synthetic_events)),
+        Dataset::from_article_set("synthetic.json", synthetic_article_set(synthetic_events, 1)),
     ));
     for (name, dataset) in sets {
         let explorer = Explorer::new(dataset, Filter::default(), LaneMode::Category, false);

@@ -34,7 +34,7 @@ fn detect_json(body: &str) -> Option<Format> {
         // Not a valid set, but meant as one: the article-set loader explains what is wrong.
         return Some(Format::ArticleSet);
     }
-    if keys.title_is_object || keys.timeline_is_object || keys.events == EventsShape::Empty {
+    if keys.title_is_slide || keys.timeline_is_object || keys.events == EventsShape::Empty {
         return Some(Format::TimelineJsJson);
     }
     if !keys.complete {
@@ -77,7 +77,9 @@ struct TopLevelKeys {
     has_format: bool,
     has_version: bool,
     has_sources: bool,
-    title_is_object: bool,
+    /// `title` is an object, or an array that is empty or starts with one (as Sheets-to-JSON
+    /// converters write the title slide).
+    title_is_slide: bool,
     timeline_is_object: bool,
     events: EventsShape,
     /// The whole object was scanned without a syntax error.
@@ -135,7 +137,7 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
             }
             "version" => keys.has_version = true,
             "sources" => keys.has_sources = true,
-            "title" => keys.title_is_object = first == Some(b'{'),
+            "title" => keys.title_is_slide = is_title_slide(text.get(value_start..)),
             "timeline" => keys.timeline_is_object = first == Some(b'{'),
             _ => {}
         }
@@ -162,6 +164,16 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
             keys.complete = true;
         }
         return keys;
+    }
+}
+
+/// Whether the JSON value at the start of `value` is a title slide: an object, or an array that
+/// is empty or whose first element is an object.
+fn is_title_slide(value: Option<&[u8]>) -> bool {
+    match value.unwrap_or_default() {
+        [b'{', ..] => true,
+        [b'[', rest @ ..] => matches!(rest.trim_ascii_start().first(), Some(b'{' | b']')),
+        _ => false,
     }
 }
 
@@ -314,6 +326,19 @@ mod tests {
         assert_eq!(detect(r#"{"events": [{"date": "2014"}]}"#), None);
         assert_eq!(detect(r#"[1, 2]"#), None);
         assert_eq!(detect(r#"{"a": {"b": [1, "}"]}, "c": 2}"#), None);
+    }
+
+    #[test]
+    fn a_title_slide_in_an_array_marks_a_timelinejs_file() {
+        for title in [
+            r#"[{"text": {}}]"#,
+            "[ ]",
+            r#"[ {"text": {}}, {"text": {}} ]"#,
+        ] {
+            let text = format!(r#"{{"title": {title}, "events": [{{"text": {{}}}}]}}"#);
+            assert_eq!(detect(&text), Some(Format::TimelineJsJson), "{text}");
+        }
+        assert_eq!(detect(r#"{"title": ["t"], "events": [{"x": 1}]}"#), None);
     }
 
     #[test]

@@ -31,80 +31,71 @@ fn markup_to_text(html: &str) -> String {
     let mut out = TextBuilder::with_capacity(html.len());
     let mut rest = html;
     let mut no_more_tags = false;
-    while let Some(c) = rest.chars().next() {
-        match c {
-            '<' => {
-                if let Some(after) = rest.strip_prefix("<!--") {
-                    rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-                    continue;
-                }
-                let close = if no_more_tags { None } else { rest.find('>') };
-                let Some(close) = close else {
-                    // No `>` follows: no later `<` starts a tag either.
-                    no_more_tags = true;
-                    out.push('<');
-                    rest = &rest[1..];
-                    continue;
-                };
-                let tag = tag_name(&rest[1..close]);
-                if tag.is_empty() {
-                    // `<` followed by something that is no tag, such as `a < b`.
-                    out.push('<');
-                    rest = &rest[1..];
-                    continue;
-                }
-                rest = &rest[close + 1..];
-                let mut lowercase = [0_u8; 10];
-                let known = match lowercase.get_mut(..tag.len()) {
-                    Some(buffer) => {
-                        buffer.copy_from_slice(tag.as_bytes());
-                        buffer.make_ascii_lowercase();
-                        std::str::from_utf8(buffer).unwrap_or_default()
-                    }
-                    // Longer than any tag that matters here.
-                    None => "",
-                };
-                match known {
-                    "script" | "style" => {
-                        let end = format!("</{tag}");
-                        // Skip the content and the closing tag itself.
-                        let closing = find_ignoring_case(rest, &end).map_or("", |at| &rest[at..]);
-                        rest = closing.find('>').map_or("", |at| &closing[at + 1..]);
-                    }
-                    "br" => out.line_breaks(1),
-                    "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4"
-                    | "h5" | "h6" | "tr" | "table" | "section" | "article" | "pre" => {
-                        out.line_breaks(2);
-                    }
-                    "td" | "th" => out.space(),
-                    _ => {}
-                }
+    while !rest.is_empty() {
+        // The text up to the next `<` (no entity spans one), its entities decoded.
+        let text_end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
+        if text_end > 0 {
+            let (text, after) = rest.split_at(text_end);
+            out.push_text(&decode_entities(text));
+            rest = after;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        let close = if no_more_tags { None } else { rest.find('>') };
+        let Some(close) = close else {
+            // No `>` follows: no later `<` starts a tag either.
+            no_more_tags = true;
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let tag = tag_name(&rest[1..close]);
+        if tag.is_empty() {
+            // `<` followed by something that is no tag, such as `a < b`.
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        rest = &rest[close + 1..];
+        let mut lowercase = [0_u8; 10];
+        let known = match lowercase.get_mut(..tag.len()) {
+            Some(buffer) => {
+                buffer.copy_from_slice(tag.as_bytes());
+                buffer.make_ascii_lowercase();
+                std::str::from_utf8(buffer).unwrap_or_default()
             }
-            '&' => match decode_entity(rest) {
-                Some((decoded, length)) => {
-                    if decoded == '\u{a0}' {
-                        out.space();
-                    } else {
-                        out.push(decoded);
-                    }
-                    rest = &rest[length..];
-                }
-                None => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
-            },
-            c if c.is_whitespace() => {
-                out.space();
-                rest = &rest[c.len_utf8()..];
+            // Longer than any tag that matters here.
+            None => "",
+        };
+        match known {
+            "script" | "style" => {
+                let end = format!("</{tag}");
+                // Skip the content and the closing tag itself.
+                let closing = find_ignoring_case(rest, &end).map_or("", |at| &rest[at..]);
+                rest = closing.find('>').map_or("", |at| &closing[at + 1..]);
             }
-            c => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
+            "br" => out.line_breaks(1),
+            "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5"
+            | "h6" | "tr" | "table" | "section" | "article" | "pre" => {
+                out.line_breaks(2);
             }
+            "td" | "th" => out.space(),
+            _ => {}
         }
     }
     out.text
+}
+
+/// Text between tags with its character references decoded as a browser decodes them in text:
+/// every named HTML5 entity (`&amp;`, `&NotEqualTilde;`), the legacy ones a browser also takes
+/// without the semicolon (`&amp`, `&copy`), numeric ones (`&#1050;`, `&#x41A;`, with the
+/// browser's replacements for code points such as `&#0;`); anything else stays as written.
+/// Borrowed when there is nothing to decode.
+fn decode_entities(text: &str) -> Cow<'_, str> {
+    htmlize::unescape(text)
 }
 
 /// The text on one line: every run of white space, line breaks included, as one space.
@@ -168,13 +159,7 @@ fn collapse_white_space(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = TextBuilder::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_whitespace() {
-            out.space();
-        } else {
-            out.push(c);
-        }
-    }
+    out.push_text(text);
     Cow::Owned(out.text)
 }
 
@@ -209,6 +194,17 @@ impl TextBuilder {
         self.text.push(c);
     }
 
+    /// Pushes `text`, every run of white space in it (no-break spaces too) as one space.
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space();
+            } else {
+                self.push(c);
+            }
+        }
+    }
+
     fn space(&mut self) {
         self.pending_space = true;
     }
@@ -238,68 +234,6 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
         .as_bytes()
         .windows(needle.len())
         .position(|window| window.eq_ignore_ascii_case(needle))
-}
-
-/// The character of the entity `text` starts with (`&amp;`, `&#39;`, `&#x2014;`) and its length.
-fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let end = text.get(..12.min(text.len()))?.find(';')?;
-    let name = text.get(1..end)?;
-    let decoded = if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        named_entity(name)?
-    };
-    Some((decoded, end + 1))
-}
-
-fn named_entity(name: &str) -> Option<char> {
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "middot" => '·',
-        "bull" => '•',
-        "times" => '×',
-        "euro" => '€',
-        "pound" => '£',
-        "aacute" => 'á',
-        "agrave" => 'à',
-        "acirc" => 'â',
-        "auml" => 'ä',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "ecirc" => 'ê',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "ouml" => 'ö',
-        "uacute" => 'ú',
-        "uuml" => 'ü',
-        "ccedil" => 'ç',
-        "ntilde" => 'ñ',
-        "szlig" => 'ß',
-        _ => return None,
-    };
-    Some(c)
 }
 
 #[cfg(test)]
@@ -337,6 +271,52 @@ mod tests {
         assert_eq!(plain_text_from_html("a < b & c"), "a < b & c");
         assert_eq!(plain_text_from_html("1 <2> 3"), "1 <2> 3");
         assert_eq!(plain_text_from_html("x &bogus; y <"), "x &bogus; y <");
+    }
+
+    #[test]
+    fn an_entity_before_cyrillic_is_decoded() {
+        assert_eq!(plain_text_from_html("&amp;Привет"), "&Привет");
+        assert_eq!(plain_text_from_html("Столиця:&nbsp;Київ"), "Столиця: Київ");
+        assert_eq!(plain_text_from_html("&laquo;Київ&raquo;"), "«Київ»");
+    }
+
+    #[test]
+    fn numeric_references_are_decoded_in_decimal_and_hex() {
+        assert_eq!(plain_text_from_html("&#1050;иїв"), "Київ");
+        assert_eq!(plain_text_from_html("&#x41A;иїв &#X41a;"), "Київ К");
+    }
+
+    #[test]
+    fn every_named_html5_entity_is_known() {
+        assert_eq!(
+            plain_text_from_html("&NotEqualTilde; &bigstar; &Dagger; &hbar;"),
+            "\u{2242}\u{338} ★ ‡ ℏ"
+        );
+    }
+
+    #[test]
+    fn unknown_entities_stay_as_written() {
+        assert_eq!(
+            plain_text_from_html("<b>&foo;</b> &; &#xZZ; &"),
+            "&foo; &; &#xZZ; &"
+        );
+        assert!(matches!(
+            decode_entities("Київ &foo; a&b"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn legacy_entities_without_a_semicolon_are_decoded_as_browsers_do() {
+        assert_eq!(plain_text_from_html("<i>&amp</i> &copy 2014"), "& © 2014");
+        assert_eq!(plain_text_from_html("&ampПривет"), "&Привет");
+        // Only the legacy entities may lose their semicolon.
+        assert_eq!(plain_text_from_html("&hellip &hellip;"), "&hellip …");
+    }
+
+    #[test]
+    fn decoded_angle_brackets_are_text_not_tags() {
+        assert_eq!(plain_text_from_html("&lt;p&gt;x&lt;/p&gt;"), "<p>x</p>");
     }
 
     #[test]

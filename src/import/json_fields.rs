@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::model::load_error::JsonPath;
+use crate::model::message_text::{excerpt, kind_of};
 
 use super::report::ImportReport;
 use super::timeline_slides::{DatePart, date_part_of_number, parse_date_part};
@@ -96,25 +97,5 @@ pub fn date_part_field(
             report.problem_at(&path.key(key), message);
             None
         }
-    }
-}
-
-pub fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A value as short JSON text for a message.
-fn excerpt(value: &Value) -> String {
-    let json = serde_json::to_string(value).unwrap_or_default();
-    match json.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &json[..cut]),
-        None => json,
     }
 }

@@ -13,18 +13,10 @@ use crate::model::date::{PartialDate, Precision};
 pub fn events_csv_from_set(set: &ArticleSet) -> String {
     let sources = sources_by_id(set);
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "date",
-        "end",
-        "title",
-        "summary",
-        "category",
-        "actors",
-        "source title",
-        "source outlet",
-        "source url",
-    ];
-    let _ = writer.write_record(header);
+    let no_quotes = super::events_csv::COLUMNS
+        .iter()
+        .take_while(|name| **name != "quote");
+    let _ = writer.write_record(no_quotes);
     for event in &set.events {
         let source = first_source(event, &sources);
         let actors = event.actors().to_vec().join("|");

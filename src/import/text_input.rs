@@ -3,37 +3,24 @@
 
 use crate::model::json_position::position_of_byte;
 use crate::model::load_error::Problem;
+use crate::model::message_text::utf8_text;
 
 /// What every importer together accepts, for messages.
 pub const ACCEPTED_KINDS: &str = "an article set, TimelineJS file or events CSV";
 
 /// The bytes as UTF-8 text without a byte-order mark, or why they are not usable text.
 pub fn decode_text(bytes: &[u8]) -> Result<&str, Problem> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Problem::new(
-            "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)",
-        ));
-    }
-    if let Some(offset) = memchr::memchr(0, bytes) {
+    if let Some(offset) = memchr::memchr(0, bytes)
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+    {
         let message = format!(
             "the file is binary data, not {ACCEPTED_KINDS}: \
              found a NUL byte at byte offset {offset} (expected UTF-8 text)"
         );
         return Err(Problem::new(message).at_position(position_of_byte(bytes, offset)));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let offset = error.valid_up_to();
-            let byte = bytes.get(offset).copied().unwrap_or_default();
-            let message = format!(
-                "the file is not valid UTF-8: byte 0x{byte:02x} at byte offset {offset} \
-                 is not part of a character (expected UTF-8 text: {ACCEPTED_KINDS})"
-            );
-            return Err(Problem::new(message).at_position(position_of_byte(bytes, offset)));
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = utf8_text(bytes, &format!("UTF-8 text: {ACCEPTED_KINDS}"))?;
     if text.trim().is_empty() {
         return Err(Problem::new(format!(
             "the file is empty; expected {ACCEPTED_KINDS}"

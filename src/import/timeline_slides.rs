@@ -8,6 +8,7 @@ use crate::model::category::Category;
 use crate::model::date::PartialDate;
 use crate::model::event_record::EventHead;
 use crate::model::load_error::{JsonPath, Problem, TextPosition};
+use crate::model::message_text::{quoted, shorten};
 
 use super::html_text::{line_from_html, plain_text_from_html, single_line, text_from_html};
 use super::report::ImportReport;
@@ -136,6 +137,27 @@ pub fn slide_date(
         .ok_or_else(|| format!("day {day} does not exist in {year:04}-{month:02}"))
 }
 
+/// The day of a date that gives a day but no month (`{"year": "2014", "day": "5"}`), as
+/// written; such a date is read as its year alone, and the readers say so.
+pub fn day_without_month(month: &DatePart, day: &DatePart) -> Option<String> {
+    if *month != DatePart::Missing {
+        return None;
+    }
+    match day {
+        DatePart::Missing => None,
+        DatePart::Number(day) => Some(day.to_string()),
+        DatePart::TooLarge(text) => Some(text.clone()),
+    }
+}
+
+/// The warning for a date with a day but no month: `subject` names the slide or era, `which`
+/// is "start" or "end".
+pub fn day_without_month_warning(subject: &str, which: &str, day: &str) -> String {
+    format!(
+        "{subject}: its {which} date gives day {day} but no month; it is read as the year alone"
+    )
+}
+
 fn year_out_of_range(year: &str) -> String {
     format!("year {year} is outside the years 1 to 9999 that Chronoscope dates can hold")
 }
@@ -185,6 +207,12 @@ pub struct PreparedSlide<'a> {
 }
 
 impl PreparedSlide<'_> {
+    /// Notes that the slide's `which` date ("start", "end") gave day `day` but no month.
+    pub fn note_day_without_month(&mut self, which: &str, day: &str) {
+        let warning = day_without_month_warning(&quoted(&self.title), which, day);
+        self.warnings.push(warning);
+    }
+
     /// The same slide owning its texts, to outlive the row it was read from.
     pub fn into_owned(self) -> PreparedSlide<'static> {
         let owned = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
@@ -388,13 +416,8 @@ impl TimelineBuilder {
         }
     }
 
-    /// Adds a slide as an event.
-    pub fn add_event(&mut self, slide: Slide<'_>, report: &mut ImportReport) {
-        self.add_prepared(slide.prepare(), report);
-    }
-
     /// Adds a prepared slide as an event: gives it its id and its source.
-    fn add_prepared(&mut self, slide: PreparedSlide<'_>, report: &mut ImportReport) {
+    pub fn add_prepared(&mut self, slide: PreparedSlide<'_>, report: &mut ImportReport) {
         for warning in slide.warnings {
             slide.origin.warn(report, || warning);
         }
@@ -483,18 +506,6 @@ impl TimelineBuilder {
     pub fn finish(mut self) -> ArticleSet {
         self.set.sources = self.sources.into_sources();
         self.set
-    }
-}
-
-/// User text in double quotes, shortened, for messages.
-pub fn quoted(text: &str) -> String {
-    serde_json::to_string(&shorten(text, 60)).unwrap_or_default()
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
     }
 }
 
@@ -590,8 +601,8 @@ mod tests {
         second.start = date("1960");
         second.media = first.media.clone();
         second.group = "Music".into();
-        builder.add_event(first, &mut report);
-        builder.add_event(second, &mut report);
+        builder.add_prepared(first.prepare(), &mut report);
+        builder.add_prepared(second.prepare(), &mut report);
         let set = builder.finish();
         assert_eq!(set.events[0].title(), "A Musical Heritage");
         assert_eq!(set.events[0].id(), "tl-1");
@@ -612,7 +623,7 @@ mod tests {
         for _ in 0..2 {
             let mut repeated = slide("x");
             repeated.unique_id = "same".into();
-            builder.add_event(repeated, &mut report);
+            builder.add_prepared(repeated.prepare(), &mut report);
         }
         let set = builder.finish();
         assert_eq!(set.events[1].id(), "same-2");
@@ -632,7 +643,7 @@ mod tests {
         untitled.text = "<p>First line</p><p>second</p>".into();
         untitled.end = Some(date("1900"));
         untitled.display_date = "Summer".into();
-        builder.add_event(untitled, &mut report);
+        builder.add_prepared(untitled.prepare(), &mut report);
         let set = builder.finish();
         assert_eq!(set.events[0].title(), "First line");
         assert_eq!(set.events[0].summary(), "Summer — First line\n\nsecond");

@@ -11,12 +11,15 @@ use serde_json::{Map, Value};
 
 use crate::model::load_error::JsonPath;
 
-use super::json_fields::{array_field, kind_of, object_field, text_field};
+use crate::model::message_text::{kind_of, quoted};
+
+use super::json_fields::{array_field, text_field};
 use super::report::ImportReport;
-use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
+use super::timeline_slides::{DatePart, Origin, Slide, TimelineBuilder, parse_date_part};
+use super::timelinejs_json::{
+    DateValue, SlideDates, date_value_and_lone_day, note_era_days, prepare_noting_days, read_media,
+    skipped_name, slide_dates,
 };
-use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
 
 pub fn read_timelinejs2(
     timeline: &Map<String, Value>,
@@ -57,26 +60,15 @@ fn read_slide(
     let group = text_field(slide, "tag", path, report);
     let start = date_text(slide, "startDate", path, report);
     let end = date_text(slide, "endDate", path, report);
-    let media = match object_field(slide, "asset", path, "an asset object", report) {
-        Ok(Some(asset)) => {
-            let asset_path = path.key("asset");
-            let url = text_field(asset, "media", &asset_path, report);
-            let caption = text_field(asset, "caption", &asset_path, report);
-            let credit = text_field(asset, "credit", &asset_path, report);
-            match (url, caption, credit) {
-                (Some(url), Some(caption), Some(credit)) => Ok(Some(SlideMedia {
-                    url: url.into(),
-                    caption: caption.into(),
-                    credit: credit.into(),
-                })),
-                _ => Err(()),
-            }
-        }
-        Ok(None) => Ok(None),
-        Err(()) => Err(()),
-    };
-    let (Some(headline), Some(text), Some(group), Some(start), Some(end), Ok(media)) =
-        (headline, text, group, start, end, media)
+    let media = read_media(slide, ["asset", "media", "an asset object"], path, report);
+    let (
+        Some(headline),
+        Some(text),
+        Some(group),
+        Some((start, start_day)),
+        Some((end, end_day)),
+        Ok(media),
+    ) = (headline, text, group, start, end, media)
     else {
         return;
     };
@@ -93,20 +85,18 @@ fn read_slide(
             return;
         }
     };
-    builder.add_event(
-        Slide {
-            origin,
-            start,
-            end,
-            display_date: "".into(),
-            headline: headline.into(),
-            text: text.into(),
-            media,
-            group: group.into(),
-            unique_id: "".into(),
-        },
-        report,
-    );
+    let slide = Slide {
+        origin,
+        start,
+        end,
+        display_date: "".into(),
+        headline: headline.into(),
+        text: text.into(),
+        media,
+        group: group.into(),
+        unique_id: "".into(),
+    };
+    builder.add_prepared(prepare_noting_days(slide, start_day, end_day), report);
 }
 
 fn read_era(
@@ -123,14 +113,17 @@ fn read_era(
     let headline = text_field(era, "headline", path, report);
     let start = date_text(era, "startDate", path, report);
     let end = date_text(era, "endDate", path, report);
-    let (Some(headline), Some(start), Some(end)) = (headline, start, end) else {
+    let (Some(headline), Some((start, start_day)), Some((end, end_day))) = (headline, start, end)
+    else {
         return;
     };
     match (start, end) {
         (DateValue::Date(start), DateValue::Date(end)) => {
+            note_era_days(path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
         }
         (DateValue::Date(start), DateValue::NoYear) => {
+            note_era_days(path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path.clone()), &headline, start, start, report);
         }
         (DateValue::NoYear, _) => {
@@ -147,23 +140,23 @@ fn read_era(
     }
 }
 
-/// A TimelineJS2 date: `"1963,8,9"`, `"1963"` or a number; `None` (problem reported) when
-/// it is none of these.
+/// A TimelineJS2 date: `"1963,8,9"`, `"1963"` or a number, with its day if it gave one
+/// without a month (`"1963,,9"`); `None` (problem reported) when it is none of these.
 fn date_text(
     object: &Map<String, Value>,
     key: &str,
     path: &JsonPath,
     report: &mut ImportReport,
-) -> Option<DateValue> {
+) -> Option<(DateValue, Option<String>)> {
     let text = text_field(object, key, path, report)?;
     let mut parts = text.split(',').map(parse_date_part);
     let mut next = || parts.next().unwrap_or(Ok(DatePart::Missing));
     match (next(), next(), next()) {
-        (Ok(year), Ok(month), Ok(day)) => Some(date_value(&year, &month, &day)),
+        (Ok(year), Ok(month), Ok(day)) => Some(date_value_and_lone_day(&year, &month, &day)),
         _ => {
             let message = format!(
                 "expected a date as \"YYYY,MM,DD\" (month and day optional), found {}",
-                super::timeline_slides::quoted(&text)
+                quoted(&text)
             );
             report.problem_at(&path.key(key), message);
             None

@@ -17,7 +17,10 @@ use super::timeline_slides::{
     BuildStep, DatePart, Origin, Slide, SlideMedia, TimelineBuilder, date_part_of_number,
     parse_date_part,
 };
-use super::timelinejs_json::{DateValue, SlideDates, date_value, skipped_name, slide_dates};
+use super::timelinejs_json::{
+    DateValue, SlideDates, date_value_and_lone_day, note_era_days, prepare_noting_days,
+    skipped_name, slide_dates,
+};
 
 /// The top level of the file, once read: the event slides have gone to the builder.
 #[derive(Default)]
@@ -205,10 +208,10 @@ pub fn read_fast(
 
 /// Event slide `index`, prepared for the builder; `None` if it needs the careful reader.
 fn slide_step<'a>(index: usize, slide: &EventSlide<'a>) -> Option<BuildStep<'a>> {
-    let start = slide_date(slide.start_date.as_ref()?)?;
-    let end = match &slide.end_date {
+    let (start, start_day) = slide_date(slide.start_date.as_ref()?)?;
+    let (end, end_day) = match &slide.end_date {
         Some(date) => slide_date(date)?,
-        None => DateValue::NoYear,
+        None => (DateValue::NoYear, None),
     };
     let (headline, body) = match &slide.text {
         Some(text) => (text.headline.text(), text.text.text()),
@@ -246,7 +249,9 @@ fn slide_step<'a>(index: usize, slide: &EventSlide<'a>) -> Option<BuildStep<'a>>
         group: slide.group.text(),
         unique_id: slide.unique_id.text(),
     };
-    Some(BuildStep::Event(slide.prepare()))
+    Some(BuildStep::Event(prepare_noting_days(
+        slide, start_day, end_day,
+    )))
 }
 
 /// Adds era `index`; `None` if it needs the careful reader.
@@ -261,18 +266,20 @@ fn add_era(
         .as_ref()
         .map(|text| text.headline.text())
         .unwrap_or_default();
-    let start = slide_date(era.start_date.as_ref()?)?;
-    let end = match &era.end_date {
+    let (start, start_day) = slide_date(era.start_date.as_ref()?)?;
+    let (end, end_day) = match &era.end_date {
         Some(date) => slide_date(date)?,
-        None => DateValue::NoYear,
+        None => (DateValue::NoYear, None),
     };
     let path = JsonPath::root().key("eras").index(index);
     match (start, end) {
         (DateValue::NoYear, _) => return None,
         (DateValue::Date(start), DateValue::Date(end)) => {
+            note_era_days(&path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path), &headline, start, end, report);
         }
         (DateValue::Date(start), DateValue::NoYear) => {
+            note_era_days(&path, &headline, start_day, end_day, report);
             builder.add_era(&Origin::Json(path), &headline, start, start, report);
         }
         (DateValue::Unholdable(reason), _) => {
@@ -326,7 +333,7 @@ impl<'de: 'a, 'a> Visitor<'de> for FileSeed<'_, 'a> {
                 seen.push(key.clone());
             }
             match key.as_ref() {
-                "title" => file.title = map.next_value()?,
+                "title" => file.title = map.next_value::<TitleField<'a>>()?.0,
                 "events" => {
                     file.has_events = map.next_value_seed(EventsSeed {
                         slides: &mut *self.slides,
@@ -392,11 +399,52 @@ impl<'de: 'a, 'a> Visitor<'de> for EventsSeed<'_, 'a> {
     }
 }
 
-/// The date of a date object; `None` when a part is no whole number (the careful reader
-/// reports it).
-fn slide_date(date: &SlideDate<'_>) -> Option<DateValue> {
+/// The date of a date object, and its day if it gave one without a month; `None` when a part
+/// is no whole number (the careful reader reports it).
+fn slide_date(date: &SlideDate<'_>) -> Option<(DateValue, Option<String>)> {
     let year = date.year.date_part()?;
     let month = date.month.date_part()?;
     let day = date.day.date_part()?;
-    Some(date_value(&year, &month, &day))
+    Some(date_value_and_lone_day(&year, &month, &day))
+}
+
+/// `title`: a title slide, or (as Sheets-to-JSON converters write it) an array holding one.
+/// An array of more slides is left to the careful reader, which says what becomes of them.
+struct TitleField<'a>(Option<TitleSlide<'a>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for TitleField<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TitleVisitor(std::marker::PhantomData))
+    }
+}
+
+struct TitleVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for TitleVisitor<'a> {
+    type Value = TitleField<'a>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a title slide, or an array holding one")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(TitleField(None))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(TitleField(None))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+        TitleSlide::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(|title| TitleField(Some(title)))
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut slides: S) -> Result<Self::Value, S::Error> {
+        let first = slides.next_element::<Option<TitleSlide<'a>>>()?.flatten();
+        if slides.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom("more than one title slide"));
+        }
+        Ok(TitleField(first))
+    }
 }

@@ -16,12 +16,14 @@ use serde_json::{Map, Value};
 use crate::model::article_set::ArticleSet;
 use crate::model::date::PartialDate;
 use crate::model::load_error::{JsonPath, LoadError};
+use crate::model::message_text::{kind_of, quoted};
 
-use super::json_fields::{array_field, date_part_field, kind_of, object_field, text_field};
+use super::json_fields::{array_field, date_part_field, object_field, text_field};
 use super::json_syntax::json_syntax_problem;
 use super::report::ImportReport;
 use super::timeline_slides::{
-    DatePart, Origin, Slide, SlideMedia, TimelineBuilder, quoted, slide_date,
+    DatePart, Origin, PreparedSlide, Slide, SlideMedia, TimelineBuilder, day_without_month,
+    day_without_month_warning, slide_date,
 };
 use super::timelinejs_fast::read_fast;
 use super::timelinejs2_json::read_timelinejs2;
@@ -89,16 +91,18 @@ fn read_timelinejs3(
     report: &mut ImportReport,
 ) {
     let root = JsonPath::root();
-    if let Ok(Some(title)) = object_field(top, "title", &root, "a title slide (an object)", report)
-    {
-        let path = root.key("title");
-        if let Ok(Some(text)) = object_field(title, "text", &path, "an object", report) {
-            let text_path = path.key("text");
-            let headline = text_field(text, "headline", &text_path, report);
-            let body = text_field(text, "text", &text_path, report);
-            if let (Some(headline), Some(body)) = (headline, body) {
-                builder.set_title_slide(&headline, &body);
-            }
+    let title_path = root.key("title");
+    match top.get("title") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(title)) => read_title(title, &title_path, builder, report),
+        // Sheets-to-JSON converters write the title slide as an array holding it.
+        Some(Value::Array(slides)) => read_title_array(slides, &title_path, builder, report),
+        Some(other) => {
+            let message = format!(
+                "expected a title slide (an object, or an array holding one), found {}",
+                kind_of(other)
+            );
+            report.problem_at(&title_path, message);
         }
     }
     if !top.contains_key("events") && !top.contains_key("title") {
@@ -121,6 +125,82 @@ fn read_timelinejs3(
     }
 }
 
+/// Sets the set's title and description from the title slide at `path`.
+fn read_title(
+    title: &Map<String, Value>,
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    if let Ok(Some(text)) = object_field(title, "text", path, "an object", report) {
+        let text_path = path.key("text");
+        let headline = text_field(text, "headline", &text_path, report);
+        let body = text_field(text, "text", &text_path, report);
+        if let (Some(headline), Some(body)) = (headline, body) {
+            builder.set_title_slide(&headline, &body);
+        }
+    }
+}
+
+/// A `title` given as an array: its first slide is the title slide; any later slide with a
+/// start date is read as an event slide, and any other is left out; a warning says so.
+fn read_title_array(
+    slides: &[Value],
+    path: &JsonPath,
+    builder: &mut TimelineBuilder,
+    report: &mut ImportReport,
+) {
+    match slides.first() {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(title)) => read_title(title, &path.index(0), builder, report),
+        Some(other) => {
+            let message = format!(
+                "expected a title slide (an object), found {}",
+                kind_of(other)
+            );
+            report.problem_at(&path.index(0), message);
+        }
+    }
+    let later = slides.get(1..).unwrap_or_default();
+    if later.is_empty() {
+        return;
+    }
+    report.warn_at(path, || title_array_warning(slides.len()));
+    for (offset, element) in later.iter().enumerate() {
+        let slide_path = path.index(offset + 1);
+        match element {
+            Value::Object(slide) if slide.get("start_date").is_some_and(|date| !date.is_null()) => {
+                read_event(element, &slide_path, builder, report);
+            }
+            other => {
+                let headline = match other {
+                    Value::Object(slide) => slide
+                        .get("text")
+                        .and_then(|text| text.get("headline"))
+                        .and_then(Value::as_str)
+                        .unwrap_or_default(),
+                    _ => "",
+                };
+                report.warn_at(&slide_path, || {
+                    format!(
+                        "left out {}: only the first title slide names the set, and this one \
+                         has no start date to make it an event",
+                        skipped_name(headline)
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// The warning for a `title` array holding more than one slide.
+pub fn title_array_warning(slides: usize) -> String {
+    format!(
+        "holds {slides} title slides: the first names the set; the others are read as event \
+         slides where they have a start date"
+    )
+}
+
 fn read_event(
     element: &Value,
     path: &JsonPath,
@@ -136,7 +216,7 @@ fn read_event(
         return;
     };
     let (headline, text) = slide_text(slide, path, report);
-    let media = read_media(slide, path, report);
+    let media = read_media(slide, ["media", "url", "a media object"], path, report);
     let group = text_field(slide, "group", path, report);
     let unique_id = text_field(slide, "unique_id", path, report);
     let mut display_date = text_field(slide, "display_date", path, report);
@@ -153,7 +233,7 @@ fn read_event(
     let start = start_object.and_then(|object| read_date(object, &path.key("start_date"), report));
     let end = match object_field(slide, "end_date", path, "a date (an object)", report) {
         Ok(Some(object)) => read_date(object, &path.key("end_date"), report),
-        Ok(None) => Some(DateValue::NoYear),
+        Ok(None) => Some((DateValue::NoYear, None)),
         Err(()) => None,
     };
     if display_date.as_deref() == Some("")
@@ -161,7 +241,7 @@ fn read_event(
     {
         display_date = text_field(object, "display_date", &path.key("start_date"), report);
     }
-    let (Some(start), Some(end), Some(headline), Some(text), Ok(media)) =
+    let (Some((start, start_day)), Some((end, end_day)), Some(headline), Some(text), Ok(media)) =
         (start, end, headline, text, media)
     else {
         return;
@@ -183,20 +263,35 @@ fn read_event(
             return;
         }
     };
-    builder.add_event(
-        Slide {
-            origin,
-            start,
-            end,
-            display_date: display_date.into(),
-            headline: headline.into(),
-            text: text.into(),
-            media,
-            group: group.into(),
-            unique_id: unique_id.into(),
-        },
-        report,
-    );
+    let slide = Slide {
+        origin,
+        start,
+        end,
+        display_date: display_date.into(),
+        headline: headline.into(),
+        text: text.into(),
+        media,
+        group: group.into(),
+        unique_id: unique_id.into(),
+    };
+    builder.add_prepared(prepare_noting_days(slide, start_day, end_day), report);
+}
+
+/// The slide prepared, with a warning for each of its dates that gave a day but no month.
+pub fn prepare_noting_days<'a>(
+    slide: Slide<'a>,
+    start_day: Option<String>,
+    end_day: Option<String>,
+) -> PreparedSlide<'a> {
+    let has_end = slide.end.is_some();
+    let mut prepared = slide.prepare();
+    if let Some(day) = start_day {
+        prepared.note_day_without_month("start", &day);
+    }
+    if let Some(day) = end_day.filter(|_| has_end) {
+        prepared.note_day_without_month("end", &day);
+    }
+    prepared
 }
 
 fn read_era(
@@ -224,10 +319,11 @@ fn read_era(
     };
     let end = match object_field(slide, "end_date", path, "a date (an object)", report) {
         Ok(Some(object)) => read_date(object, &path.key("end_date"), report),
-        Ok(None) => Some(DateValue::NoYear),
+        Ok(None) => Some((DateValue::NoYear, None)),
         Err(()) => None,
     };
-    let (Some(headline), Some(start), Some(end)) = (headline, start, end) else {
+    let (Some(headline), Some((start, start_day)), Some((end, end_day))) = (headline, start, end)
+    else {
         return;
     };
     let start = match start {
@@ -258,6 +354,7 @@ fn read_era(
             return;
         }
     };
+    note_era_days(path, &headline, start_day, end_day, report);
     builder.add_era(&Origin::Json(path.clone()), &headline, start, end, report);
 }
 
@@ -301,18 +398,52 @@ pub enum DateValue {
     Unholdable(String),
 }
 
-/// Reads `year`, `month` and `day` of a date object; `None` (problems reported) when one of
-/// them has a wrong type. Hours, minutes and other keys are ignored: dates are kept to the day.
+/// Reads `year`, `month` and `day` of a date object, with the day if it was given without a
+/// month; `None` (problems reported) when one of them has a wrong type. Hours, minutes and
+/// other keys are ignored: dates are kept to the day.
 fn read_date(
     object: &Map<String, Value>,
     path: &JsonPath,
     report: &mut ImportReport,
-) -> Option<DateValue> {
+) -> Option<(DateValue, Option<String>)> {
     let year = date_part_field(object, "year", path, report);
     let month = date_part_field(object, "month", path, report);
     let day = date_part_field(object, "day", path, report);
     let (year, month, day) = (year?, month?, day?);
-    Some(date_value(&year, &month, &day))
+    Some(date_value_and_lone_day(&year, &month, &day))
+}
+
+/// [`date_value`], and the day if the date has a year and a day but no month (it is then read
+/// as the year alone, which the readers warn about).
+pub fn date_value_and_lone_day(
+    year: &DatePart,
+    month: &DatePart,
+    day: &DatePart,
+) -> (DateValue, Option<String>) {
+    let value = date_value(year, month, day);
+    let lone_day = match value {
+        DateValue::Date(_) => day_without_month(month, day),
+        DateValue::NoYear | DateValue::Unholdable(_) => None,
+    };
+    (value, lone_day)
+}
+
+/// Warns about each date of an era that gave a day but no month.
+pub fn note_era_days(
+    path: &JsonPath,
+    headline: &str,
+    start_day: Option<String>,
+    end_day: Option<String>,
+    report: &mut ImportReport,
+) {
+    for (which, day) in [("start", start_day), ("end", end_day)] {
+        if let Some(day) = day {
+            report.warn_at(path, || {
+                let era = format!("era {}", skipped_name(headline));
+                day_without_month_warning(&era, which, &day)
+            });
+        }
+    }
 }
 
 /// The date parts as a [`DateValue`].
@@ -351,16 +482,19 @@ fn slide_text(
     }
 }
 
-fn read_media(
+/// A slide's media object `key` (TimelineJS3 `media`, TimelineJS2 `asset`, which calls its URL
+/// `url_key`); `Ok(None)` when absent, `Err` (problems reported) for a wrong type.
+pub fn read_media(
     slide: &Map<String, Value>,
+    [key, url_key, expected]: [&str; 3],
     path: &JsonPath,
     report: &mut ImportReport,
 ) -> Result<Option<SlideMedia<'static>>, ()> {
-    let Some(media) = object_field(slide, "media", path, "a media object", report)? else {
+    let Some(media) = object_field(slide, key, path, expected, report)? else {
         return Ok(None);
     };
-    let media_path = path.key("media");
-    let url = text_field(media, "url", &media_path, report);
+    let media_path = path.key(key);
+    let url = text_field(media, url_key, &media_path, report);
     let caption = text_field(media, "caption", &media_path, report);
     let credit = text_field(media, "credit", &media_path, report);
     match (url, caption, credit) {
@@ -400,6 +534,36 @@ mod tests {
             let fast = (builder.finish(), report.warning_lines());
             assert_eq!(read_carefully("t.json", text), Ok(fast));
         }
+    }
+
+    #[test]
+    fn the_fast_reader_takes_a_one_slide_title_array_and_days_without_months_as_the_careful_one_does()
+     {
+        let texts = [
+            r#"{"title": [{"text": {"headline": "T"}}], "events": [{"start_date": {"year": 1}}]}"#,
+            r#"{"events": [{"start_date": {"year": 2014, "day": 5}, "end_date": {"year": 2015,
+                "day": "6"}}], "title": [], "eras": [{"start_date": {"year": 2013, "day": 1},
+                "end_date": {"year": 2014}}]}"#,
+        ];
+        for text in texts {
+            let mut report = ImportReport::new("t.json");
+            let mut builder = TimelineBuilder::new("t.json", TIMELINEJS_FILE);
+            assert!(
+                read_fast(text, &mut builder, &mut report).is_some(),
+                "{text}"
+            );
+            report.locate_in_json(text);
+            let fast = (builder.finish(), report.warning_lines());
+            assert_eq!(read_carefully("t.json", text), Ok(fast));
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_leaves_a_title_array_of_several_slides_to_the_careful_one() {
+        let text = r#"{"title": [{}, {}], "events": [{"start_date": {"year": 1}}]}"#;
+        let mut report = ImportReport::new("t.json");
+        let mut builder = TimelineBuilder::new("t.json", TIMELINEJS_FILE);
+        assert!(read_fast(text, &mut builder, &mut report).is_none());
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use super::message_text::shorten;
+
 /// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
 const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
@@ -105,7 +107,7 @@ impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly (no spaces, two-digit months and days).
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let malformed = || DateError::Malformed {
-            found: shorten(text),
+            found: shorten(text, MAX_QUOTED_CHARS),
         };
         let (year_digits, month_digits, day_digits) = match text.as_bytes() {
             [y0, y1, y2, y3] => ([*y0, *y1, *y2, *y3], None, None),
@@ -309,14 +311,6 @@ fn decimal(digits: &[u8]) -> Option<u32> {
         byte.is_ascii_digit()
             .then(|| value * 10 + u32::from(byte - b'0'))
     })
-}
-
-/// `text` cut to a length fit for an error message.
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(MAX_QUOTED_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -227,12 +227,7 @@ mod tests {
     use super::*;
 
     fn path(text: &str) -> JsonPath {
-        // Test helper: "events.3.date" → $.events[3].date
-        text.split('.')
-            .fold(JsonPath::root(), |path, part| match part.parse() {
-                Ok(index) => path.index(index),
-                Err(_) => path.key(part),
-            })
+        JsonPath::from_dotted(text)
     }
 
     fn locate(text: &str, wanted: &str) -> Option<TextPosition> {

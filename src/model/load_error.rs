@@ -179,16 +179,23 @@ fn is_identifier(key: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn path(text: &str) -> JsonPath {
-        // Test helper: "events.3.date" → $.events[3].date
+impl JsonPath {
+    /// Test helper: "events.3.date" → `$.events[3].date`.
+    pub(crate) fn from_dotted(text: &str) -> Self {
         text.split('.')
             .fold(JsonPath::root(), |path, part| match part.parse() {
                 Ok(index) => path.index(index),
                 Err(_) => path.key(part),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> JsonPath {
+        JsonPath::from_dotted(text)
     }
 
     #[test]

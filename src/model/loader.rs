@@ -15,8 +15,9 @@ use super::article_set::{
     FieldSpec, QUOTE_FIELDS, QuoteRecord, SOURCE_FIELDS, SourceRecord, TOP_LEVEL_FIELDS,
     parse_hex_color,
 };
-use super::json_position::{character_column, locate_values, position_of_byte};
+use super::json_position::{character_column, locate_values};
 use super::load_error::{JsonPath, LoadError, Problem, TextPosition};
+use super::message_text::{excerpt, kind_of, quoted, shorten, utf8_text};
 
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 100;
@@ -39,7 +40,8 @@ pub fn load_article_set_with_warnings(
     file_label: &str,
     bytes: &[u8],
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
-    let text = decode(bytes).map_err(|problem| LoadError::single(file_label, problem))?;
+    let text = utf8_text(bytes, "a UTF-8 JSON text")
+        .map_err(|problem| LoadError::single(file_label, problem))?;
     let body = text.trim_start_matches([' ', '\t', '\n', '\r']);
     if body.is_empty() {
         let problem = Problem::new("the file is empty; expected a JSON object");
@@ -87,27 +89,6 @@ pub fn validate_article_set(file_label: &str, set: &ArticleSet) -> Result<Vec<St
     }
 }
 
-/// The bytes as UTF-8 text without a byte-order mark, or why they are not.
-fn decode(bytes: &[u8]) -> Result<&str, Problem> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Problem::new(
-            "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)",
-        ));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
-        Err(error) => {
-            let offset = error.valid_up_to();
-            let byte = bytes.get(offset).copied().unwrap_or_default();
-            let message = format!(
-                "the file is not valid UTF-8: byte 0x{byte:02x} at byte offset {offset} \
-                 is not part of a character (expected a UTF-8 JSON text)"
-            );
-            Err(Problem::new(message).at_position(position_of_byte(bytes, offset)))
-        }
-    }
-}
-
 /// Finds every problem of a file that serde rejected or that has the wrong format or version.
 fn diagnose(file_label: &str, text: &str, serde_error: Option<serde_json::Error>) -> LoadError {
     let value: Value = match serde_json::from_str(text) {
@@ -150,7 +131,7 @@ fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
     let message = if message.starts_with("recursion limit exceeded") {
         "the JSON is nested too deeply (more than 128 levels of arrays and objects)".to_owned()
     } else {
-        shorten(message)
+        shorten(message, MAX_MESSAGE_CHARS)
     };
     let problem = Problem::new(message);
     if error.line() == 0 {
@@ -206,7 +187,10 @@ fn read_records(top: &Map<String, Value>, findings: &mut Findings) -> Records {
             None => findings.problem(root.key(key), unknown_key_message(key, TOP_LEVEL_FIELDS)),
             Some(field) if matches!(field.name, "title" | "description") => {
                 if let Err(error) = (field.probe)(value) {
-                    findings.problem(root.key(key), shorten(&error.to_string()));
+                    findings.problem(
+                        root.key(key),
+                        shorten(&error.to_string(), MAX_MESSAGE_CHARS),
+                    );
                 }
             }
             Some(_) => {}
@@ -289,7 +273,10 @@ fn read_record<T: DeserializeOwned>(
             }
             Some(field) => {
                 if let Err(error) = (field.probe)(value) {
-                    findings.problem(path.key(key), shorten(&error.to_string()));
+                    findings.problem(
+                        path.key(key),
+                        shorten(&error.to_string(), MAX_MESSAGE_CHARS),
+                    );
                     repaired.remove(key);
                 }
             }
@@ -297,7 +284,10 @@ fn read_record<T: DeserializeOwned>(
     }
     report_missing_keys(object, fields, path, findings);
     if findings.problem_count == problems_before {
-        findings.problem(path.clone(), shorten(&serde_error.to_string()));
+        findings.problem(
+            path.clone(),
+            shorten(&serde_error.to_string(), MAX_MESSAGE_CHARS),
+        );
         return None;
     }
     for field in fields.iter().filter(|field| field.required) {
@@ -722,39 +712,6 @@ impl Findings {
             file: file_label.to_owned(),
             problems,
         }
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A value as short JSON text for a message.
-fn excerpt(value: &Value) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| kind_of(value).to_owned());
-    shorten_to(&json, 60)
-}
-
-/// User text in double quotes, escaped and shortened.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(&shorten_to(text, 60)).unwrap_or_default()
-}
-
-fn shorten(message: &str) -> String {
-    shorten_to(message, MAX_MESSAGE_CHARS)
-}
-
-fn shorten_to(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
     }
 }
 

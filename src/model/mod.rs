@@ -17,6 +17,7 @@ pub mod load_error;
 pub mod loader;
 mod merge_keys;
 pub mod merge_report;
+pub mod message_text;
 pub mod names;
 pub mod packed;
 pub mod stats;
