@@ -14,7 +14,6 @@ use crate::filter::Filter;
 use crate::model::dataset::Dataset;
 use crate::model::date::days_from_date;
 use crate::model::loader::load_article_set;
-use crate::model::message_text::count_label;
 use crate::synthetic::synthetic_article_set_json;
 use crate::timeline::layout::LayoutOptions;
 use crate::timeline::palette::{Palette, Theme};
@@ -390,12 +389,5 @@ mod tests {
         );
         // Headers, rows and blank lines of the text table.
         assert_eq!(lines, 1 + 2 + 2 + 3 + 2 + 4 + 2 + 3);
-    }
-
-    #[test]
-    fn event_counts_are_labelled_short() {
-        assert_eq!(count_label(950), "950");
-        assert_eq!(count_label(100_000), "100k");
-        assert_eq!(count_label(1_500_000), "1.5M");
     }
 }

@@ -120,4 +120,11 @@ mod tests {
                 .contains("UTF-16")
         );
     }
+
+    #[test]
+    fn event_counts_are_labelled_short() {
+        assert_eq!(count_label(950), "950");
+        assert_eq!(count_label(100_000), "100k");
+        assert_eq!(count_label(1_500_000), "1.5M");
+    }
 }
