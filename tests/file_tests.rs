@@ -416,3 +416,73 @@ fn a_set_with_many_sources_lists_them_a_page_at_a_time() {
     harness.get_by_label("Wire 199");
     harness.get_by_label("Show 50 more (50 not listed)");
 }
+
+/// A TimelineJS file of slides without `unique_id` (the importer numbers them `tl-1`, …).
+fn write_numbered_timeline(dir: &Path, name: &str, headlines: &[&str]) -> PathBuf {
+    let events: Vec<String> = headlines
+        .iter()
+        .enumerate()
+        .map(|(index, headline)| {
+            format!(
+                r#"{{"start_date": {{"year": "{}"}}, "text": {{"headline": "{headline}"}}}}"#,
+                1900 + index
+            )
+        })
+        .collect();
+    let path = dir.join(name);
+    let json = format!(
+        r#"{{"title": {{"text": {{"headline": "{name}"}}}}, "events": [{}]}}"#,
+        events.join(",")
+    );
+    std::fs::write(&path, json).expect("write timeline");
+    path
+}
+
+#[test]
+fn two_timelines_added_one_after_the_other_keep_every_slide() {
+    let dir = scratch_dir("two-timelines");
+    let first = write_numbered_timeline(&dir, "houston.json", &["Born", "First album"]);
+    let second = write_numbered_timeline(&dir, "women.json", &["Ada Lovelace", "ENIAC", "COBOL"]);
+    let mut harness = harness_answering(vec![vec![first], vec![second]]);
+    let before = event_count(&harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    choose_file_menu_item(&mut harness, "Add article set");
+    wait_for_loading(&mut harness);
+    assert_eq!(event_count(&harness), before + 5);
+    let dataset = &harness.state().explorer().dataset;
+    for title in ["Born", "First album", "Ada Lovelace", "ENIAC", "COBOL"] {
+        assert!(
+            dataset.events.iter().any(|event| event.title() == title),
+            "{title} is missing"
+        );
+    }
+    let texts = notification_texts(&harness);
+    assert!(texts.contains("women.json: 3 events added"), "{texts}");
+}
+
+#[test]
+fn a_change_asked_for_while_a_file_loads_is_applied_after_it_not_lost() {
+    let dir = scratch_dir("queued-change");
+    let timeline = write_numbered_timeline(&dir, "queued.json", &["Queued slide"]);
+    let mut harness = harness_answering(vec![vec![timeline]]);
+    harness
+        .state_mut()
+        .apply(AppCommand::LoadBuiltin { replace: true });
+    harness.run();
+    wait_for_loading(&mut harness);
+    let builtin_events = event_count(&harness);
+    // Add the file, and ask for the built-in chronology again before the add has finished.
+    choose_file_menu_item(&mut harness, "Add article set");
+    harness
+        .state_mut()
+        .apply(AppCommand::LoadBuiltin { replace: false });
+    wait_for_loading(&mut harness);
+    let dataset = &harness.state().explorer().dataset;
+    let labels: Vec<&str> = dataset.files.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert!(labels[1].ends_with("queued.json"), "{labels:?}");
+    assert_eq!(labels[2], BUILTIN_LABEL);
+    // The file's slide is there, and the built-in chronology added again adds nothing.
+    assert_eq!(event_count(&harness), builtin_events + 1);
+}
