@@ -95,7 +95,10 @@ pub fn apply_change(
                 Err(error) => applied.errors.push(error),
             }
         }
-        DataChange::AddSet { label, set } => {
+        DataChange::AddSet { label, mut set } => {
+            for event in &mut set.events {
+                event.mark_id_made_up();
+            }
             let mut dataset = Arc::unwrap_or_clone(current);
             let report = dataset.add_set(&label, *set, MadeUpIds::ALL);
             applied.loaded.push(LoadedFileReport {
