@@ -1,0 +1,108 @@
+//! Inputs that once took time quadratic in their size: each is timed at two sizes, and the
+//! larger may take at most a few times as long as the smaller (linear time gives 4 for four
+//! times the input, quadratic 16). Never absolute times: these run in debug builds on busy
+//! machines.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chronoscope::import::import_bytes;
+
+/// One measurement at a time: tests run on parallel threads, and two timings sharing the
+/// machine's cores would disturb each other.
+static MEASURING: Mutex<()> = Mutex::new(());
+
+/// The time of `runs` runs of `operation`.
+fn time_of(runs: u32, operation: &dyn Fn()) -> Duration {
+    let start = Instant::now();
+    for _ in 0..runs {
+        operation();
+    }
+    start.elapsed()
+}
+
+/// How many times the small and the large input are timed, by turns (so that a busy spell
+/// of the machine slows both alike); the shortest time of each counts.
+const TRIES: usize = 5;
+
+/// A measurement shorter than this is lost in the noise of the clock and the scheduler.
+const SHORTEST_MEASUREMENT: Duration = Duration::from_millis(20);
+
+/// Times `operation` on `make(n)` and `make(growth * n)` (each run enough times for the
+/// smaller to take [`SHORTEST_MEASUREMENT`], [`TRIES`] times); panics when the larger input
+/// takes `limit` times as long or longer.
+fn assert_time_grows_less_than<T>(
+    what: &str,
+    n: usize,
+    growth: usize,
+    limit: u32,
+    make: impl Fn(usize) -> T,
+    operation: impl Fn(&T),
+) {
+    let (small, large) = (make(n), make(growth * n));
+    let _alone = MEASURING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // A first run warms caches and the allocator; the next say how long one run takes.
+    operation(&small);
+    let once = (0..3)
+        .map(|_| time_of(1, &|| operation(&small)))
+        .min()
+        .unwrap_or_default()
+        .max(Duration::from_micros(1));
+    let runs = (SHORTEST_MEASUREMENT.as_secs_f64() / once.as_secs_f64()).ceil() as u32;
+    let runs = runs.clamp(1, 1000);
+    let (mut small_time, mut large_time) = (Duration::MAX, Duration::MAX);
+    for _ in 0..TRIES {
+        small_time = small_time.min(time_of(runs, &|| operation(&small)));
+        large_time = large_time.min(time_of(runs, &|| operation(&large)));
+    }
+    // Shown with --nocapture, and with a failure.
+    eprintln!(
+        "{what}: {runs} × size {n}: {small_time:?}; {runs} × size {}: {large_time:?}",
+        growth * n
+    );
+    assert!(
+        large_time < small_time * limit,
+        "{what}: size {n} took {small_time:?}, size {} took {large_time:?}: {limit} times as \
+         long or more",
+        growth * n
+    );
+}
+
+/// Linear time takes 4 times as long for 4 times the input; quadratic 16. 10 leaves room
+/// for a busy machine.
+fn assert_linear<T>(what: &str, n: usize, make: impl Fn(usize) -> T, operation: impl Fn(&T)) {
+    assert_time_grows_less_than(what, n, 4, 10, make, operation);
+}
+
+/// A TimelineJS file whose ignored key `nested` holds arrays `depth` deep, before a slide
+/// that is skipped with a warning (its month does not exist), which needs a line:column.
+fn deeply_nested_timelinejs(depth: usize) -> String {
+    format!(
+        r#"{{"title": {{"text": {{"headline": "Deep"}}}}, "nested": {}{}, "events": [
+  {{"start_date": {{"year": "2020", "month": "13"}}, "text": {{"headline": "Skipped"}}}},
+  {{"start_date": {{"year": "2021"}}, "text": {{"headline": "Kept"}}}}]}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    )
+}
+
+#[test]
+fn deep_nesting_before_a_skipped_timelinejs_slide_is_read_in_linear_time() {
+    let text = deeply_nested_timelinejs(3);
+    let imported = import_bytes("deep.json", text.as_bytes()).expect("imports");
+    assert_eq!(
+        imported.warnings,
+        ["deep.json:2:3: $.events[0]: skipped \"Skipped\": month 13 does not exist"]
+    );
+    assert_linear(
+        "TimelineJS JSON nested deep",
+        20_000,
+        deeply_nested_timelinejs,
+        |text| {
+            let imported = import_bytes("deep.json", text.as_bytes()).expect("imports");
+            assert_eq!(imported.warnings.len(), 1);
+        },
+    );
+}
