@@ -106,3 +106,43 @@ fn deep_nesting_before_a_skipped_timelinejs_slide_is_read_in_linear_time() {
         },
     );
 }
+
+/// A TimelineJS sheet of `rows` events whose lines end in a lone carriage return.
+fn timelinejs_csv_with_cr_endings(rows: usize) -> String {
+    let mut text = String::from("Year,Month,Day,Headline,Text\r");
+    for row in 0..rows {
+        let year = 1900 + row % 100;
+        text.push_str(&format!(
+            "{year},{},1,Row {row},Text of row {row}\r",
+            1 + row % 12
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_timelinejs_sheet_with_carriage_return_line_endings_is_read_in_linear_time() {
+    let imported =
+        import_bytes("cr.csv", timelinejs_csv_with_cr_endings(3).as_bytes()).expect("imports");
+    assert_eq!(imported.set.events.len(), 3);
+    assert_linear(
+        "TimelineJS CSV with CR line endings",
+        5_000,
+        timelinejs_csv_with_cr_endings,
+        |text| {
+            let imported = import_bytes("cr.csv", text.as_bytes()).expect("imports");
+            assert_eq!(imported.set.events.len(), text.matches('\r').count() - 1);
+        },
+    );
+}
+
+#[test]
+fn an_error_late_in_a_carriage_return_sheet_names_its_line() {
+    let mut text = timelinejs_csv_with_cr_endings(3);
+    text.push_str("1999,May,1,Bad month,x\r");
+    let error = import_bytes("cr.csv", text.as_bytes()).expect_err("a bad month");
+    assert_eq!(
+        error.to_string(),
+        "cr.csv:5:6: row 5, column `Month`: expected a whole number, found \"May\""
+    );
+}

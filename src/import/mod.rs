@@ -129,8 +129,7 @@ fn unknown_format_problem(text: &str) -> Problem {
         };
     }
     let first_line = csv_table::header_line(text);
-    let line_number = text
-        .lines()
+    let line_number = csv_table::text_lines(text)
         .position(|line| line == first_line)
         .map_or(1, |index| index + 1);
     Problem::new(format!(
