@@ -146,3 +146,26 @@ fn an_error_late_in_a_carriage_return_sheet_names_its_line() {
         "cr.csv:5:6: row 5, column `Month`: expected a whole number, found \"May\""
     );
 }
+
+/// A TimelineJS file of `slides` slides that all want the same `unique_id`.
+fn slides_with_one_unique_id(slides: usize) -> String {
+    let slide = r#"{"start_date": {"year": "2020"}, "unique_id": "same"}"#;
+    format!(r#"{{"events": [{}]}}"#, vec![slide; slides].join(","))
+}
+
+#[test]
+fn slides_that_all_want_one_unique_id_get_their_ids_in_linear_time() {
+    let imported =
+        import_bytes("same.json", slides_with_one_unique_id(3).as_bytes()).expect("imports");
+    let ids: Vec<&str> = imported.set.events.iter().map(|e| e.id()).collect();
+    assert_eq!(ids, ["same", "same-2", "same-3"]);
+    assert_linear(
+        "repeated unique_id",
+        2_000,
+        slides_with_one_unique_id,
+        |text| {
+            let imported = import_bytes("same.json", text.as_bytes()).expect("imports");
+            assert_eq!(imported.set.events.len(), text.matches("same").count());
+        },
+    );
+}

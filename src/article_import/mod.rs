@@ -13,7 +13,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -22,6 +22,7 @@ pub use dates::DateMention;
 pub use events::ProposedEvent;
 pub use speakers::{Attribution, UNKNOWN_SPEAKER};
 
+use crate::import::unique_ids::UniqueIds;
 use crate::model::article_set::{ArticleSet, EventRecord, QuoteRecord, SourceRecord};
 use crate::model::date::{PartialDate, Precision};
 use crate::model::load_error::LoadError;
@@ -262,17 +263,6 @@ pub fn slug(text: &str) -> String {
     slug
 }
 
-/// `base`, or `base-2`, `base-3`… whichever is not taken yet.
-fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
 /// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
 /// title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing publication
@@ -327,8 +317,9 @@ pub fn to_article_set(
         notes: Some(notes),
     };
 
-    let mut taken = HashSet::new();
-    taken.insert(source_id.clone());
+    // Ids are `base`, or `base-2`, `base-3`… whichever is not taken yet.
+    let mut taken = UniqueIds::default();
+    taken.claim(&source_id);
     let mut events = Vec::new();
     // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
     let mut event_sentences: HashMap<(usize, usize), String> = HashMap::new();
@@ -344,7 +335,7 @@ pub fn to_article_set(
             proposal.date.to_iso(),
             slug(&title_words.join(" "))
         );
-        let id = unique_id(base.trim_end_matches('-').to_owned(), &mut taken);
+        let id = taken.claim(base.trim_end_matches('-')).into_owned();
         let mut event = EventRecord::new(
             &id,
             proposal.date,
@@ -371,7 +362,9 @@ pub fn to_article_set(
             let sentence = (quote.sentence_range.start, quote.sentence_range.end);
             let event = event_sentences.get(&sentence).cloned();
             QuoteRecord {
-                id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
+                id: taken
+                    .claim(&format!("{source_id}-q{:02}", index + 1))
+                    .into_owned(),
                 text: quote.text.clone(),
                 speaker: quote.speaker.clone(),
                 role: quote.role.clone(),
@@ -550,7 +543,7 @@ mod tests {
         assert_eq!(first, second);
         let mut ids: Vec<&str> = first.events.iter().map(|e| e.id()).collect();
         ids.extend(first.quotes.iter().map(|q| q.id.as_str()));
-        let unique: HashSet<&str> = ids.iter().copied().collect();
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
     }
 

@@ -20,7 +20,7 @@ mod timelinejs2_json;
 mod timelinejs_csv;
 mod timelinejs_fast;
 mod timelinejs_json;
-mod unique_ids;
+pub(crate) mod unique_ids;
 
 pub use detect::detect_format;
 pub use html_text::plain_text_from_html;
