@@ -6,7 +6,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
+use chronoscope::article_import::{ArticleImport, ArticleMetadata, import_article, to_article_set};
 use chronoscope::import::import_bytes;
+use chronoscope::model::ArticleSet;
 
 /// One measurement at a time: tests run on parallel threads, and two timings sharing the
 /// machine's cores would disturb each other.
@@ -166,6 +169,64 @@ fn slides_that_all_want_one_unique_id_get_their_ids_in_linear_time() {
         |text| {
             let imported = import_bytes("same.json", text.as_bytes()).expect("imports");
             assert_eq!(imported.set.events.len(), text.matches("same").count());
+        },
+    );
+}
+
+/// The lines of the TimelineJS sheet fixture (quotes, years, headlines), repeated to about
+/// `bytes` and joined by `separator`.
+fn sheet_lines(bytes: usize, separator: char) -> String {
+    let sheet = include_str!("fixtures/import/timeline.csv");
+    let mut text = String::new();
+    for line in sheet.lines().filter(|line| !line.is_empty()).cycle() {
+        if text.len() >= bytes {
+            break;
+        }
+        text.push_str(line);
+        text.push(separator);
+    }
+    text
+}
+
+fn import_of(text: &str) -> ArticleImport {
+    let given = ArticleMetadata {
+        published: NaiveDate::from_ymd_opt(2022, 3, 20),
+        ..ArticleMetadata::default()
+    };
+    import_article(text, &given)
+}
+
+fn import_as_set(text: &str) -> ArticleSet {
+    let import = import_of(text);
+    let accepted = vec![true; import.proposed_events.len()];
+    to_article_set(&import, &accepted, "sheet.txt").expect("a valid set")
+}
+
+#[test]
+fn an_article_of_carriage_return_lines_is_imported_in_linear_time() {
+    let set = import_as_set(&sheet_lines(2_000, '\r'));
+    assert!(set.events.len() > 10, "{} events", set.events.len());
+    assert_linear(
+        "article of CR-joined CSV lines",
+        20_000,
+        |bytes| sheet_lines(bytes, '\r'),
+        |text| {
+            import_as_set(text);
+        },
+    );
+}
+
+#[test]
+fn one_long_sentence_with_many_quotes_and_dates_is_imported_in_linear_time() {
+    let import = import_of(&sheet_lines(10_000, ' '));
+    let quotes = import.quotes.len() + import.scare_quotes.len();
+    assert!(quotes > 10 && import.mentions.len() > 10, "{quotes} quotes");
+    assert_linear(
+        "article of one long sentence",
+        20_000,
+        |bytes| sheet_lines(bytes, ' '),
+        |text| {
+            import_as_set(text);
         },
     );
 }

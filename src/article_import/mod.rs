@@ -205,8 +205,22 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             .push(mention);
     }
     let quote_ranges: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+    // Every quote of a sentence was said on the same day: it is looked for once per sentence,
+    // so that a long sentence costs its mentions once, not once per quote in it.
+    let mut said_on_by_sentence: HashMap<(usize, usize), Option<PartialDate>> = HashMap::new();
     for quote in quotes.iter_mut().chain(scare_quotes.iter_mut()) {
-        quote.said_on = said_on(text, &mentions_by_sentence, &quote_ranges, quote, published);
+        let sentence = &quote.sentence_range;
+        quote.said_on = *said_on_by_sentence
+            .entry((sentence.start, sentence.end))
+            .or_insert_with(|| {
+                said_on(
+                    text,
+                    &mentions_by_sentence,
+                    &quote_ranges,
+                    sentence,
+                    published,
+                )
+            });
     }
     if mentions.len() >= dates::MAX_MENTIONS {
         warnings.push(format!(
@@ -393,14 +407,14 @@ pub fn to_article_set(
 /// ("said on Friday", "told reporters on Tuesday", "On Tuesday, Roe said").
 const SAID_ON_REACH_BYTES: usize = 25;
 
-/// The date the quote's sentence says it was said: a mention outside every quote, right after
+/// The date a sentence says its quotes were said: a mention outside every quote, right after
 /// or before a speech verb, not after publication. "Held talks in late October" dates the
 /// talks, not the saying. `quote_ranges` are the byte ranges of all quotes, sorted.
 fn said_on(
     text: &str,
     mentions_by_sentence: &HashMap<usize, Vec<&DateMention>>,
     quote_ranges: &[Range<usize>],
-    quote: &ImportedQuote,
+    sentence: &Range<usize>,
     published: Option<NaiveDate>,
 ) -> Option<PartialDate> {
     let published = PartialDate::containing(published?, Precision::Day)?;
@@ -411,9 +425,9 @@ fn said_on(
             .is_some_and(|q| q.start <= range.start && range.end <= q.end)
     };
     mentions_by_sentence
-        .get(&quote.sentence_range.start)?
+        .get(&sentence.start)?
         .iter()
-        .filter(|m| m.sentence_range == quote.sentence_range)
+        .filter(|m| m.sentence_range == *sentence)
         .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
         .filter(|m| !inside_a_quote(&m.byte_range))
         .find(|m| next_to_speech_verb(text, m))
