@@ -230,3 +230,22 @@ fn one_long_sentence_with_many_quotes_and_dates_is_imported_in_linear_time() {
         },
     );
 }
+
+/// A TimelineJS file with one slide whose text has `pairs` stray `<` before a single `>`.
+fn slide_text_with_stray_angle_brackets(pairs: usize) -> String {
+    let text = format!("{}>", "a < b ".repeat(pairs));
+    format!(r#"{{"events": [{{"start_date": {{"year": "2020"}}, "text": {{"text": "{text}"}}}}]}}"#)
+}
+
+#[test]
+fn stray_angle_brackets_in_slide_text_are_read_in_linear_time() {
+    assert_linear(
+        "HTML text with stray <",
+        20_000,
+        slide_text_with_stray_angle_brackets,
+        |text| {
+            let imported = import_bytes("angles.json", text.as_bytes()).expect("imports");
+            assert!(imported.set.events[0].summary().ends_with("a < b >"));
+        },
+    );
+}
