@@ -8,8 +8,14 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use chronoscope::article_import::{ArticleImport, ArticleMetadata, import_article, to_article_set};
+use chronoscope::explorer::Explorer;
+use chronoscope::export::{ImageFormat, RenderOptions, render, view_between};
+use chronoscope::filter::Filter;
 use chronoscope::import::import_bytes;
-use chronoscope::model::ArticleSet;
+use chronoscope::model::dataset::Dataset;
+use chronoscope::model::{ArticleSet, EraRecord, PartialDate};
+use chronoscope::timeline::lanes::LaneMode;
+use chronoscope::timeline::time_view::TimeView;
 
 /// One measurement at a time: tests run on parallel threads, and two timings sharing the
 /// machine's cores would disturb each other.
@@ -246,6 +252,76 @@ fn stray_angle_brackets_in_slide_text_are_read_in_linear_time() {
         |text| {
             let imported = import_bytes("angles.json", text.as_bytes()).expect("imports");
             assert!(imported.set.events[0].summary().ends_with("a < b >"));
+        },
+    );
+}
+
+/// An explorer of a set with `count` eras one after the other over a century (each
+/// narrower than a point of the picture), in the four era colours by turn.
+fn explorer_with_eras(count: usize) -> Explorer {
+    let mut set = ArticleSet::new("Eras");
+    let first = PartialDate::parse("1900-01-01")
+        .expect("a date")
+        .first_day();
+    let days = (36_500 / count.max(1)).max(1) as u64;
+    let day = |days: u64| {
+        let day = first + chrono::Days::new(days);
+        PartialDate::parse(&day.to_string()).expect("a date")
+    };
+    set.eras = (0..count as u64)
+        .map(|index| EraRecord {
+            id: format!("era-{index}"),
+            title: format!("Era {index}"),
+            start: day(index * days),
+            end: day(index * days + days - 1),
+            color: None,
+        })
+        .collect();
+    let dataset = Dataset::from_article_set("eras.json", set);
+    Explorer::new(dataset, Filter::default(), LaneMode::Category, false)
+}
+
+/// A narrow, tall picture: drawing each era costs its height, so eras outweigh the rest.
+fn picture_options() -> RenderOptions {
+    RenderOptions {
+        width_points: 100.0,
+        height_points: 300.0,
+        ..RenderOptions::default()
+    }
+}
+
+fn century() -> TimeView {
+    let from = PartialDate::parse("1900").expect("a date");
+    let to = PartialDate::parse("1999").expect("a date");
+    view_between(from, to).expect("a range")
+}
+
+#[test]
+fn eras_narrower_than_a_point_are_drawn_as_a_few_rectangles() {
+    let svg = render(
+        &explorer_with_eras(5_000),
+        century(),
+        &picture_options(),
+        ImageFormat::Svg,
+    )
+    .expect("renders");
+    let rectangles = String::from_utf8_lossy(&svg).matches("<rect").count();
+    // Two per point of width at most, whatever the number of eras.
+    assert!(rectangles < 2 * 100, "{rectangles} rectangles");
+}
+
+#[test]
+fn a_picture_of_sixteen_times_as_many_narrow_eras_costs_about_the_same() {
+    // Drawn one by one, sixteen times the eras took over four times as long (in a debug
+    // build); merged into what a point of the picture shows, about as long.
+    assert_time_grows_less_than(
+        "PNG of narrow eras",
+        500,
+        16,
+        3,
+        explorer_with_eras,
+        |explorer| {
+            render(explorer, century(), &picture_options(), ImageFormat::Png).expect("renders");
         },
     );
 }

@@ -3,6 +3,7 @@
 
 pub mod axis_map;
 pub mod clustering;
+pub mod era_bands;
 pub mod label_placement;
 pub mod lanes;
 pub mod layout;
