@@ -452,6 +452,20 @@ fn an_unclosed_quote_in_a_csv_is_placed_where_it_opens() {
 }
 
 #[test]
+fn an_inch_mark_inside_a_field_opens_no_quote_and_later_columns_stay_right() {
+    let text = "Headline,Year,Month\n5\" pipe,2014,May\n";
+    assert_eq!(
+        error_text("inch.csv", text.as_bytes()),
+        "inch.csv:2:14: row 2, column `Month`: expected a whole number, found \"May\""
+    );
+    let text = "date,title,summary\n2014,5\" pipe,\"quoted, with a comma\"\n";
+    assert_eq!(
+        import("inch.csv", text.as_bytes()).set.events[0].title(),
+        "5\" pipe"
+    );
+}
+
+#[test]
 fn a_non_numeric_year_in_a_timelinejs_sheet_is_an_error() {
     let text = "Year,Month,Day,Headline\n1999,May,1,Bad month\n";
     assert_eq!(

@@ -22,7 +22,7 @@ use std::ops::Range;
 use chrono::{Datelike as _, Days, Months, NaiveDate, Weekday};
 
 use super::sentences::Sentence;
-use super::words::{Token, excerpt, is_capitalized, slice, tokens};
+use super::words::{Token, excerpt, is_capitalized, is_line_break, slice, tokens};
 use crate::model::date::PartialDate;
 
 /// One date found in the text.
@@ -204,7 +204,7 @@ impl<'a> SentenceWords<'a> {
         };
         slice(self.text, a.end..b.start)
             .chars()
-            .all(|c| c == ',' || (c.is_whitespace() && c != '\n'))
+            .all(|c| c == ',' || (c.is_whitespace() && !is_line_break(c)))
             && slice(self.text, a.end..b.start).matches(',').count() <= 1
     }
 

@@ -12,7 +12,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -21,6 +21,7 @@ pub use dates::{DateMention, parse_published};
 pub use events::ProposedEvent;
 pub use speakers::{Attribution, UNKNOWN_SPEAKER};
 
+use crate::import::unique_ids::UniqueIds;
 use crate::model::article_set::{ArticleSet, EventRecord, QuoteRecord, SourceRecord};
 use crate::model::date::{PartialDate, Precision};
 use crate::model::load_error::LoadError;
@@ -195,8 +196,22 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             .push(mention);
     }
     let quote_ranges: Vec<Range<usize>> = spans.iter().map(|q| q.outer.clone()).collect();
+    // Every quote of a sentence was said on the same day: it is looked for once per sentence,
+    // so that a long sentence costs its mentions once, not once per quote in it.
+    let mut said_on_by_sentence: HashMap<(usize, usize), Option<PartialDate>> = HashMap::new();
     for quote in quotes.iter_mut().chain(scare_quotes.iter_mut()) {
-        quote.said_on = said_on(text, &mentions_by_sentence, &quote_ranges, quote, published);
+        let sentence = &quote.sentence_range;
+        quote.said_on = *said_on_by_sentence
+            .entry((sentence.start, sentence.end))
+            .or_insert_with(|| {
+                said_on(
+                    text,
+                    &mentions_by_sentence,
+                    &quote_ranges,
+                    sentence,
+                    published,
+                )
+            });
     }
     if mentions.len() >= dates::MAX_MENTIONS {
         warnings.push(format!(
@@ -253,17 +268,6 @@ pub fn slug(text: &str) -> String {
     slug
 }
 
-/// `base`, or `base-2`, `base-3`… whichever is not taken yet.
-fn unique_id(base: String, taken: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
 /// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
 /// title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing publication
@@ -318,8 +322,9 @@ pub fn to_article_set(
         notes: Some(notes),
     };
 
-    let mut taken = HashSet::new();
-    taken.insert(source_id.clone());
+    // Ids are `base`, or `base-2`, `base-3`… whichever is not taken yet.
+    let mut taken = UniqueIds::default();
+    taken.claim(&source_id);
     let mut events = Vec::new();
     // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
     let mut event_sentences: HashMap<(usize, usize), String> = HashMap::new();
@@ -335,7 +340,7 @@ pub fn to_article_set(
             proposal.date.to_iso(),
             slug(&title_words.join(" "))
         );
-        let id = unique_id(base.trim_end_matches('-').to_owned(), &mut taken);
+        let id = taken.claim(base.trim_end_matches('-')).into_owned();
         let mut event = EventRecord::new(
             &id,
             proposal.date,
@@ -362,7 +367,9 @@ pub fn to_article_set(
             let sentence = (quote.sentence_range.start, quote.sentence_range.end);
             let event = event_sentences.get(&sentence).cloned();
             QuoteRecord {
-                id: unique_id(format!("{source_id}-q{:02}", index + 1), &mut taken),
+                id: taken
+                    .claim(&format!("{source_id}-q{:02}", index + 1))
+                    .into_owned(),
                 text: quote.text.clone(),
                 speaker: quote.speaker.clone(),
                 role: quote.role.clone(),
@@ -391,14 +398,14 @@ pub fn to_article_set(
 /// ("said on Friday", "told reporters on Tuesday", "On Tuesday, Roe said").
 const SAID_ON_REACH_BYTES: usize = 25;
 
-/// The date the quote's sentence says it was said: a mention outside every quote, right after
+/// The date a sentence says its quotes were said: a mention outside every quote, right after
 /// or before a speech verb, not after publication. "Held talks in late October" dates the
 /// talks, not the saying. `quote_ranges` are the byte ranges of all quotes, sorted.
 fn said_on(
     text: &str,
     mentions_by_sentence: &HashMap<usize, Vec<&DateMention>>,
     quote_ranges: &[Range<usize>],
-    quote: &ImportedQuote,
+    sentence: &Range<usize>,
     published: Option<NaiveDate>,
 ) -> Option<PartialDate> {
     let published = PartialDate::containing(published?, Precision::Day)?;
@@ -409,9 +416,9 @@ fn said_on(
             .is_some_and(|q| q.start <= range.start && range.end <= q.end)
     };
     mentions_by_sentence
-        .get(&quote.sentence_range.start)?
+        .get(&sentence.start)?
         .iter()
-        .filter(|m| m.sentence_range == quote.sentence_range)
+        .filter(|m| m.sentence_range == *sentence)
         .filter(|m| m.end.is_none() && m.date.start_days() < published.end_days())
         .filter(|m| !inside_a_quote(&m.byte_range))
         .find(|m| next_to_speech_verb(text, m))
@@ -541,7 +548,7 @@ mod tests {
         assert_eq!(first, second);
         let mut ids: Vec<&str> = first.events.iter().map(|e| e.id()).collect();
         ids.extend(first.quotes.iter().map(|q| q.id.as_str()));
-        let unique: HashSet<&str> = ids.iter().copied().collect();
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
     }
 

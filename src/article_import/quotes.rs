@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::words::Hole;
+use super::words::{Hole, line_breaks};
 
 /// Which marks enclose a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,7 +133,7 @@ fn close_quote(
             // opening before the first closing mark.
             let adjacent = text
                 .get(paragraph_end..next.start)
-                .is_some_and(|gap| gap.matches('\n').count() == 1);
+                .is_some_and(|gap| line_breaks(gap) == 1);
             let close = marks.closer(style, next.start, next.end)?;
             let reopened_first = marks.opens_within(style, next.start, close);
             if !adjacent || reopened_first {

@@ -19,11 +19,13 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The non-empty lines of `text`, trimmed, as byte ranges. Articles pasted from the web keep one
-/// paragraph per line, with or without blank lines between.
+/// paragraph per line, with or without blank lines between. Lines end at `\n`, `\r\n` or a
+/// lone `\r` (see [`super::words::is_line_break`]).
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut paragraphs = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    // The `\n` of a `\r\n` is a piece of its own, blank, so skipped.
+    for line in text.split_inclusive(['\n', '\r']) {
         let start_trimmed = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
@@ -206,6 +208,13 @@ mod tests {
         let text = "  One.\n\n Two \r\nThree";
         let found: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["One.", "Two", "Three"]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_paragraph() {
+        let text = "One\rTwo\r\rThree";
+        let found: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["One", "Two", "Three"]);
     }
 
     #[test]

@@ -168,7 +168,22 @@ pub fn only_spaces_between(text: &str, from: usize, to: usize) -> bool {
     from <= to
         && text
             .get(from..to)
-            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && c != '\n'))
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() && !is_line_break(c)))
+}
+
+/// `true` for a character that ends a line: `\n`, or `\r` (alone it ends the lines of old Mac
+/// text and of some exports; before `\n` it is part of a Windows line ending).
+pub fn is_line_break(c: char) -> bool {
+    c == '\n' || c == '\r'
+}
+
+/// How many lines end in `text`: `\r\n`, `\n` and a lone `\r` each end one.
+pub fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let lone_returns = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .count();
+    memchr::memchr_iter(b'\n', bytes).count() + lone_returns
 }
 
 #[cfg(test)]
@@ -180,6 +195,13 @@ mod tests {
             .into_iter()
             .filter_map(|(token, range)| matches!(token, Token::Word(_)).then(|| &text[range]))
             .collect()
+    }
+
+    #[test]
+    fn windows_unix_and_old_mac_line_endings_each_end_one_line() {
+        assert_eq!(line_breaks("a\r\nb\nc\rd"), 3);
+        assert_eq!(line_breaks(" \r\r\n "), 2);
+        assert_eq!(line_breaks("no break"), 0);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::model::category::Category;
 use crate::model::date::{DateError, PartialDate};
 use crate::model::load_error::{LoadError, Problem};
 
-use super::csv_table::{field_position, normalized_column_name, open_csv, quoted_field};
+use super::csv_table::{CsvText, normalized_column_name, open_csv, quoted_field};
 use super::report::ImportReport;
 use super::source_registry::{NewSource, SourceRegistry, url_host};
 use super::timelinejs_csv::csv_error_problem;
@@ -54,7 +54,7 @@ pub fn import_events_csv(
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
     let mut report = ImportReport::new(file_label);
-    let (delimiter, mut reader) = match open_csv(text) {
+    let (csv_text, mut reader) = match open_csv(text) {
         Ok(opened) => opened,
         Err(problem) => {
             report.problem(|| problem);
@@ -63,8 +63,7 @@ pub fn import_events_csv(
     };
     let mut record = csv::StringRecord::new();
     let mut table = Table {
-        text,
-        delimiter,
+        csv_text: &csv_text,
         header: Vec::new(),
         indexes: [None; COLUMNS.len()],
     };
@@ -79,7 +78,7 @@ pub fn import_events_csv(
             Ok(true) => {}
             Ok(false) => break,
             Err(error) => {
-                report.problem(|| csv_error_problem(text, &error));
+                report.problem(|| csv_error_problem(&csv_text, &error));
                 break;
             }
         }
@@ -106,7 +105,7 @@ pub fn import_events_csv(
                         "row {row} has {fields} fields but the header names {columns} columns; \
                          fields beyond the header are ignored (in this row and any other)"
                     ))
-                    .at_position(field_position(text, &position, columns, delimiter))
+                    .at_position(csv_text.field_position(&position, columns))
                 });
             }
         }
@@ -128,8 +127,7 @@ pub fn import_events_csv(
 
 /// The header and where each column is.
 struct Table<'a> {
-    text: &'a str,
-    delimiter: u8,
+    csv_text: &'a CsvText<'a>,
     header: Vec<String>,
     indexes: [Option<usize>; COLUMNS.len()],
 }
@@ -143,7 +141,7 @@ impl Table<'_> {
     ) {
         self.header = record.iter().map(|name| name.trim().to_owned()).collect();
         for (index, name) in self.header.iter().enumerate() {
-            let at = || field_position(self.text, position, index, self.delimiter);
+            let at = || self.csv_text.field_position(position, index);
             let normalized = normalized_column_name(name);
             match COLUMNS.iter().position(|known| *known == normalized) {
                 Some(column) if self.indexes[column].is_none() => {
@@ -174,12 +172,7 @@ impl Table<'_> {
                          (date and title required)",
                         COLUMNS.join(", ")
                     ))
-                    .at_position(field_position(
-                        self.text,
-                        position,
-                        0,
-                        self.delimiter,
-                    ))
+                    .at_position(self.csv_text.field_position(position, 0))
                 });
             }
         }
@@ -205,9 +198,8 @@ impl RowView<'_> {
     fn at(&self, column: Column, message: &str) -> Problem {
         let index = self.table.indexes[column as usize].unwrap_or_default();
         let name = self.table.header.get(index).map_or("", String::as_str);
-        Problem::new(format!("row {}, column `{name}`: {message}", self.row)).at_position(
-            field_position(self.table.text, self.position, index, self.table.delimiter),
-        )
+        Problem::new(format!("row {}, column `{name}`: {message}", self.row))
+            .at_position(self.table.csv_text.field_position(self.position, index))
     }
 
     /// The date in `column`; `None` (problem reported) when it is not one.

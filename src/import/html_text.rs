@@ -30,7 +30,10 @@ pub(super) fn line_from_html(html: &str) -> Cow<'_, str> {
 fn markup_to_text(html: &str) -> String {
     let mut out = TextBuilder::with_capacity(html.len());
     let mut rest = html;
-    let mut no_more_tags = false;
+    // The next `>`, as an offset into `html`: found once for all the `<` before it (`a < b`
+    // a thousand times before one `>` must not look for it a thousand times); `None` once
+    // no `>` follows.
+    let mut next_close = html.find('>');
     while !rest.is_empty() {
         // The text up to the next `<` (no entity spans one), its entities decoded.
         let text_end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
@@ -44,10 +47,12 @@ fn markup_to_text(html: &str) -> String {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
-        let close = if no_more_tags { None } else { rest.find('>') };
-        let Some(close) = close else {
+        let at = html.len() - rest.len();
+        if next_close.is_some_and(|close| close < at) {
+            next_close = rest.find('>').map(|close| at + close);
+        }
+        let Some(close) = next_close.map(|close| close - at) else {
             // No `>` follows: no later `<` starts a tag either.
-            no_more_tags = true;
             out.push('<');
             rest = &rest[1..];
             continue;
@@ -263,6 +268,14 @@ mod tests {
         assert_eq!(
             plain_text_from_html("a<script>var x = '<p>';</script>b<!-- c -->d<style>p{}</STYLE>"),
             "abd"
+        );
+    }
+
+    #[test]
+    fn stray_angle_brackets_before_a_tag_stay_and_the_tag_goes() {
+        assert_eq!(
+            plain_text_from_html("a < b <1 <p>c</p> > <!-- x --> d <br>e"),
+            "a < b <1\n\nc\n\n> d\ne"
         );
     }
 

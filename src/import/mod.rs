@@ -19,7 +19,7 @@ mod timelinejs2_json;
 mod timelinejs_csv;
 mod timelinejs_fast;
 mod timelinejs_json;
-mod unique_ids;
+pub(crate) mod unique_ids;
 
 pub use detect::detect_format;
 pub use html_text::plain_text_from_html;
@@ -133,8 +133,7 @@ fn unknown_format_problem(text: &str) -> Problem {
         };
     }
     let first_line = csv_table::header_line(text);
-    let line_number = text
-        .lines()
+    let line_number = csv_table::text_lines(text)
         .position(|line| line == first_line)
         .map_or(1, |index| index + 1);
     Problem::new(format!(

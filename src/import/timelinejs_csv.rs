@@ -7,7 +7,7 @@
 use crate::model::article_set::ArticleSet;
 use crate::model::load_error::{LoadError, Problem};
 
-use super::csv_table::{field_position, normalized_column_name, open_csv, quoted_field};
+use super::csv_table::{CsvText, normalized_column_name, open_csv, quoted_field};
 use super::report::ImportReport;
 use super::timeline_slides::{
     BuildStep, DatePart, Origin, Slide, SlideMedia, TimelineBuilder, parse_date_part,
@@ -60,7 +60,7 @@ pub fn import_timelinejs_csv(
     text: &str,
 ) -> Result<(ArticleSet, Vec<String>), LoadError> {
     let mut report = ImportReport::new(file_label);
-    let (delimiter, mut reader) = match open_csv(text) {
+    let (csv_text, mut reader) = match open_csv(text) {
         Ok(opened) => opened,
         Err(problem) => {
             report.problem(|| problem);
@@ -72,7 +72,7 @@ pub fn import_timelinejs_csv(
     // This thread reads rows and turns them into events' texts; the builder gives ids and
     // sources on another. Problems (the file is not loaded) are gathered here, warnings there.
     read_while_building(
-        |steps| read_rows(text, &mut reader, delimiter, steps, &mut report),
+        |steps| read_rows(&csv_text, &mut reader, steps, &mut report),
         |steps| {
             for step in steps {
                 builder.apply(step, &mut warnings);
@@ -87,9 +87,8 @@ pub fn import_timelinejs_csv(
 
 /// Reads every row, handing the builder a step for each; problems go to `report`.
 fn read_rows(
-    text: &str,
+    csv_text: &CsvText<'_>,
     reader: &mut csv::Reader<&[u8]>,
-    delimiter: u8,
     steps: &mut ItemSender<BuildStep<'static>>,
     report: &mut ImportReport,
 ) {
@@ -103,7 +102,7 @@ fn read_rows(
             Ok(true) => {}
             Ok(false) => break,
             Err(error) => {
-                report.problem(|| csv_error_problem(text, &error));
+                report.problem(|| csv_error_problem(csv_text, &error));
                 break;
             }
         }
@@ -127,18 +126,17 @@ fn read_rows(
             continue;
         };
         let row_view = Row {
-            text,
+            csv_text,
             record: &record,
             position: &position,
             indexes: &indexes,
             header: &header,
-            delimiter,
             row,
         };
         let kind = row_view.get(Column::Type).trim();
         let origin = Origin::Csv {
             row,
-            position: field_position(text, &position, 0, delimiter),
+            position: csv_text.field_position(&position, 0),
         };
         let step = if kind.eq_ignore_ascii_case("title") {
             if seen_title {
@@ -167,12 +165,11 @@ fn read_rows(
 
 /// One data row and what is needed to name its fields in messages.
 struct Row<'a> {
-    text: &'a str,
+    csv_text: &'a CsvText<'a>,
     record: &'a csv::StringRecord,
     position: &'a csv::Position,
     indexes: &'a [Option<usize>; COLUMNS.len()],
     header: &'a [String],
-    delimiter: u8,
     row: usize,
 }
 
@@ -208,9 +205,8 @@ impl Row<'_> {
     fn problem_at(&self, column: Column, message: &str) -> Problem {
         let index = self.indexes[column as usize].unwrap_or_default();
         let name = self.header.get(index).map_or("", |name| name.trim());
-        Problem::new(format!("row {}, column `{name}`: {message}", self.row)).at_position(
-            field_position(self.text, self.position, index, self.delimiter),
-        )
+        Problem::new(format!("row {}, column `{name}`: {message}", self.row))
+            .at_position(self.csv_text.field_position(self.position, index))
     }
 }
 
@@ -285,10 +281,10 @@ fn read_era(
 }
 
 /// An error of the CSV reader, at its position when it has one.
-pub fn csv_error_problem(text: &str, error: &csv::Error) -> Problem {
+pub fn csv_error_problem(csv_text: &CsvText<'_>, error: &csv::Error) -> Problem {
     let problem = Problem::new(format!("the CSV could not be read: {error}"));
     match error.position() {
-        Some(position) => problem.at_position(field_position(text, position, 0, b',')),
+        Some(position) => problem.at_position(csv_text.field_position(position, 0)),
         None => problem,
     }
 }

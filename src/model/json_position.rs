@@ -40,25 +40,44 @@ pub fn character_column(text: &[u8], line: usize, byte_column: usize) -> usize {
 
 /// Finds where each wanted value starts in a JSON text (which should be valid JSON).
 ///
-/// One pass, no recursion, no allocation per value except object keys; paths absent from the
-/// text are absent from the answer. Never panics, whatever the text.
+/// One pass, no recursion, no allocation per value except the keys of objects on the way to a
+/// wanted value; paths absent from the text are absent from the answer. Each value costs one
+/// lookup of its last step, and containers off the way to every wanted value only a count of
+/// their depth, so deep nesting stays linear in time and constant in memory. Never panics,
+/// whatever the text.
 pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPath, TextPosition> {
     let mut found = HashMap::new();
     if wanted.is_empty() {
         return found;
     }
+    let tree = WantedTree::new(wanted);
     let mut cursor = Cursor::new(text);
+    // The open containers on the way to a wanted value, then how many more are open inside
+    // the last of them (their keys, indexes and values do not matter).
     let mut frames: Vec<Frame> = Vec::new();
-    let mut path = JsonPath::root();
+    let mut off_tree_depth = 0_usize;
     let mut pending_key: Option<String> = None;
 
     while let Some(byte) = cursor.peek() {
+        if off_tree_depth > 0 {
+            match byte {
+                b'{' | b'[' => off_tree_depth += 1,
+                b'}' | b']' => off_tree_depth -= 1,
+                b'"' => {
+                    cursor.skip_string();
+                    continue;
+                }
+                _ => {}
+            }
+            cursor.advance();
+            continue;
+        }
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' | b':' => cursor.advance(),
             b',' => {
                 match frames.last_mut() {
-                    Some(Frame::Object { expects_key }) => *expects_key = true,
-                    Some(Frame::Array { next_index }) => *next_index += 1,
+                    Some(Frame::Object { expects_key, .. }) => *expects_key = true,
+                    Some(Frame::Array { next_index, .. }) => *next_index += 1,
                     None => {}
                 }
                 cursor.advance();
@@ -66,54 +85,61 @@ pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPat
             b'}' | b']' => {
                 cursor.advance();
                 frames.pop();
-                if !frames.is_empty() {
-                    path.pop();
-                }
             }
-            b'"' if matches!(frames.last(), Some(Frame::Object { expects_key: true })) => {
-                pending_key = Some(cursor.read_string());
-                if let Some(Frame::Object { expects_key }) = frames.last_mut() {
+            b'"' if matches!(
+                frames.last(),
+                Some(Frame::Object {
+                    expects_key: true,
+                    ..
+                })
+            ) =>
+            {
+                if let Some(Frame::Object { expects_key, .. }) = frames.last_mut() {
                     *expects_key = false;
                 }
+                pending_key = Some(cursor.read_string());
             }
             _ => {
                 let position = cursor.position();
-                let segment = match frames.last() {
-                    Some(Frame::Object { .. }) => {
-                        Some(PathSegment::Key(pending_key.take().unwrap_or_default()))
+                let node = match frames.last() {
+                    None => Some(WantedTree::ROOT),
+                    Some(Frame::Object { node, .. }) => {
+                        let key = pending_key.take().unwrap_or_default();
+                        tree.child(*node, PathSegment::Key(key))
                     }
-                    Some(Frame::Array { next_index }) => Some(PathSegment::Index(*next_index)),
-                    None => None,
+                    Some(Frame::Array { node, next_index }) => {
+                        tree.child(*node, PathSegment::Index(*next_index))
+                    }
                 };
-                let has_segment = segment.is_some();
-                if let Some(segment) = segment {
-                    path.push(segment);
-                }
-                if wanted.contains(&path) {
+                if let Some(path) = node.and_then(|node| tree.path(node)) {
                     found.insert(path.clone(), position);
                     if found.len() == wanted.len() {
                         break;
                     }
                 }
-                match byte {
-                    b'{' => {
+                match (byte, node) {
+                    (b'{' | b'[', None) => {
                         cursor.advance();
-                        frames.push(Frame::Object { expects_key: true });
+                        off_tree_depth = 1;
                     }
-                    b'[' => {
+                    (b'{', Some(node)) => {
                         cursor.advance();
-                        frames.push(Frame::Array { next_index: 0 });
+                        frames.push(Frame::Object {
+                            expects_key: true,
+                            node,
+                        });
                     }
-                    scalar_start => {
-                        if scalar_start == b'"' {
-                            cursor.skip_string();
-                        } else {
-                            cursor.skip_scalar();
-                        }
-                        if has_segment {
-                            path.pop();
-                        }
+                    (b'[', Some(node)) => {
+                        cursor.advance();
+                        frames.push(Frame::Array {
+                            next_index: 0,
+                            node,
+                        });
                     }
+                    (b'"', _) => {
+                        cursor.skip_string();
+                    }
+                    _ => cursor.skip_scalar(),
                 }
             }
         }
@@ -121,10 +147,53 @@ pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPat
     found
 }
 
-/// An open container while scanning.
+/// An open container on the way to a wanted value, with its node in the [`WantedTree`].
 enum Frame {
-    Object { expects_key: bool },
-    Array { next_index: usize },
+    Object { expects_key: bool, node: usize },
+    Array { next_index: usize, node: usize },
+}
+
+/// The wanted paths as a tree of their steps: a value's node is found from its container's
+/// node and its own key or index, without looking at the rest of its path.
+struct WantedTree<'w> {
+    nodes: Vec<WantedNode<'w>>,
+}
+
+#[derive(Default)]
+struct WantedNode<'w> {
+    children: HashMap<PathSegment, usize>,
+    /// The wanted path that ends here, if one does.
+    path: Option<&'w JsonPath>,
+}
+
+impl<'w> WantedTree<'w> {
+    /// The node of `$`.
+    const ROOT: usize = 0;
+
+    fn new(wanted: &'w HashSet<JsonPath>) -> Self {
+        let mut nodes = vec![WantedNode::default()];
+        for path in wanted {
+            let mut node = Self::ROOT;
+            for segment in path.segments() {
+                let next = nodes.len();
+                let child = *nodes[node].children.entry(segment.clone()).or_insert(next);
+                if child == next {
+                    nodes.push(WantedNode::default());
+                }
+                node = child;
+            }
+            nodes[node].path = Some(path);
+        }
+        Self { nodes }
+    }
+
+    fn child(&self, parent: usize, segment: PathSegment) -> Option<usize> {
+        self.nodes.get(parent)?.children.get(&segment).copied()
+    }
+
+    fn path(&self, node: usize) -> Option<&'w JsonPath> {
+        self.nodes.get(node)?.path
+    }
 }
 
 /// A byte position in a text that keeps count of lines and character columns.
@@ -268,6 +337,16 @@ mod tests {
         let text = r#"{"a\"b": [[1, {"c": [true, null]}], {}], "z": "\\\"", "y": 2}"#;
         assert_eq!(locate(text, "a\"b.0.1.c.1"), at(1, 28));
         assert_eq!(locate(text, "y"), at(1, 60));
+    }
+
+    #[test]
+    fn values_after_a_deep_subtree_off_the_way_are_found() {
+        let deep = format!("{}{}", "[{\"k\": [\"]\", ".repeat(1000), "]}]".repeat(1000));
+        let text = format!("{{\"x\": {deep}, \"a\": [0, {{\"b\": 1}}]}}");
+        let column = text.rfind("1}").map(|at| at + 1);
+        assert_eq!(locate(&text, "a.1.b"), column.and_then(|c| at(1, c)));
+        assert_eq!(locate(&text, "x.0.k"), at(1, 14));
+        assert_eq!(locate(&text, "x.1"), None);
     }
 
     #[test]

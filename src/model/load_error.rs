@@ -142,14 +142,9 @@ impl JsonPath {
         path
     }
 
-    /// Goes one step down, in place.
-    pub(super) fn push(&mut self, segment: PathSegment) {
-        self.segments.push(segment);
-    }
-
-    /// Goes one step up, in place (the root stays the root).
-    pub(super) fn pop(&mut self) {
-        self.segments.pop();
+    /// The steps from the root, in order.
+    pub(super) fn segments(&self) -> &[PathSegment] {
+        &self.segments
     }
 }
 

@@ -12,6 +12,7 @@
 //! ```
 
 use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events};
+use super::era_bands::{Band, visible_bands};
 use super::label_placement::LabelRows;
 use super::palette::{ERA_COLORS, Palette};
 use super::scene::{Color, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor};
@@ -339,6 +340,7 @@ fn layout_eras(
     measure: &dyn TextMeasure,
 ) {
     let palette = input.palette;
+    let mut bands: Vec<Band> = Vec::new();
     let mut titles: Vec<(f32, f32, &str)> = Vec::new();
     for (index, era) in input.dataset.eras.iter().enumerate() {
         let x0 = transform
@@ -355,13 +357,21 @@ fn layout_eras(
             .color
             .map(|[r, g, b]| Color::rgb(r, g, b))
             .unwrap_or(ERA_COLORS[index % ERA_COLORS.len()]);
+        bands.push(Band {
+            x0,
+            x1,
+            color: base.faded(palette.era_alpha),
+        });
+        titles.push((x0 + 5.0, x1 - 4.0, era.title.as_str()));
+    }
+    // Thousands of eras would otherwise cost thousands of full-height rectangles to draw.
+    for band in visible_bands(&bands) {
         scene.shapes.push(Shape::Rect {
-            rect: Rect::from_x_y_ranges(x0, x1, input.canvas.min.y, time_area.max.y),
-            fill: base.faded(palette.era_alpha),
+            rect: Rect::from_x_y_ranges(band.x0, band.x1, input.canvas.min.y, time_area.max.y),
+            fill: band.color,
             stroke: None,
             corner_radius: 0.0,
         });
-        titles.push((x0 + 5.0, x1 - 4.0, era.title.as_str()));
     }
     // Titles sit in the top strip inside the visible part of their band, left to right; where
     // bands overlap (eras of several files) a title starts after the previous one.
