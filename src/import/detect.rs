@@ -2,6 +2,7 @@
 //! object, or the column names of a CSV header.
 
 use crate::model::article_set::FORMAT_TAG;
+use crate::model::json_scan::JsonScanner;
 
 use super::Format;
 use super::csv_table::{detect_delimiter, header_line, header_names, normalized_column_name};
@@ -104,7 +105,7 @@ enum EventsShape {
 /// Stops early at `"format": "chronoscope-article-set"` (which native files write first).
 fn scan_top_level(text: &[u8]) -> TopLevelKeys {
     let mut keys = TopLevelKeys::default();
-    let mut scanner = Scanner { text, at: 0 };
+    let mut scanner = JsonScanner::new(text);
     scanner.skip_white_space();
     if !scanner.eat(b'{') {
         return keys;
@@ -123,7 +124,7 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
             return keys;
         }
         scanner.skip_white_space();
-        let value_start = scanner.at;
+        let value_start = scanner.offset();
         let first = scanner.peek();
         match key.as_str() {
             "format" => {
@@ -152,7 +153,7 @@ fn scan_top_level(text: &[u8]) -> TopLevelKeys {
                 return keys;
             }
         }
-        let value_ends = scanner.at > value_start || scanner.skip_value();
+        let value_ends = scanner.offset() > value_start || scanner.skip_value();
         if !value_ends {
             return keys;
         }
@@ -180,116 +181,19 @@ fn is_title_slide(value: Option<&[u8]>) -> bool {
 /// The shape of the JSON array at the start of `array` (possibly cut short), from its first
 /// element.
 fn events_shape(array: &[u8]) -> EventsShape {
-    let mut scanner = Scanner { text: array, at: 1 };
+    let mut scanner = JsonScanner::new(array);
+    scanner.advance();
     scanner.skip_white_space();
     if scanner.peek() == Some(b']') {
         return EventsShape::Empty;
     }
-    let start = scanner.at;
+    let start = scanner.offset();
     scanner.skip_value();
-    let element = array.get(start..scanner.at).unwrap_or_default();
+    let element = array.get(start..scanner.offset()).unwrap_or_default();
     if String::from_utf8_lossy(element).contains("\"start_date\"") {
         EventsShape::UsesStartDate
     } else {
         EventsShape::Other
-    }
-}
-
-/// A byte cursor over JSON text that skips values without recursion.
-struct Scanner<'a> {
-    text: &'a [u8],
-    at: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.text.get(self.at).copied()
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        if self.peek() == Some(byte) {
-            self.at += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn skip_white_space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
-    }
-
-    /// Reads a string at the cursor; `None` if there is none or it does not end.
-    fn string(&mut self) -> Option<String> {
-        let start = self.at;
-        if !self.skip_string() {
-            return None;
-        }
-        serde_json::from_slice(self.text.get(start..self.at)?).ok()
-    }
-
-    /// Skips a string at the cursor; false if it does not end.
-    fn skip_string(&mut self) -> bool {
-        if !self.eat(b'"') {
-            return false;
-        }
-        // Most of a large file is inside strings: jump to the next quote or backslash.
-        while let Some(offset) =
-            memchr::memchr2(b'"', b'\\', self.text.get(self.at..).unwrap_or_default())
-        {
-            self.at += offset + 1;
-            if self.text.get(self.at - 1) == Some(&b'"') {
-                return true;
-            }
-            // A backslash: the byte after it is escaped.
-            self.at += 1;
-        }
-        self.at = self.text.len();
-        false
-    }
-
-    /// Skips one value (containers by counting brackets); false if the text ends first.
-    fn skip_value(&mut self) -> bool {
-        match self.peek() {
-            None => false,
-            Some(b'"') => self.skip_string(),
-            Some(b'{' | b'[') => {
-                let mut depth = 0_usize;
-                loop {
-                    match self.peek() {
-                        None => return false,
-                        Some(b'"') => {
-                            if !self.skip_string() {
-                                return false;
-                            }
-                        }
-                        Some(b'{' | b'[') => {
-                            depth += 1;
-                            self.at += 1;
-                        }
-                        Some(b'}' | b']') => {
-                            depth = depth.saturating_sub(1);
-                            self.at += 1;
-                            if depth == 0 {
-                                return true;
-                            }
-                        }
-                        Some(_) => self.at += 1,
-                    }
-                }
-            }
-            Some(_) => {
-                while let Some(byte) = self.peek() {
-                    if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        return true;
-                    }
-                    self.at += 1;
-                }
-                false
-            }
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! JSON path of the value being read there.
 
 use crate::model::json_position::character_column;
+use crate::model::json_scan::{JsonScanner, decode_leniently};
 use crate::model::load_error::{JsonPath, Problem, TextPosition};
 
 /// serde_json's own limit on nested arrays and objects (kept: it prevents stack overflows).
@@ -64,10 +65,10 @@ enum Frame {
 /// One pass, no recursion: deep nesting costs a frame each on the heap, not the stack.
 pub fn path_at_offset(text: &[u8], offset: usize) -> JsonPath {
     let mut frames: Vec<Frame> = Vec::new();
-    let mut at = 0;
+    let mut scanner = JsonScanner::new(text);
     let end = offset.min(text.len());
-    while at < end {
-        let byte = text[at];
+    while scanner.offset() < end {
+        let Some(byte) = scanner.peek() else { break };
         match byte {
             b'{' | b'[' => {
                 mark_started(&mut frames);
@@ -82,11 +83,11 @@ pub fn path_at_offset(text: &[u8], offset: usize) -> JsonPath {
                         started: false,
                     }
                 });
-                at += 1;
+                scanner.advance();
             }
             b'}' | b']' => {
                 frames.pop();
-                at += 1;
+                scanner.advance();
             }
             b',' => {
                 match frames.last_mut() {
@@ -100,24 +101,26 @@ pub fn path_at_offset(text: &[u8], offset: usize) -> JsonPath {
                     }
                     None => {}
                 }
-                at += 1;
+                scanner.advance();
             }
             b'"' => {
-                let (content, next) = string_at(text, at);
+                let content = scanner
+                    .raw_string()
+                    .map(|string| string.content)
+                    .unwrap_or_default();
                 if let Some(Frame::Object { key, expects_key }) = frames.last_mut()
                     && *expects_key
                 {
-                    *key = Some(decode_key(content));
+                    *key = Some(decode_leniently(content));
                     *expects_key = false;
                 } else {
                     mark_started(&mut frames);
                 }
-                at = next;
             }
-            b' ' | b'\t' | b'\n' | b'\r' | b':' => at += 1,
+            b' ' | b'\t' | b'\n' | b'\r' | b':' => scanner.advance(),
             _ => {
                 mark_started(&mut frames);
-                at += 1;
+                scanner.advance();
             }
         }
     }
@@ -136,32 +139,6 @@ fn mark_started(frames: &mut [Frame]) {
     if let Some(Frame::Array { started, .. }) = frames.last_mut() {
         *started = true;
     }
-}
-
-/// The raw bytes of the string starting at `start` (a quote) and the offset after its end.
-fn string_at(text: &[u8], start: usize) -> (&[u8], usize) {
-    let mut at = start + 1;
-    while let Some(&byte) = text.get(at) {
-        match byte {
-            b'"' => return (text.get(start + 1..at).unwrap_or_default(), at + 1),
-            b'\\' => at += 2,
-            _ => at += 1,
-        }
-    }
-    (text.get(start + 1..).unwrap_or_default(), text.len())
-}
-
-fn decode_key(raw: &[u8]) -> String {
-    if raw.contains(&b'\\') {
-        let mut quoted = Vec::with_capacity(raw.len() + 2);
-        quoted.push(b'"');
-        quoted.extend_from_slice(raw);
-        quoted.push(b'"');
-        if let Ok(key) = serde_json::from_slice(&quoted) {
-            return key;
-        }
-    }
-    String::from_utf8_lossy(raw).into_owned()
 }
 
 #[cfg(test)]

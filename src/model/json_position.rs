@@ -3,15 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::json_scan::{JsonScanner, is_continuation_byte};
 use super::load_error::{JsonPath, PathSegment, TextPosition};
 
 /// The line and character column of byte `offset` in `text` (clamped to the text).
 pub fn position_of_byte(text: &[u8], offset: usize) -> TextPosition {
-    let mut cursor = Cursor::new(text);
-    while cursor.offset < offset && cursor.peek().is_some() {
-        cursor.advance();
-    }
-    cursor.position()
+    let mut scanner = JsonScanner::new(text);
+    scanner.advance_to(offset);
+    scanner.position()
 }
 
 /// Converts a 1-based line and byte column (as serde_json reports them) to a character column.
@@ -51,27 +50,13 @@ pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPat
         return found;
     }
     let tree = WantedTree::new(wanted);
-    let mut cursor = Cursor::new(text);
-    // The open containers on the way to a wanted value, then how many more are open inside
-    // the last of them (their keys, indexes and values do not matter).
+    let mut cursor = JsonScanner::new(text);
+    // The open containers on the way to a wanted value (containers off the way are skipped
+    // whole: their keys, indexes and values do not matter).
     let mut frames: Vec<Frame> = Vec::new();
-    let mut off_tree_depth = 0_usize;
     let mut pending_key: Option<String> = None;
 
     while let Some(byte) = cursor.peek() {
-        if off_tree_depth > 0 {
-            match byte {
-                b'{' | b'[' => off_tree_depth += 1,
-                b'}' | b']' => off_tree_depth -= 1,
-                b'"' => {
-                    cursor.skip_string();
-                    continue;
-                }
-                _ => {}
-            }
-            cursor.advance();
-            continue;
-        }
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' | b':' => cursor.advance(),
             b',' => {
@@ -97,7 +82,7 @@ pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPat
                 if let Some(Frame::Object { expects_key, .. }) = frames.last_mut() {
                     *expects_key = false;
                 }
-                pending_key = Some(cursor.read_string());
+                pending_key = cursor.string_leniently();
             }
             _ => {
                 let position = cursor.position();
@@ -119,8 +104,7 @@ pub fn locate_values(text: &[u8], wanted: &HashSet<JsonPath>) -> HashMap<JsonPat
                 }
                 match (byte, node) {
                     (b'{' | b'[', None) => {
-                        cursor.advance();
-                        off_tree_depth = 1;
+                        cursor.skip_value();
                     }
                     (b'{', Some(node)) => {
                         cursor.advance();
@@ -194,101 +178,6 @@ impl<'w> WantedTree<'w> {
     fn path(&self, node: usize) -> Option<&'w JsonPath> {
         self.nodes.get(node)?.path
     }
-}
-
-/// A byte position in a text that keeps count of lines and character columns.
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Self {
-            bytes,
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.offset).copied()
-    }
-
-    fn position(&self) -> TextPosition {
-        TextPosition {
-            line: self.line,
-            column: self.column,
-        }
-    }
-
-    fn advance(&mut self) {
-        let Some(byte) = self.peek() else { return };
-        self.offset += 1;
-        if byte == b'\n' {
-            self.line += 1;
-            self.column = 1;
-        } else if !is_continuation_byte(byte) {
-            // A multi-byte character counts once, at its first byte.
-            self.column += 1;
-        }
-    }
-
-    /// Skips a string starting at the opening quote; returns the raw bytes between the quotes.
-    fn skip_string(&mut self) -> &'a [u8] {
-        self.advance();
-        let start = self.offset;
-        while let Some(byte) = self.peek() {
-            match byte {
-                b'"' => {
-                    let content = self.bytes.get(start..self.offset).unwrap_or_default();
-                    self.advance();
-                    return content;
-                }
-                b'\\' => {
-                    self.advance();
-                    self.advance();
-                }
-                _ => self.advance(),
-            }
-        }
-        self.bytes.get(start..).unwrap_or_default()
-    }
-
-    /// Reads a string starting at the opening quote, decoding escapes.
-    fn read_string(&mut self) -> String {
-        let raw = self.skip_string();
-        if !raw.contains(&b'\\') {
-            return String::from_utf8_lossy(raw).into_owned();
-        }
-        let mut quoted = Vec::with_capacity(raw.len() + 2);
-        quoted.push(b'"');
-        quoted.extend_from_slice(raw);
-        quoted.push(b'"');
-        serde_json::from_slice(&quoted)
-            .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
-    }
-
-    /// Skips a number, `true`, `false` or `null` (or any other run of stray bytes).
-    fn skip_scalar(&mut self) {
-        self.advance();
-        while let Some(byte) = self.peek() {
-            if matches!(
-                byte,
-                b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b'{' | b'}' | b'[' | b']' | b'"'
-            ) {
-                return;
-            }
-            self.advance();
-        }
-    }
-}
-
-fn is_continuation_byte(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
 }
 
 #[cfg(test)]

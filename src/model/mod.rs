@@ -13,6 +13,7 @@ pub mod fast_hash;
 mod footprint;
 pub(crate) mod id_index;
 pub mod json_position;
+pub mod json_scan;
 pub mod load_error;
 pub mod loader;
 mod merge_keys;
