@@ -262,11 +262,14 @@ impl ChronoscopeApp {
     /// Writes the loaded dataset as one native article set, atomically.
     pub(super) fn save_to(&mut self, path: &Path) {
         match save_dataset(&self.explorer.dataset, path) {
-            Ok((events, sources, quotes)) => {
+            Ok(saved) => {
                 self.notifications.push(
                     NotificationKind::Info,
                     format!(
-                        "Saved {events} events, {sources} sources and {quotes} quotes to {}",
+                        "Saved {} events, {} sources and {} quotes to {}",
+                        saved.events,
+                        saved.sources,
+                        saved.quotes,
                         path.display()
                     ),
                     Vec::new(),

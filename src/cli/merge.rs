@@ -5,9 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::builtin::{BUILTIN_LABEL, add_builtin};
-use crate::loading::{add_files, file_label};
-use crate::model::article_set::to_json_pretty;
-use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
+use crate::loading::{add_files, file_label, save_dataset};
+use crate::model::atomic_write::refuse_output_among_inputs;
 use crate::model::dataset::Dataset;
 use crate::model::load_error::LoadError;
 
@@ -72,17 +71,17 @@ pub fn run_merge(args: &MergeArgs) -> ExitCode {
         eprintln!("{out}: not written, as not every file loaded");
         return ExitCode::FAILURE;
     }
-    let set = dataset.to_article_set();
-    if let Err(error) = write_file_atomically(&args.out, to_json_pretty(&set).as_bytes()) {
-        eprintln!("{out}: cannot write: {error}");
-        return ExitCode::FAILURE;
+    match save_dataset(&dataset, &args.out) {
+        Ok(saved) => {
+            println!(
+                "{out}: {} events, {} sources, {} quotes, {} eras",
+                saved.events, saved.sources, saved.quotes, saved.eras
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{out}: cannot write: {error}");
+            ExitCode::FAILURE
+        }
     }
-    println!(
-        "{out}: {} events, {} sources, {} quotes, {} eras",
-        set.events.len(),
-        set.sources.len(),
-        set.quotes.len(),
-        set.eras.len()
-    );
-    ExitCode::SUCCESS
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::read::{LoadPhase, LoadProgress, ReadError, read_file_with_progress};
-use super::{LoadedFileReport, file_label};
-use crate::builtin::{BUILTIN_JSON, BUILTIN_LABEL};
+use super::{LoadedFileReport, file_label, merge_imported};
+use crate::builtin::{BUILTIN_LABEL, add_builtin};
 use crate::import::import_bytes;
 use crate::model::article_set::ArticleSet;
 use crate::model::dataset::{Dataset, MadeUpIds};
@@ -80,15 +80,17 @@ pub fn apply_change(
             load_paths(Some(current), &paths, progress, &mut applied);
         }
         DataChange::Builtin { replace } => {
-            let start = if replace { None } else { Some(current) };
-            match import_bytes(BUILTIN_LABEL, BUILTIN_JSON.as_bytes()) {
-                Ok(imported) => {
-                    let mut dataset = start.map_or_else(Dataset::empty, Arc::unwrap_or_clone);
-                    let report = dataset.add_set(BUILTIN_LABEL, imported.set, imported.made_up_ids);
+            let mut dataset = if replace {
+                Dataset::empty()
+            } else {
+                Arc::unwrap_or_clone(current)
+            };
+            match add_builtin(&mut dataset) {
+                Ok(report) => {
                     applied.loaded.push(LoadedFileReport {
                         label: BUILTIN_LABEL.to_owned(),
                         report,
-                        warnings: imported.warnings,
+                        warnings: Vec::new(),
                     });
                     applied.dataset = Some(dataset);
                 }
@@ -170,12 +172,9 @@ fn load_paths(
                         .take()
                         .map_or_else(Dataset::empty, Arc::unwrap_or_clone)
                 });
-                let report = dataset.add_set(&label, imported.set, imported.made_up_ids);
-                applied.loaded.push(LoadedFileReport {
-                    label,
-                    report,
-                    warnings: imported.warnings,
-                });
+                applied
+                    .loaded
+                    .push(merge_imported(dataset, label, imported));
                 applied.loaded_paths.push(path.clone());
             }
             Err(error) => applied.errors.push(error),

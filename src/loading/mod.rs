@@ -59,24 +59,30 @@ pub fn add_files(
     let mut errors = Vec::new();
     for path in paths {
         match import_file(path) {
-            Ok(imported) => {
-                let label = file_label(path);
-                let report = dataset.add_set(&label, imported.set, imported.made_up_ids);
-                let warnings = imported
-                    .warnings
-                    .into_iter()
-                    .map(|warning| labelled_warning(&label, warning))
-                    .collect();
-                loaded.push(LoadedFileReport {
-                    label,
-                    report,
-                    warnings,
-                });
-            }
+            Ok(imported) => loaded.push(merge_imported(dataset, file_label(path), imported)),
             Err(error) => errors.push(error),
         }
     }
     (loaded, errors)
+}
+
+/// Merges an imported file into `dataset`: what it did, with the importer's warnings.
+pub fn merge_imported(
+    dataset: &mut Dataset,
+    label: String,
+    imported: Imported,
+) -> LoadedFileReport {
+    let report = dataset.add_set(&label, imported.set, imported.made_up_ids);
+    let warnings = imported
+        .warnings
+        .into_iter()
+        .map(|warning| labelled_warning(&label, warning))
+        .collect();
+    LoadedFileReport {
+        label,
+        report,
+        warnings,
+    }
 }
 
 /// A warning that names its file once: importers already start theirs with the file name.
@@ -88,11 +94,25 @@ pub fn labelled_warning(label: &str, warning: String) -> String {
     }
 }
 
-/// Writes everything loaded as one native article set (what File ▸ Save as writes); returns
-/// the numbers of events, sources and quotes written.
-pub fn save_dataset(dataset: &Dataset, path: &Path) -> std::io::Result<(usize, usize, usize)> {
+/// How many items a saved set holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavedCounts {
+    pub events: usize,
+    pub sources: usize,
+    pub quotes: usize,
+    pub eras: usize,
+}
+
+/// Writes everything loaded as one native article set, atomically: what File ▸ Save as and
+/// `chronoscope merge` write.
+pub fn save_dataset(dataset: &Dataset, path: &Path) -> std::io::Result<SavedCounts> {
     let set = dataset.to_article_set();
     let json = to_json_pretty(&set);
     crate::model::atomic_write::write_file_atomically(path, json.as_bytes())?;
-    Ok((set.events.len(), set.sources.len(), set.quotes.len()))
+    Ok(SavedCounts {
+        events: set.events.len(),
+        sources: set.sources.len(),
+        quotes: set.quotes.len(),
+        eras: set.eras.len(),
+    })
 }

@@ -843,15 +843,10 @@ impl Dataset {
                     && !event.files().contains(file);
                 if same {
                     matched[index] = Some(candidate);
+                    if let Some(event) = self.events.get_mut(candidate) {
+                        event.absorb(&record_refs, record.summary(), record.reference());
+                    }
                     break;
-                }
-            }
-        }
-        for (index, candidate) in matched.iter().enumerate() {
-            if let (Some(candidate), Some(record)) = (candidate, records.get(index)) {
-                let record_refs = refs_of(index);
-                if let Some(event) = self.events.get_mut(*candidate) {
-                    event.absorb(&record_refs, record.summary(), record.reference());
                 }
             }
         }
@@ -861,14 +856,14 @@ impl Dataset {
         let mut aliases = FastHashMap::default();
         for (index, (mut record, keys)) in records.into_iter().zip(keys).enumerate() {
             let record_refs = refs_of(index);
+            let events = &self.events;
+            let id_holder = self
+                .event_index
+                .get_hashed(keys.id, record.id(), |i| id_of(events, i));
             let found = match matched[index] {
                 Some(candidate) => Some(Found::Same(candidate, "same date and title")),
                 None => {
-                    let events = &self.events;
-                    let id_taken = self
-                        .event_index
-                        .get_hashed(keys.id, record.id(), |i| id_of(events, i))
-                        .filter(|_| !record.id_is_made_up());
+                    let id_taken = id_holder.filter(|_| !record.id_is_made_up());
                     let candidates = id_taken
                         .into_iter()
                         .chain(
@@ -925,11 +920,7 @@ impl Dataset {
             }
             let new_index = self.events.len();
             let events = &self.events;
-            let id_taken = self
-                .event_index
-                .get_hashed(keys.id, record.id(), |i| id_of(events, i))
-                .is_some();
-            if id_taken {
+            if id_holder.is_some() {
                 let free = free_id(record.id(), |id| {
                     self.event_index.get(id, |i| id_of(events, i)).is_some()
                 });
