@@ -73,7 +73,8 @@ proptest! {
             canvas,
             palette: &palette,
             selected_event,
-            options: LayoutOptions { text_scale, show_legend },
+            hovered_event: None,
+            options: LayoutOptions { text_scale, show_legend, omit_empty_lanes: false },
         };
         let layout = layout_timeline(&input, &FixedWidthMeasure::default());
         prop_assert_eq!(overlapping_pair(&layout.scene), None);
@@ -101,6 +102,7 @@ fn a_dense_view_still_places_some_labels() {
         canvas: Rect::from_x_y_ranges(0.0, 1600.0, 0.0, 900.0),
         palette: &palette,
         selected_event: None,
+        hovered_event: None,
         options: LayoutOptions::default(),
     };
     let layout = layout_timeline(&input, &FixedWidthMeasure::default());

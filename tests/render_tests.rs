@@ -298,9 +298,11 @@ fn the_picture_uses_the_same_timeline_layout_as_the_window() {
             canvas: slide.timeline_canvas,
             palette: &palette,
             selected_event: None,
+            hovered_event: None,
             options: LayoutOptions {
                 text_scale: slide.text_scale,
                 show_legend: true,
+                omit_empty_lanes: true,
             },
         },
         &ExportTextMeasure::new(),

@@ -459,6 +459,7 @@ impl ChronoscopeApp {
                 1.0
             },
             show_legend: true,
+            omit_empty_lanes: false,
         };
         egui::CentralPanel::no_frame().show(ui, |ui| {
             commands.extend(ui::timeline_ui::timeline_ui(

@@ -9,13 +9,16 @@ use crate::builtin::add_builtin;
 use crate::explore::lanes::LaneMode;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
-use crate::export::{ImageFormat, RenderOptions, render, view_between};
+use crate::export::{
+    ExportError, ImageFormat, RenderOptions, encode_slide, layout_picture, view_between,
+};
 use crate::filter::Filter;
 use crate::loading::{add_files, file_label};
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
 use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
 use crate::model::load_error::LoadError;
+use crate::timeline::label_coverage::label_coverage;
 use crate::timeline::palette::Theme;
 
 /// The options of `chronoscope render`.
@@ -58,6 +61,9 @@ pub struct RenderArgs {
     /// Leave out the footer that credits the sources.
     #[arg(long)]
     pub no_credits: bool,
+    /// Keep lanes with nothing in the range, as a header line (by default they are left out).
+    #[arg(long)]
+    pub keep_empty_lanes: bool,
     /// How events are split into lanes.
     #[arg(long, value_enum, default_value_t = LanesArg::Category)]
     pub lanes: LanesArg,
@@ -171,13 +177,21 @@ pub fn render_to_file(args: &RenderArgs) -> Result<String, Vec<String>> {
         subtitle: args.subtitle.clone(),
         legend: !args.no_legend,
         credits: !args.no_credits,
+        keep_empty_lanes: args.keep_empty_lanes,
         lane_mode: args.lanes.into(),
     };
-    let bytes = render(&explorer, view, &options, format)
-        .map_err(|error| vec![format!("{out_label}: {error}")])?;
+    let to_messages = |error: ExportError| vec![format!("{out_label}: {error}")];
+    let slide = layout_picture(&explorer, view, &options).map_err(to_messages)?;
+    let bytes = encode_slide(&slide, &options, format).map_err(to_messages)?;
     write_file_atomically(&args.out, &bytes)
         .map_err(|error| vec![format!("{out_label}: cannot write: {error}")])?;
-    Ok(format!("{out_label}: {} bytes", bytes.len()))
+    // The explorer's lanes are the picture's: both use `--lanes`.
+    let coverage = label_coverage(&slide.scene, &explorer.dataset, &explorer.lanes, &view);
+    Ok(format!(
+        "{out_label}: {} bytes; {}",
+        bytes.len(),
+        coverage.summary()
+    ))
 }
 
 fn parse_date(option: &str, text: Option<&str>) -> Result<Option<PartialDate>, Vec<String>> {

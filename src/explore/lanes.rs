@@ -73,6 +73,24 @@ impl LaneEvents {
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
     }
+
+    /// How many events overlap `start_days..end_days`: a binary search for those that start
+    /// inside, plus those that began up to `LONG_SPAN_DAYS` earlier and the long spans.
+    pub fn count_overlapping(&self, start_days: f64, end_days: f64) -> usize {
+        let starts = &self.starts_days;
+        let inside_from = starts.partition_point(|s| *s < start_days);
+        let inside_to = starts.partition_point(|s| *s < end_days).max(inside_from);
+        let recent_from = starts.partition_point(|s| *s < start_days - LONG_SPAN_DAYS);
+        let reaches_in = |position: &usize| self.ends_days[*position] > start_days;
+        let recent = (recent_from..inside_from).filter(reaches_in).count();
+        let long = self
+            .long_spans
+            .iter()
+            .filter(|position| **position < recent_from)
+            .filter(|position| reaches_in(position))
+            .count();
+        inside_to - inside_from + recent + long
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -206,4 +224,24 @@ fn source_groups(
     }
     groups.push(("Reference only".to_owned(), None, unsourced));
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_overlapping_a_range_are_counted_with_spans_begun_before_it() {
+        // Days 0 (a 100-day span), 50 (a 20-day event), 95, 100, 130 and 200.
+        let lane = LaneEvents {
+            events: (0..6).collect(),
+            starts_days: vec![0.0, 50.0, 95.0, 100.0, 130.0, 200.0],
+            ends_days: vec![150.0, 70.0, 96.0, 101.0, 131.0, 201.0],
+            long_spans: vec![0],
+        };
+        assert_eq!(lane.count_overlapping(100.0, 140.0), 3); // the span, 100 and 130
+        assert_eq!(lane.count_overlapping(60.0, 96.0), 3); // the span, 50 and 95
+        assert_eq!(lane.count_overlapping(300.0, 400.0), 0);
+        assert_eq!(lane.count_overlapping(-10.0, 1000.0), 6);
+    }
 }

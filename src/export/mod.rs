@@ -93,6 +93,8 @@ pub struct RenderOptions {
     pub subtitle: Option<String>,
     pub legend: bool,
     pub credits: bool,
+    /// Keep lanes with nothing in range (as a header line); by default they are left out.
+    pub keep_empty_lanes: bool,
     pub lane_mode: LaneMode,
 }
 
@@ -107,6 +109,7 @@ impl Default for RenderOptions {
             subtitle: None,
             legend: true,
             credits: true,
+            keep_empty_lanes: false,
             lane_mode: LaneMode::Category,
         }
     }
@@ -172,6 +175,7 @@ pub fn layout_picture(
         subtitle: options.subtitle.as_deref(),
         legend: options.legend,
         credits: options.credits,
+        keep_empty_lanes: options.keep_empty_lanes,
     };
     Ok(layout_slide(&input, &ExportTextMeasure::new()))
 }
@@ -183,12 +187,29 @@ pub fn render_svg(
     options: &RenderOptions,
 ) -> Result<String, ExportError> {
     let slide = layout_picture(explorer, view, options)?;
-    Ok(svg::scene_to_svg(
+    Ok(slide_to_svg(&slide, options))
+}
+
+fn slide_to_svg(slide: &Slide, options: &RenderOptions) -> String {
+    svg::scene_to_svg(
         &slide.scene,
         options.width_points,
         options.height_points,
         &ExportTextMeasure::new().face_metrics(),
-    ))
+    )
+}
+
+/// The file bytes of a slide laid out by [`layout_picture`] with the same `options`.
+pub fn encode_slide(
+    slide: &Slide,
+    options: &RenderOptions,
+    format: ImageFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let svg = slide_to_svg(slide, options);
+    match format {
+        ImageFormat::Svg => Ok(svg.into_bytes()),
+        ImageFormat::Png => png::encode_png(&png::svg_to_rgba(&svg, options.scale)?),
+    }
 }
 
 /// The picture's pixels (straight RGBA, `width_points × scale` wide), e.g. for a clipboard.
@@ -208,10 +229,7 @@ pub fn render(
     options: &RenderOptions,
     format: ImageFormat,
 ) -> Result<Vec<u8>, ExportError> {
-    match format {
-        ImageFormat::Svg => render_svg(explorer, view, options).map(String::into_bytes),
-        ImageFormat::Png => png::encode_png(&render_rgba(explorer, view, options)?),
-    }
+    encode_slide(&layout_picture(explorer, view, options)?, options, format)
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub struct SlideInput<'a> {
     pub subtitle: Option<&'a str>,
     pub legend: bool,
     pub credits: bool,
+    /// Keep lanes with nothing in range (as a header line) instead of leaving them out.
+    pub keep_empty_lanes: bool,
 }
 
 /// The laid-out picture.
@@ -209,15 +211,18 @@ pub fn layout_slide(input: &SlideInput<'_>, measure: &dyn TextMeasure) -> Slide 
             canvas: timeline_canvas,
             palette,
             selected_event: None,
+            hovered_event: None,
             options: LayoutOptions {
                 text_scale: scale,
                 show_legend: input.legend,
+                omit_empty_lanes: !input.keep_empty_lanes,
             },
         },
         measure,
     );
     scene.shapes.extend(layout.scene.shapes);
     scene.label_rects.extend(layout.scene.label_rects);
+    scene.event_labels.extend(layout.scene.event_labels);
     scene.hits.extend(layout.scene.hits);
     if input.lanes.lanes.is_empty() {
         let message = if input.explorer.dataset.events.is_empty() {
@@ -465,6 +470,7 @@ mod tests {
                 subtitle: Some("A subtitle"),
                 legend: true,
                 credits: true,
+                keep_empty_lanes: false,
             },
             &FixedWidthMeasure::default(),
         );

@@ -13,15 +13,20 @@
 
 use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events};
 use super::era_bands::{Band, visible_bands};
-use super::label_placement::LabelRows;
+use super::label_placement::{LabelRows, rows_needed};
+use super::label_rank::{LabelFacts, LabelRank, is_at_boundary};
+use super::lane_heights::{LaneNeed, heights_by_need};
 use super::palette::{ERA_COLORS, Palette};
-use super::scene::{Color, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor};
+use super::scene::{
+    Color, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor,
+};
 use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
 use super::time_transform::TimeTransform;
 use crate::explore::axis_map::AxisMap;
 use crate::explore::lanes::{Lane, LaneEvents, LaneIndex};
 use crate::explore::time_view::TimeView;
+use crate::model::category::Category;
 use crate::model::dataset::Dataset;
 use crate::model::date::date_from_days;
 
@@ -31,6 +36,8 @@ pub struct LayoutOptions {
     /// 1 for the window; larger for presentation mode and big exports.
     pub text_scale: f32,
     pub show_legend: bool,
+    /// Leave out lanes with nothing in range (pictures) instead of keeping their header line.
+    pub omit_empty_lanes: bool,
 }
 
 impl Default for LayoutOptions {
@@ -38,6 +45,7 @@ impl Default for LayoutOptions {
         Self {
             text_scale: 1.0,
             show_legend: true,
+            omit_empty_lanes: false,
         }
     }
 }
@@ -51,6 +59,8 @@ pub struct TimelineLayoutInput<'a> {
     pub canvas: Rect,
     pub palette: &'a Palette,
     pub selected_event: Option<usize>,
+    /// The event under the pointer, whose label comes right after the selected one's.
+    pub hovered_event: Option<usize>,
     pub options: LayoutOptions,
 }
 
@@ -79,6 +89,8 @@ struct Metrics {
     legend_row: f32,
     /// Height of a cluster's count badge.
     badge_height: f32,
+    /// Height of a lane with nothing in range: its title only.
+    collapsed_lane: f32,
 }
 
 impl Metrics {
@@ -93,11 +105,17 @@ impl Metrics {
             row_height: 16.0 * scale,
             marker_radius: 4.5 * scale,
             bar_height: 9.0 * scale,
-            max_label_width: 280.0 * scale,
+            max_label_width: 520.0 * scale,
             lane_padding_top: 13.0 * scale,
             legend_row: 18.0 * scale,
             badge_height: 11.0 * 0.95 * 1.35 * scale,
+            collapsed_lane: 24.0 * scale,
         }
+    }
+
+    /// Where the first label row starts, below the markers, from the lane's top.
+    fn rows_top(&self) -> f32 {
+        self.lane_padding_top + self.badge_height.max(self.bar_height) / 2.0 + 2.0
     }
 }
 
@@ -141,9 +159,6 @@ pub fn layout_timeline(
         corner_radius: 0.0,
     });
 
-    if input.options.show_legend {
-        layout_legend(&mut scene, input, &m, era_row_height, time_area, measure);
-    }
     layout_eras(
         &mut scene,
         input,
@@ -158,16 +173,57 @@ pub fn layout_timeline(
         &mut scene, &m, palette, &transform, time_area, canvas, measure,
     );
 
-    let lane_weights: Vec<f32> = input
+    let era_boundaries = era_boundaries_days(input.dataset);
+    let plans: Vec<LanePlan> = input
         .lanes
         .lanes
         .iter()
-        .map(|lane| lane_weight(lane.all.len()))
+        .map(|lane| plan_lane(input, &m, &transform, lane, &era_boundaries, time_area))
         .collect();
-    let lane_rects = lane_rects(&lane_weights, time_area, &m);
-    for (index, (lane, lane_rect)) in input.lanes.lanes.iter().zip(&lane_rects).enumerate() {
+    // Lanes with nothing in range stay as a header line, or are left out (exports).
+    let shown: Vec<usize> = (0..plans.len())
+        .filter(|index| plans[*index].in_range > 0 || !input.options.omit_empty_lanes)
+        .collect();
+    let needs: Vec<LaneNeed> = shown.iter().map(|index| plans[*index].need(&m)).collect();
+    let mut legend = LegendEntries::default();
+    let mut lane_rects = Vec::with_capacity(shown.len());
+    let mut top = time_area.min.y;
+    for (stripe, (index, height)) in shown
+        .iter()
+        .zip(heights_by_need(&needs, time_area.height()))
+        .enumerate()
+    {
+        if top + height > time_area.max.y + 0.5 {
+            break;
+        }
+        let lane_rect = Rect::from_x_y_ranges(time_area.min.x, time_area.max.x, top, top + height);
+        let lane = LaneToDraw {
+            lane: &input.lanes.lanes[*index],
+            plan: &plans[*index],
+            rect: lane_rect,
+            stripe,
+        };
         layout_lane(
-            &mut scene, input, &m, &transform, lane, *lane_rect, index, measure,
+            &mut scene,
+            input,
+            &m,
+            &transform,
+            &lane,
+            &mut legend,
+            measure,
+        );
+        lane_rects.push(lane_rect);
+        top += height;
+    }
+    if input.options.show_legend {
+        layout_legend(
+            &mut scene,
+            input,
+            &m,
+            &legend,
+            era_row_height,
+            time_area,
+            measure,
         );
     }
 
@@ -175,76 +231,6 @@ pub fn layout_timeline(
         scene,
         time_area,
         lane_rects,
-    }
-}
-
-/// Busier lanes get more height for labels, but sub-linearly so quiet lanes stay readable.
-fn lane_weight(event_count: usize) -> f32 {
-    1.0 + (event_count as f32).sqrt().min(40.0) * 0.5
-}
-
-/// Splits the time area's height between lanes by weight; lanes that would be shorter than the
-/// minimum get the minimum, and lanes past the bottom are left out.
-fn lane_rects(weights: &[f32], time_area: Rect, m: &Metrics) -> Vec<Rect> {
-    let min_height = m.lane_padding_top * 2.0 + 4.0;
-    let mut top = time_area.min.y;
-    let mut rects = Vec::with_capacity(weights.len());
-    for height in lane_heights(weights, time_area.height(), min_height) {
-        if top + height > time_area.max.y + 0.5 {
-            break;
-        }
-        rects.push(Rect::from_x_y_ranges(
-            time_area.min.x,
-            time_area.max.x,
-            top,
-            top + height,
-        ));
-        top += height;
-    }
-    rects
-}
-
-/// Heights in proportion to `weights`, none below `min_height`: the lanes raised to the
-/// minimum take their height from the others, so that all fit in `total_height` whenever their
-/// minimums do (a busy lane is never pushed out by quiet ones).
-fn lane_heights(weights: &[f32], total_height: f32, min_height: f32) -> Vec<f32> {
-    let mut at_minimum = vec![false; weights.len()];
-    loop {
-        let raised = at_minimum.iter().filter(|raised| **raised).count();
-        let free_height = (total_height - min_height * raised as f32).max(0.0);
-        let free_weight: f32 = weights
-            .iter()
-            .zip(&at_minimum)
-            .filter(|(_, raised)| !**raised)
-            .map(|(weight, _)| weight.max(0.0))
-            .sum();
-        let height_of = |weight: f32| {
-            if free_weight > 0.0 {
-                free_height * weight.max(0.0) / free_weight
-            } else {
-                0.0
-            }
-        };
-        let mut changed = false;
-        for (weight, raised) in weights.iter().zip(at_minimum.iter_mut()) {
-            if !*raised && height_of(*weight) < min_height {
-                *raised = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return weights
-                .iter()
-                .zip(&at_minimum)
-                .map(|(weight, raised)| {
-                    if *raised {
-                        min_height
-                    } else {
-                        height_of(*weight)
-                    }
-                })
-                .collect();
-        }
     }
 }
 
@@ -271,11 +257,13 @@ pub(crate) fn push_label(
     });
 }
 
-/// The category colours and the approximate-date marker, right-aligned in the row under the era titles.
+/// The colours of the categories drawn, and the approximate-date marker when one is drawn,
+/// right-aligned in the row under the era titles.
 fn layout_legend(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
     m: &Metrics,
+    shown: &LegendEntries,
     era_row_height: f32,
     time_area: Rect,
     measure: &dyn TextMeasure,
@@ -283,13 +271,17 @@ fn layout_legend(
     let palette = input.palette;
     let size = m.small_size;
     let y_center = input.canvas.min.y + era_row_height + m.legend_row / 2.0;
-    use crate::model::category::Category;
     let mut entries: Vec<(String, Color, bool)> = Category::ALL
         .iter()
-        .filter(|c| **c != Category::Other || input.dataset.has_category(Category::Other))
+        .filter(|c| shown.has(**c))
         .map(|c| (c.label().to_owned(), palette.category(*c), false))
         .collect();
-    entries.push(("approximate date".to_owned(), palette.text_weak, true));
+    if shown.approximate {
+        entries.push(("approximate date".to_owned(), palette.text_weak, true));
+    }
+    if entries.is_empty() {
+        return;
+    }
     let dot = size * 0.9;
     let spacing = size * 0.9;
     let widths: Vec<f32> = entries
@@ -548,19 +540,230 @@ fn layout_axis(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Events closer than this many label rows are opened when every member gets a whole label.
+const OPEN_CLUSTER_LIMIT: usize = 8;
+/// A lane never asks for more label rows than this.
+const MAX_LABEL_ROWS: usize = 40;
+/// Free points between two labels of a row.
+const LABEL_GAP: f32 = 6.0;
+/// The accent bar left of a label's text, and the space after it.
+const LABEL_ACCENT: f32 = 3.0;
+const LABEL_INSET: f32 = LABEL_ACCENT + 3.0;
+
+/// One lane's groups and label candidates, worked out before the lanes share the height.
+struct LanePlan {
+    /// Events of the lane (matches, when searching) that overlap the view.
+    in_range: usize,
+    /// Of all of the lane's events (matches, when searching).
+    total: usize,
+    /// When searching: every visible event, drawn dimmed behind the matches.
+    background: Option<Vec<Group>>,
+    groups: Vec<Group>,
+    candidates: Vec<LabelCandidate>,
+    rows_needed: usize,
+}
+
+/// An event that may get a label.
+struct LabelCandidate {
+    event: usize,
+    /// Where the marker starts and ends (for drawing the members of an opened cluster).
+    x_start: f64,
+    x_end: f64,
+    /// Left edge of the label (its accent bar).
+    x: f32,
+    /// Right edge of a label drawn left of its marker (near the right edge of the lane).
+    x_flipped_end: f32,
+    text: String,
+    style: FontStyle,
+    rank: LabelRank,
+    /// Index into the plan's groups of the cluster it belongs to.
+    cluster: Option<usize>,
+}
+
+impl LanePlan {
+    fn need(&self, m: &Metrics) -> LaneNeed {
+        if self.in_range == 0 {
+            return LaneNeed {
+                wanted: m.collapsed_lane,
+                minimum: m.collapsed_lane,
+                stretches: false,
+            };
+        }
+        let height_for = |rows: usize| m.rows_top() + rows as f32 * m.row_height + 4.0;
+        LaneNeed {
+            wanted: height_for(self.rows_needed.max(1)),
+            minimum: height_for(1),
+            stretches: true,
+        }
+    }
+}
+
+/// A lane with its plan, where it goes, and whether it is a striped one.
+struct LaneToDraw<'a> {
+    lane: &'a Lane,
+    plan: &'a LanePlan,
+    rect: Rect,
+    stripe: usize,
+}
+
+/// The first and last days of the eras, sorted, for ranking events on them.
+fn era_boundaries_days(dataset: &Dataset) -> Vec<f64> {
+    let mut days: Vec<f64> = dataset
+        .eras
+        .iter()
+        .flat_map(|era| [era.start.start_days(), era.end.start_days()])
+        .collect();
+    days.sort_by(f64::total_cmp);
+    days
+}
+
+fn plan_lane(
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    transform: &TimeTransform<'_>,
+    lane: &Lane,
+    era_boundaries: &[f64],
+    time_area: Rect,
+) -> LanePlan {
+    let (x_min, x_max) = (f64::from(time_area.min.x), f64::from(time_area.max.x));
+    let sizes = ClusterSizes {
+        merge_points: 5.0,
+        cluster_width_points: f64::from(34.0 * input.options.text_scale),
+    };
+    let list = if input.lanes.searching {
+        &lane.matches
+    } else {
+        &lane.all
+    };
+    let groups = group_visible_events(list, transform, x_min, x_max, sizes);
+    let background = input
+        .lanes
+        .searching
+        .then(|| group_visible_events(&lane.all, transform, x_min, x_max, sizes));
+    let candidates = label_candidates(input, m, &groups, list, transform, era_boundaries, x_min);
+    // Estimated widths: measuring every candidate's text each frame would cost more than the
+    // labels that are finally placed (those are measured).
+    let bounds = LabelBounds::of(time_area);
+    let mut spans: Vec<(f32, f32)> = candidates
+        .iter()
+        .map(|c| {
+            let estimate = LABEL_INSET + c.text.chars().count() as f32 * m.label_size * 0.5;
+            let width = estimate.min(m.max_label_width);
+            match bounds.whole_label_at(c, width) {
+                Some((x, _)) => (x, width),
+                None => (c.x, bounds.right - c.x),
+            }
+        })
+        .collect();
+    LanePlan {
+        in_range: list.count_overlapping(input.view.start_days, input.view.end_days()),
+        total: list.len(),
+        background,
+        groups,
+        candidates,
+        rows_needed: rows_needed(&mut spans, LABEL_GAP, MAX_LABEL_ROWS),
+    }
+}
+
+/// The events of a lane that may get a label: single events, the members of small clusters,
+/// and the selected and hovered events wherever they are.
+fn label_candidates(
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    groups: &[Group],
+    list: &LaneEvents,
+    transform: &TimeTransform<'_>,
+    era_boundaries: &[f64],
+    x_min: f64,
+) -> Vec<LabelCandidate> {
+    let dataset = input.dataset;
+    let candidate = |event: usize, x_start: f64, x_end: f64, cluster: Option<usize>| {
+        let data = dataset.events.get(event)?;
+        let selected = input.selected_event == Some(event);
+        let facts = LabelFacts {
+            selected,
+            hovered: input.hovered_event == Some(event),
+            quotes: dataset.quotes_of_event(event).count(),
+            sources: data.sources().len(),
+            at_era_boundary: is_at_boundary(data.start_days(), era_boundaries),
+            begun_earlier: x_start < x_min,
+        };
+        let text = if data.approximate {
+            format!("c. {}", data.title())
+        } else {
+            data.title().to_owned()
+        };
+        Some(LabelCandidate {
+            event,
+            x_start,
+            x_end,
+            x: (x_start as f32 - m.marker_radius).max(x_min as f32 + 1.0),
+            x_flipped_end: x_start as f32 + m.marker_radius,
+            text,
+            style: if selected {
+                FontStyle::Strong
+            } else {
+                FontStyle::Regular
+            },
+            rank: facts.rank(),
+            cluster,
+        })
+    };
+    let at = |position: usize| {
+        (
+            list.events[position],
+            transform.x_from_time(list.starts_days[position]),
+            transform.x_from_time(list.ends_days[position]),
+        )
+    };
+    let mut candidates = Vec::with_capacity(groups.len());
+    for (index, group) in groups.iter().enumerate() {
+        match *group {
+            Group::Single {
+                event,
+                x_start,
+                x_end,
+            } => candidates.extend(candidate(event, x_start, x_end, None)),
+            Group::Cluster {
+                first_position,
+                count,
+                ..
+            } if count <= OPEN_CLUSTER_LIMIT => {
+                for position in first_position..first_position + count {
+                    let (event, x_start, x_end) = at(position);
+                    candidates.extend(candidate(event, x_start, x_end, Some(index)));
+                }
+            }
+            Group::Cluster { .. } => {}
+        }
+    }
+    // Lanes list events in dataset order, which is start order, so a binary search finds them.
+    for emphasized in [input.selected_event, input.hovered_event]
+        .into_iter()
+        .flatten()
+    {
+        if candidates.iter().all(|c| c.event != emphasized)
+            && let Ok(position) = list.events.binary_search(&emphasized)
+        {
+            let (event, x_start, x_end) = at(position);
+            candidates.extend(candidate(event, x_start, x_end, None));
+        }
+    }
+    candidates
+}
+
 fn layout_lane(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
     m: &Metrics,
     transform: &TimeTransform<'_>,
-    lane: &Lane,
-    lane_rect: Rect,
-    index: usize,
+    lane: &LaneToDraw<'_>,
+    legend: &mut LegendEntries,
     measure: &dyn TextMeasure,
 ) {
+    let (plan, lane_rect) = (lane.plan, lane.rect);
     let palette = input.palette;
-    if index % 2 == 1 {
+    if lane.stripe % 2 == 1 {
         scene.shapes.push(Shape::Rect {
             rect: Rect::from_x_y_ranges(
                 input.canvas.min.x,
@@ -573,56 +776,284 @@ fn layout_lane(
             corner_radius: 0.0,
         });
     }
-    layout_lane_title(scene, input, m, lane, lane_rect, measure);
+    layout_lane_title(scene, input, m, lane, measure);
+    if plan.in_range == 0 {
+        return;
+    }
 
     let marker_y = lane_rect.min.y + m.lane_padding_top;
-    let rows_top = marker_y + m.badge_height.max(m.bar_height) / 2.0 + 2.0;
+    let rows_top = lane_rect.min.y + m.rows_top();
     let row_count = ((lane_rect.max.y - rows_top - 2.0) / m.row_height)
         .floor()
         .max(0.0) as usize;
-    let mut rows = LabelRows::new(rows_top, m.row_height, row_count.min(8), 6.0);
-    let x_min = f64::from(lane_rect.min.x);
-    let x_max = f64::from(lane_rect.max.x);
-    let sizes = ClusterSizes {
-        merge_points: 5.0,
-        cluster_width_points: f64::from(34.0 * input.options.text_scale),
-    };
+    let rows = LabelRows::new(
+        rows_top,
+        m.row_height,
+        row_count.min(MAX_LABEL_ROWS),
+        LABEL_GAP,
+    );
+    let placed = place_labels(m, plan, &rows, LabelBounds::of(lane_rect), measure);
 
-    let draw =
-        |scene: &mut Scene, list: &LaneEvents, dimmed: bool, rows: Option<&mut LabelRows>| {
-            let groups = group_visible_events(list, transform, x_min, x_max, sizes);
-            for group in &groups {
-                draw_group(
-                    scene,
-                    input,
-                    m,
-                    group,
-                    LaneFrame {
-                        rect: lane_rect,
-                        marker_y,
-                    },
-                    dimmed,
-                    measure,
-                );
+    let frame = LaneFrame {
+        rect: lane_rect,
+        marker_y,
+    };
+    if let Some(category) = lane.lane.category {
+        legend.mark(category, false);
+    }
+    for group in plan.background.iter().flatten() {
+        draw_group(scene, input, m, group, frame, true, legend, measure);
+    }
+    // A cluster whose members all got their whole label is drawn as its members.
+    let opened = opened_clusters(plan, &placed);
+    for (index, group) in plan.groups.iter().enumerate() {
+        if opened.get(index).copied().unwrap_or(false) {
+            for member in plan.candidates.iter().filter(|c| c.cluster == Some(index)) {
+                let single = Group::Single {
+                    event: member.event,
+                    x_start: member.x_start,
+                    x_end: member.x_end,
+                };
+                draw_group(scene, input, m, &single, frame, false, legend, measure);
             }
-            if let Some(rows) = rows {
-                let candidates =
-                    label_candidates(&groups, list, input.selected_event, transform, x_min);
-                place_labels(scene, input, m, &candidates, rows, lane_rect, measure);
-            }
-        };
-    if input.lanes.searching {
-        draw(scene, &lane.all, true, None);
-        draw(scene, &lane.matches, false, Some(&mut rows));
-    } else {
-        draw(scene, &lane.all, false, Some(&mut rows));
+        } else {
+            draw_group(scene, input, m, group, frame, false, legend, measure);
+        }
+    }
+    for label in placed {
+        push_event_label(scene, input, m, &plan.candidates[label.candidate], label);
     }
 
-    // Lanes list events in dataset order, which is start order, so a binary search finds it.
     if let Some(selected) = input.selected_event
-        && lane.all.events.binary_search(&selected).is_ok()
+        && lane.lane.all.events.binary_search(&selected).is_ok()
     {
         draw_selection(scene, input, m, transform, selected, marker_y, lane_rect);
+    }
+}
+
+/// A label that found its place.
+struct PlacedLabel {
+    /// Index into the plan's candidates.
+    candidate: usize,
+    rect: Rect,
+    text: String,
+    in_full: bool,
+    /// Drawn left of its marker, with the accent bar on its right.
+    flipped: bool,
+}
+
+/// Where labels of a lane may go, left to right.
+#[derive(Clone, Copy)]
+struct LabelBounds {
+    left: f32,
+    right: f32,
+}
+
+impl LabelBounds {
+    fn of(lane_rect: Rect) -> Self {
+        Self {
+            left: lane_rect.min.x + 1.0,
+            right: lane_rect.max.x - 2.0,
+        }
+    }
+
+    /// Where a whole label `width` wide goes: right of its marker, or else (near the lane's
+    /// right edge) left of it; with whether it is flipped.
+    fn whole_label_at(&self, candidate: &LabelCandidate, width: f32) -> Option<(f32, bool)> {
+        if candidate.x + width <= self.right {
+            Some((candidate.x, false))
+        } else {
+            let end = candidate.x_flipped_end.min(self.right);
+            (end - width >= self.left).then_some((end - width, true))
+        }
+    }
+}
+
+/// Places the labels of a lane in `rows`: left to right when the lane seems to have room for
+/// all of them (rows then read in date order) and they all fit whole; otherwise the most
+/// important first.
+fn place_labels(
+    m: &Metrics,
+    plan: &LanePlan,
+    rows: &LabelRows,
+    bounds: LabelBounds,
+    measure: &dyn TextMeasure,
+) -> Vec<PlacedLabel> {
+    let candidates = &plan.candidates;
+    if rows.row_count() == 0 || candidates.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    if plan.rows_needed <= rows.row_count() {
+        order.sort_by(|a, b| candidates[*a].x.total_cmp(&candidates[*b].x));
+        let placed = place_in_order(m, candidates, &order, &mut rows.clone(), bounds, measure);
+        if placed.len() == candidates.len() && placed.iter().all(|label| label.in_full) {
+            return placed;
+        }
+    }
+    order.sort_by(|a, b| {
+        let (a, b) = (&candidates[*a], &candidates[*b]);
+        a.rank.cmp(&b.rank).then(a.x.total_cmp(&b.x))
+    });
+    place_in_order(m, candidates, &order, &mut rows.clone(), bounds, measure)
+}
+
+/// Places whole labels first in `order`, each in the first row with room; then the rest, cut to
+/// the widest free stretch at their start.
+fn place_in_order(
+    m: &Metrics,
+    candidates: &[LabelCandidate],
+    order: &[usize],
+    rows: &mut LabelRows,
+    bounds: LabelBounds,
+    measure: &dyn TextMeasure,
+) -> Vec<PlacedLabel> {
+    let mut placed = Vec::new();
+    let size = m.label_size;
+    let min_width = size * 4.0;
+    let mut left_over = Vec::new();
+    for &index in order {
+        let c = &candidates[index];
+        // Rows only fill up: no room for even a short label now means none later.
+        let right_room = bounds.right - c.x >= min_width && rows.has_room_at(c.x, min_width);
+        let flipped_start = c.x_flipped_end.min(bounds.right) - min_width;
+        let left_room = flipped_start >= bounds.left && rows.has_room_at(flipped_start, min_width);
+        if !right_room && !left_room {
+            continue;
+        }
+        let width = LABEL_INSET + measure.text_width(&c.text, size, c.style);
+        let spot = (width <= m.max_label_width)
+            .then(|| bounds.whole_label_at(c, width))
+            .flatten()
+            .and_then(|(x, flipped)| Some((rows.place(x, width)?.1, flipped)));
+        match spot {
+            Some((rect, flipped)) => placed.push(PlacedLabel {
+                candidate: index,
+                rect,
+                text: c.text.clone(),
+                in_full: true,
+                flipped,
+            }),
+            None => left_over.push(index),
+        }
+    }
+    for index in left_over {
+        let c = &candidates[index];
+        let x_limit = bounds.right.min(c.x + m.max_label_width);
+        let Some((row, free)) = rows.widest_free_at(c.x, x_limit) else {
+            continue;
+        };
+        if free < min_width {
+            continue;
+        }
+        let Some((text, text_width)) =
+            fit_text(measure, &c.text, size, c.style, free - LABEL_INSET)
+        else {
+            continue;
+        };
+        if let Some(rect) = rows.place_in_row(row, c.x, LABEL_INSET + text_width) {
+            placed.push(PlacedLabel {
+                candidate: index,
+                rect,
+                in_full: text == c.text,
+                text,
+                flipped: false,
+            });
+        }
+    }
+    placed
+}
+
+/// For each group of the plan: a cluster all of whose members got a whole label.
+fn opened_clusters(plan: &LanePlan, placed: &[PlacedLabel]) -> Vec<bool> {
+    let mut whole_labels = vec![0_usize; plan.groups.len()];
+    for label in placed.iter().filter(|label| label.in_full) {
+        if let Some(cluster) = plan.candidates[label.candidate].cluster
+            && let Some(count) = whole_labels.get_mut(cluster)
+        {
+            *count += 1;
+        }
+    }
+    plan.groups
+        .iter()
+        .zip(whole_labels)
+        .map(
+            |(group, labelled)| matches!(*group, Group::Cluster { count, .. } if count == labelled),
+        )
+        .collect()
+}
+
+fn push_event_label(
+    scene: &mut Scene,
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    candidate: &LabelCandidate,
+    label: PlacedLabel,
+) {
+    let Some(data) = input.dataset.events.get(candidate.event) else {
+        return;
+    };
+    let rect = label.rect;
+    let (accent_x, text_x) = if label.flipped {
+        (rect.max.x - LABEL_ACCENT, rect.min.x)
+    } else {
+        (rect.min.x, rect.min.x + LABEL_INSET)
+    };
+    scene.shapes.push(Shape::Rect {
+        rect: Rect::from_x_y_ranges(
+            accent_x,
+            accent_x + LABEL_ACCENT,
+            rect.min.y + 2.0,
+            rect.max.y - 2.0,
+        ),
+        fill: input.palette.category(data.category),
+        stroke: None,
+        corner_radius: 1.0,
+    });
+    let text_rect = Rect::from_x_y_ranges(
+        text_x,
+        text_x + rect.width() - LABEL_INSET,
+        rect.min.y,
+        rect.max.y,
+    );
+    scene.event_labels.push(EventLabel {
+        event: candidate.event,
+        in_full: label.in_full,
+    });
+    push_label(
+        scene,
+        Point::new(
+            text_rect.min.x,
+            rect.min.y + (m.row_height - m.label_size * 1.2) / 2.0,
+        ),
+        label.text,
+        m.label_size,
+        input.palette.text,
+        candidate.style,
+        text_rect,
+    );
+    scene.hits.push(Hit {
+        rect,
+        target: HitTarget::Event(candidate.event),
+    });
+}
+
+/// "12 of 65 events" when part of the lane is in range, "65 events" when all of it is.
+fn lane_count_text(in_range: usize, total: usize, searching: bool) -> String {
+    let noun = match (searching, total) {
+        (true, 1) => "match",
+        (true, _) => "matches",
+        (false, 1) => "event",
+        (false, _) => "events",
+    };
+    if in_range == total {
+        format!("{} {noun}", compact_count(total))
+    } else {
+        format!(
+            "{} of {} {noun}",
+            compact_count(in_range),
+            compact_count(total)
+        )
     }
 }
 
@@ -630,15 +1061,20 @@ fn layout_lane_title(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
     m: &Metrics,
-    lane: &Lane,
-    lane_rect: Rect,
+    lane: &LaneToDraw<'_>,
     measure: &dyn TextMeasure,
 ) {
+    let (plan, lane_rect) = (lane.plan, lane.rect);
     let palette = input.palette;
     let size = m.title_size;
     let mut x = input.canvas.min.x + 8.0;
-    let y = lane_rect.min.y + m.lane_padding_top - size * 0.65;
-    if let Some(category) = lane.category {
+    let collapsed = plan.in_range == 0;
+    let y = if collapsed {
+        lane_rect.min.y + (lane_rect.height() - size * 1.3) / 2.0
+    } else {
+        lane_rect.min.y + m.lane_padding_top - size * 0.65
+    };
+    if let Some(category) = lane.lane.category {
         scene.shapes.push(Shape::Circle {
             center: Point::new(x + 4.0, y + size * 0.65),
             radius: 4.0,
@@ -648,26 +1084,48 @@ fn layout_lane_title(
         x += 13.0;
     }
     let room = lane_rect.min.x - x - 6.0;
-    if let Some((title, width)) = fit_text(measure, &lane.title, size, FontStyle::Strong, room) {
+    let count = lane_count_text(plan.in_range, plan.total, input.lanes.searching);
+    let count_size = m.small_size * 0.95;
+    let mut title_end = x;
+    if let Some((title, width)) = fit_text(measure, &lane.lane.title, size, FontStyle::Strong, room)
+    {
         let bounds = Rect::from_x_y_ranges(x, x + width, y, y + size * 1.3);
+        title_end = bounds.max.x;
         push_label(
             scene,
             bounds.min,
             title,
             size,
-            palette.text,
+            if collapsed {
+                palette.text_weak
+            } else {
+                palette.text
+            },
             FontStyle::Strong,
             bounds,
         );
     }
-    let count = format!("{} events", lane.all.len());
-    let count_size = m.small_size * 0.95;
-    let count_y = y + size * 1.35;
+    // Below the title; on the title's line when the lane is only a header line.
+    let (count_x, count_y, count_room) = if collapsed {
+        let count_x = title_end + 6.0;
+        (
+            count_x,
+            y + (size - count_size) * 0.65,
+            lane_rect.min.x - count_x - 6.0,
+        )
+    } else {
+        (x, y + size * 1.35, room)
+    };
     if count_y + count_size * 1.3 <= lane_rect.max.y
-        && let Some((count, width)) =
-            fit_text(measure, &count, count_size, FontStyle::Regular, room)
+        && measure.text_width(&count, count_size, FontStyle::Regular) <= count_room
     {
-        let bounds = Rect::from_x_y_ranges(x, x + width, count_y, count_y + count_size * 1.3);
+        let width = measure.text_width(&count, count_size, FontStyle::Regular);
+        let bounds = Rect::from_x_y_ranges(
+            count_x,
+            count_x + width,
+            count_y,
+            count_y + count_size * 1.3,
+        );
         push_label(
             scene,
             bounds.min,
@@ -680,6 +1138,26 @@ fn layout_lane_title(
     }
 }
 
+/// The categories and the kinds of marker drawn, for the legend.
+#[derive(Default)]
+struct LegendEntries {
+    categories: Vec<Category>,
+    approximate: bool,
+}
+
+impl LegendEntries {
+    fn mark(&mut self, category: Category, approximate: bool) {
+        if !self.categories.contains(&category) {
+            self.categories.push(category);
+        }
+        self.approximate |= approximate;
+    }
+
+    fn has(&self, category: Category) -> bool {
+        self.categories.contains(&category)
+    }
+}
+
 /// Where a lane is and at which height its markers sit.
 #[derive(Clone, Copy)]
 struct LaneFrame {
@@ -687,6 +1165,7 @@ struct LaneFrame {
     marker_y: f32,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_group(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
@@ -694,6 +1173,7 @@ fn draw_group(
     group: &Group,
     lane: LaneFrame,
     dimmed: bool,
+    legend: &mut LegendEntries,
     measure: &dyn TextMeasure,
 ) {
     let LaneFrame {
@@ -711,6 +1191,7 @@ fn draw_group(
             let Some(data) = input.dataset.events.get(event) else {
                 return;
             };
+            legend.mark(data.category, data.approximate);
             let color = palette.category(data.category).faded(alpha);
             let x0 = (x_start as f32).max(lane_rect.min.x - 2.0);
             let x1 = (x_end as f32).min(lane_rect.max.x + 2.0);
@@ -825,119 +1306,6 @@ fn draw_group(
     }
 }
 
-/// Event labels in rows below the markers: the selected event first, then left to right.
-/// The events that may get a label, as (event, x of its start), in placement order: the
-/// selected event first (even when it sits inside a cluster), then single events left to right.
-fn label_candidates(
-    groups: &[Group],
-    list: &LaneEvents,
-    selected_event: Option<usize>,
-    transform: &TimeTransform<'_>,
-    x_min: f64,
-) -> Vec<(usize, f64)> {
-    let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(groups.len() + 1);
-    if let Some(selected) = selected_event
-        && let Ok(position) = list.events.binary_search(&selected)
-    {
-        candidates.push((selected, transform.x_from_time(list.starts_days[position])));
-    }
-    let singles = groups.iter().filter_map(|g| match *g {
-        Group::Single { event, x_start, .. } if Some(event) != selected_event => {
-            Some((event, x_start))
-        }
-        _ => None,
-    });
-    // Spans that began left of the view come last: their labels would all pile up at the edge.
-    let (on_screen, begun_earlier): (Vec<_>, Vec<_>) = singles.partition(|(_, x)| *x >= x_min);
-    candidates.extend(on_screen);
-    candidates.extend(begun_earlier);
-    candidates
-}
-
-fn place_labels(
-    scene: &mut Scene,
-    input: &TimelineLayoutInput<'_>,
-    m: &Metrics,
-    candidates: &[(usize, f64)],
-    rows: &mut LabelRows,
-    lane_rect: Rect,
-    measure: &dyn TextMeasure,
-) {
-    if rows.row_count() == 0 {
-        return;
-    }
-    let palette = input.palette;
-    let size = m.label_size;
-    let accent_width = 3.0;
-    for &(event, x_start) in candidates {
-        let Some(data) = input.dataset.events.get(event) else {
-            continue;
-        };
-        let x = (x_start as f32 - m.marker_radius).max(lane_rect.min.x + 1.0);
-        let room = (lane_rect.max.x - x - 2.0).min(m.max_label_width);
-        if room < size * 4.0 || !rows.has_room_at(x, size * 4.0) {
-            continue;
-        }
-        let title = if data.approximate {
-            format!("c. {}", data.title())
-        } else {
-            data.title().to_owned()
-        };
-        let Some((fitted, text_width)) = fit_text(
-            measure,
-            &title,
-            size,
-            FontStyle::Regular,
-            room - accent_width - 3.0,
-        ) else {
-            continue;
-        };
-        let width = accent_width + 3.0 + text_width;
-        let Some((_, rect)) = rows.place(x, width) else {
-            continue;
-        };
-        let color = palette.category(data.category);
-        scene.shapes.push(Shape::Rect {
-            rect: Rect::from_x_y_ranges(
-                rect.min.x,
-                rect.min.x + accent_width,
-                rect.min.y + 2.0,
-                rect.max.y - 2.0,
-            ),
-            fill: color,
-            stroke: None,
-            corner_radius: 1.0,
-        });
-        let text_rect = Rect::from_x_y_ranges(
-            rect.min.x + accent_width + 3.0,
-            rect.max.x,
-            rect.min.y,
-            rect.max.y,
-        );
-        let style = if Some(event) == input.selected_event {
-            FontStyle::Strong
-        } else {
-            FontStyle::Regular
-        };
-        push_label(
-            scene,
-            Point::new(
-                text_rect.min.x,
-                rect.min.y + (m.row_height - size * 1.2) / 2.0,
-            ),
-            fitted,
-            size,
-            palette.text,
-            style,
-            text_rect,
-        );
-        scene.hits.push(Hit {
-            rect,
-            target: HitTarget::Event(event),
-        });
-    }
-}
-
 fn draw_selection(
     scene: &mut Scene,
     input: &TimelineLayoutInput<'_>,
@@ -977,30 +1345,4 @@ fn draw_selection(
         stroke: Some((2.0, input.palette.selection)),
         corner_radius: radius,
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lane_heights;
-
-    #[test]
-    fn quiet_lanes_raised_to_the_minimum_do_not_push_a_busy_lane_out() {
-        let weights = [21.0, 21.0, 2.9, 2.9, 2.9, 2.9, 21.0];
-        let heights = lane_heights(&weights, 590.0, 30.0);
-        let total: f32 = heights.iter().sum();
-        assert!((total - 590.0).abs() < 0.01, "{heights:?}");
-        assert_eq!(&heights[2..6], &[30.0; 4]);
-        assert!((heights[0] - heights[6]).abs() < 0.01 && heights[0] > 150.0);
-    }
-
-    #[test]
-    fn lanes_above_the_minimum_keep_their_proportions() {
-        assert_eq!(lane_heights(&[1.0, 3.0], 400.0, 30.0), [100.0, 300.0]);
-    }
-
-    #[test]
-    fn lanes_whose_minimums_do_not_fit_all_get_the_minimum() {
-        assert_eq!(lane_heights(&[1.0; 10], 200.0, 30.0), [30.0; 10]);
-        assert_eq!(lane_heights(&[], 200.0, 30.0), Vec::<f32>::new());
-    }
 }

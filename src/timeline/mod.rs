@@ -3,7 +3,10 @@
 
 pub mod clustering;
 pub mod era_bands;
+pub mod label_coverage;
 pub mod label_placement;
+pub mod label_rank;
+pub mod lane_heights;
 pub mod layout;
 pub mod palette;
 pub mod scene;

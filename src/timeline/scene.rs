@@ -189,6 +189,17 @@ pub struct Scene {
     pub hits: Vec<Hit>,
     /// Rectangles of every placed label (event titles, tick labels, lane names), for tests and exports.
     pub label_rects: Vec<Rect>,
+    /// The events that got a label, and whether it shows the whole title (not cut with "…").
+    pub event_labels: Vec<EventLabel>,
+}
+
+/// One event's label as placed by the layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventLabel {
+    /// Index into `Dataset::events`.
+    pub event: usize,
+    /// The whole title is shown.
+    pub in_full: bool,
 }
 
 impl Scene {

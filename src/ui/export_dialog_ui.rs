@@ -176,6 +176,8 @@ fn dialog_contents_ui(
             ui.horizontal(|ui| {
                 ui.checkbox(&mut dialog.options.legend, "Legend");
                 ui.checkbox(&mut dialog.options.credits, "Source credits");
+                ui.checkbox(&mut dialog.options.keep_empty_lanes, "Empty lanes")
+                    .on_hover_text("Keep lanes with nothing in the range, as a title line");
             });
             ui.end_row();
             ui.label("Format");

@@ -17,6 +17,11 @@ use crate::timeline::scene::{HitTarget, Point, Rect};
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
 
+/// Where the widget keeps the event under the pointer, whose label the next frame ranks high.
+fn hovered_event_id() -> egui::Id {
+    egui::Id::unique("timeline_hovered_event")
+}
+
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
 pub fn paint_timeline(
     ui: &Ui,
@@ -27,6 +32,7 @@ pub fn paint_timeline(
     palette: &Palette,
     options: LayoutOptions,
 ) -> TimelineLayout {
+    let hovered_event = ui.data(|data| data.get_temp::<usize>(hovered_event_id()));
     let input = TimelineLayoutInput {
         dataset: &explorer.dataset,
         lanes: &explorer.lanes,
@@ -35,6 +41,7 @@ pub fn paint_timeline(
         canvas: Rect::from_x_y_ranges(rect.min.x, rect.max.x, rect.min.y, rect.max.y),
         palette,
         selected_event,
+        hovered_event,
         options,
     };
     let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
@@ -91,12 +98,16 @@ pub fn timeline_ui(
             commands.push(AppCommand::PanByFraction(-f64::from(scroll.x) / width));
         }
         let hit = layout.scene.hit_at(Point::new(pos.x, pos.y), 3.0);
+        remember_hovered_event(ui, hit);
         if let Some(target) = hit {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             response
                 .clone()
                 .on_hover_ui_at_pointer(|ui| hover_ui(ui, explorer, target));
         }
+    }
+    if hover_pos.is_none() {
+        remember_hovered_event(ui, None);
     }
     if response.dragged() {
         let dx = response.drag_delta().x;
@@ -124,6 +135,26 @@ pub fn timeline_ui(
         });
     }
     commands
+}
+
+/// Keeps the hovered event for the next frame's layout, and asks for that frame when it changed.
+fn remember_hovered_event(ui: &Ui, hit: Option<HitTarget>) {
+    let hovered = match hit {
+        Some(HitTarget::Event(event)) => Some(event),
+        _ => None,
+    };
+    let id = hovered_event_id();
+    let before = ui.data(|data| data.get_temp::<usize>(id));
+    if before == hovered {
+        return;
+    }
+    ui.data_mut(|data| match hovered {
+        Some(event) => {
+            data.insert_temp(id, event);
+        }
+        None => data.remove::<usize>(id),
+    });
+    ui.ctx().request_repaint();
 }
 
 fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
