@@ -6,7 +6,10 @@ use chronoscope::explore::lanes::LaneMode;
 use chronoscope::explore::time_view::TimeView;
 use chronoscope::explorer::Explorer;
 use chronoscope::filter::Filter;
+use chronoscope::model::article_set::ArticleSet;
+use chronoscope::model::category::Category;
 use chronoscope::model::dataset::Dataset;
+use chronoscope::model::date::date_from_days;
 use chronoscope::synthetic::synthetic_article_set;
 use chronoscope::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline};
 use chronoscope::timeline::palette::{Palette, Theme};
@@ -85,6 +88,101 @@ proptest! {
                 "{:?} leaves {:?}", rect, canvas
             );
         }
+    }
+}
+
+/// A set of events in 2022 (day of year, category, title length, quoted), the quoted ones with
+/// a quote each.
+fn quoted_set(events: &[(u16, u8, usize, bool)]) -> ArticleSet {
+    let start_days = chronoscope::model::date::PartialDate::parse("2022-01-01")
+        .map(|d| d.start_days())
+        .unwrap_or_default();
+    let event_json: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(index, (day, category, title_length, _))| {
+            let date = date_from_days(start_days + f64::from(*day))
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let category = Category::ALL[usize::from(*category) % Category::ALL.len()];
+            let title = format!("E{index} {}", "w".repeat(*title_length));
+            format!(
+                r#"{{"id":"e{index}","date":"{date}","title":"{title}","summary":"","category":"{}","sources":["s"]}}"#,
+                category.as_str()
+            )
+        })
+        .collect();
+    let quote_json: Vec<String> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.3)
+        .map(|(index, _)| {
+            format!(r#"{{"id":"q{index}","text":"Said {index}","speaker":"A","source":"s","event":"e{index}"}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format":"chronoscope-article-set","version":1,"title":"quoted",
+            "sources":[{{"id":"s","outlet":"O","title":"T","published":"2022-01-01"}}],
+            "events":[{}],"quotes":[{}]}}"#,
+        event_json.join(","),
+        quote_json.join(",")
+    );
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A lane whose label rows are at least as many as its quoted events in range labels every
+    /// one of them in full (titles here are short enough to fit on either side of a marker).
+    #[test]
+    fn events_with_quotes_in_range_are_labelled_in_full_when_their_lane_has_room(
+        events in prop::collection::vec((0u16..365, 0u8..8, 1usize..30, any::<bool>()), 1..60),
+        view_start_day in 0.0f64..300.0,
+        span_days in 20.0f64..400.0,
+        width in 900.0f32..2400.0,
+        height in 300.0f32..1400.0,
+    ) {
+        let dataset = Dataset::from_article_set("quoted", quoted_set(&events));
+        let explorer = Explorer::new(dataset, Filter::default(), LaneMode::Category, false);
+        let start_days = chronoscope::model::date::PartialDate::parse("2022-01-01")
+            .map(|d| d.start_days())
+            .unwrap_or_default();
+        let view = TimeView { start_days: start_days + view_start_day, span_days };
+        let palette = Palette::for_theme(Theme::Light);
+        let input = TimelineLayoutInput {
+            dataset: &explorer.dataset,
+            lanes: &explorer.lanes,
+            axis_map: &explorer.axis_map,
+            view,
+            canvas: Rect::from_x_y_ranges(0.0, width, 0.0, height),
+            palette: &palette,
+            selected_event: None,
+            hovered_event: None,
+            options: LayoutOptions::default(),
+        };
+        let layout = layout_timeline(&input, &FixedWidthMeasure::default());
+        let in_full = |event: usize| {
+            layout.scene.event_labels.iter().any(|label| label.event == event && label.in_full)
+        };
+        let mut checked = 0;
+        for placed in &layout.lanes {
+            let lane = &explorer.lanes.lanes[placed.lane].all;
+            let quoted: Vec<usize> = (0..lane.len())
+                .filter(|p| lane.starts_days[*p] < view.end_days() && lane.ends_days[*p] > view.start_days)
+                .map(|p| lane.events[p])
+                .filter(|e| explorer.dataset.quotes_of_event(*e).next().is_some())
+                .collect();
+            if quoted.len() > placed.label_rows {
+                continue;
+            }
+            for event in quoted {
+                checked += 1;
+                prop_assert!(in_full(event), "event {} of lane {} ({} rows) has no whole label",
+                    event, placed.lane, placed.label_rows);
+            }
+        }
+        prop_assert!(checked <= events.len());
     }
 }
 

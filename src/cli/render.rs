@@ -186,7 +186,12 @@ pub fn render_to_file(args: &RenderArgs) -> Result<String, Vec<String>> {
     write_file_atomically(&args.out, &bytes)
         .map_err(|error| vec![format!("{out_label}: cannot write: {error}")])?;
     // The explorer's lanes are the picture's: both use `--lanes`.
-    let coverage = label_coverage(&slide.scene, &explorer.dataset, &explorer.lanes, &view);
+    let coverage = label_coverage(
+        &slide.scene.event_labels,
+        &explorer.dataset,
+        &explorer.lanes,
+        &view,
+    );
     Ok(format!(
         "{out_label}: {} bytes; {}",
         bytes.len(),

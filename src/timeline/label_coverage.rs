@@ -1,7 +1,7 @@
 //! How much of a view a layout labels: of the events in range, how many show their whole title,
 //! and which events with quotes do not (for `render`'s report, the README table and tests).
 
-use super::scene::Scene;
+use super::scene::EventLabel;
 use crate::explore::lanes::LaneIndex;
 use crate::explore::time_view::TimeView;
 use crate::model::dataset::Dataset;
@@ -45,16 +45,15 @@ impl LabelCoverage {
     }
 }
 
-/// Counts the events of `lanes` in `view` and the ones `scene` labels in full. Linear in the
-/// number of visible events: a report, not something to run every frame.
+/// Counts the events of `lanes` in `view` and the ones of `labels` (a scene's) shown in full.
+/// Linear in the number of visible events: a report, not something to run every frame.
 pub fn label_coverage(
-    scene: &Scene,
+    labels: &[EventLabel],
     dataset: &Dataset,
     lanes: &LaneIndex,
     view: &TimeView,
 ) -> LabelCoverage {
-    let mut in_full: Vec<usize> = scene
-        .event_labels
+    let mut in_full: Vec<usize> = labels
         .iter()
         .filter(|label| label.in_full)
         .map(|label| label.event)

@@ -29,6 +29,11 @@ pub struct LabelRank {
 }
 
 impl LabelFacts {
+    /// Worth a label even inside a cluster too big to open: more than an ordinary event.
+    pub fn stands_out(&self) -> bool {
+        self.selected || self.hovered || self.quotes > 0 || self.sources > 1 || self.at_era_boundary
+    }
+
     pub fn rank(&self) -> LabelRank {
         let emphasis = if self.selected {
             0
@@ -89,6 +94,35 @@ mod tests {
         let mut ranked: Vec<usize> = (0..facts.len()).collect();
         ranked.sort_by_key(|index| facts[*index].rank());
         assert_eq!(ranked, [5, 4, 3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn quoted_or_multiply_sourced_events_stand_out_and_ordinary_ones_do_not() {
+        let ordinary = LabelFacts {
+            sources: 1,
+            ..Default::default()
+        };
+        assert!(!ordinary.stands_out());
+        for facts in [
+            LabelFacts {
+                quotes: 1,
+                ..ordinary
+            },
+            LabelFacts {
+                sources: 2,
+                ..ordinary
+            },
+            LabelFacts {
+                at_era_boundary: true,
+                ..ordinary
+            },
+            LabelFacts {
+                hovered: true,
+                ..ordinary
+            },
+        ] {
+            assert!(facts.stands_out(), "{facts:?}");
+        }
     }
 
     #[test]

@@ -70,7 +70,17 @@ pub struct TimelineLayout {
     pub scene: Scene,
     /// Where time is drawn (right of the lane names, between top strip and axis).
     pub time_area: Rect,
-    pub lane_rects: Vec<Rect>,
+    /// The lanes drawn, top to bottom.
+    pub lanes: Vec<PlacedLane>,
+}
+
+/// Where a lane went and how many label rows it has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedLane {
+    /// Index into `LaneIndex::lanes`.
+    pub lane: usize,
+    pub rect: Rect,
+    pub label_rows: usize,
 }
 
 /// Sizes in points at text scale 1.
@@ -186,7 +196,7 @@ pub fn layout_timeline(
         .collect();
     let needs: Vec<LaneNeed> = shown.iter().map(|index| plans[*index].need(&m)).collect();
     let mut legend = LegendEntries::default();
-    let mut lane_rects = Vec::with_capacity(shown.len());
+    let mut placed_lanes = Vec::with_capacity(shown.len());
     let mut top = time_area.min.y;
     for (stripe, (index, height)) in shown
         .iter()
@@ -203,7 +213,7 @@ pub fn layout_timeline(
             rect: lane_rect,
             stripe,
         };
-        layout_lane(
+        let label_rows = layout_lane(
             &mut scene,
             input,
             &m,
@@ -212,7 +222,11 @@ pub fn layout_timeline(
             &mut legend,
             measure,
         );
-        lane_rects.push(lane_rect);
+        placed_lanes.push(PlacedLane {
+            lane: *index,
+            rect: lane_rect,
+            label_rows,
+        });
         top += height;
     }
     if input.options.show_legend {
@@ -230,7 +244,7 @@ pub fn layout_timeline(
     TimelineLayout {
         scene,
         time_area,
-        lane_rects,
+        lanes: placed_lanes,
     }
 }
 
@@ -540,8 +554,12 @@ fn layout_axis(
     }
 }
 
-/// Events closer than this many label rows are opened when every member gets a whole label.
+/// Clusters of at most this many events offer every member a label, and are drawn opened when
+/// every member gets a whole one.
 const OPEN_CLUSTER_LIMIT: usize = 8;
+/// Clusters of at most this many events offer a label to the members that stand out (quotes,
+/// several sources, era boundaries); bigger ones are not looked into, to keep frames cheap.
+const LOOK_INTO_CLUSTER_LIMIT: usize = 64;
 /// A lane never asks for more label rows than this.
 const MAX_LABEL_ROWS: usize = 40;
 /// Free points between two labels of a row.
@@ -677,7 +695,11 @@ fn label_candidates(
     x_min: f64,
 ) -> Vec<LabelCandidate> {
     let dataset = input.dataset;
-    let candidate = |event: usize, x_start: f64, x_end: f64, cluster: Option<usize>| {
+    let candidate = |event: usize,
+                     x_start: f64,
+                     x_end: f64,
+                     cluster: Option<usize>,
+                     only_if_standing_out: bool| {
         let data = dataset.events.get(event)?;
         let selected = input.selected_event == Some(event);
         let facts = LabelFacts {
@@ -688,6 +710,9 @@ fn label_candidates(
             at_era_boundary: is_at_boundary(data.start_days(), era_boundaries),
             begun_earlier: x_start < x_min,
         };
+        if only_if_standing_out && !facts.stands_out() {
+            return None;
+        }
         let text = if data.approximate {
             format!("c. {}", data.title())
         } else {
@@ -723,15 +748,22 @@ fn label_candidates(
                 event,
                 x_start,
                 x_end,
-            } => candidates.extend(candidate(event, x_start, x_end, None)),
+            } => candidates.extend(candidate(event, x_start, x_end, None, false)),
             Group::Cluster {
                 first_position,
                 count,
                 ..
-            } if count <= OPEN_CLUSTER_LIMIT => {
+            } if count <= LOOK_INTO_CLUSTER_LIMIT => {
+                let only_standing_out = count > OPEN_CLUSTER_LIMIT;
                 for position in first_position..first_position + count {
                     let (event, x_start, x_end) = at(position);
-                    candidates.extend(candidate(event, x_start, x_end, Some(index)));
+                    candidates.extend(candidate(
+                        event,
+                        x_start,
+                        x_end,
+                        Some(index),
+                        only_standing_out,
+                    ));
                 }
             }
             Group::Cluster { .. } => {}
@@ -746,7 +778,7 @@ fn label_candidates(
             && let Ok(position) = list.events.binary_search(&emphasized)
         {
             let (event, x_start, x_end) = at(position);
-            candidates.extend(candidate(event, x_start, x_end, None));
+            candidates.extend(candidate(event, x_start, x_end, None, false));
         }
     }
     candidates
@@ -760,7 +792,7 @@ fn layout_lane(
     lane: &LaneToDraw<'_>,
     legend: &mut LegendEntries,
     measure: &dyn TextMeasure,
-) {
+) -> usize {
     let (plan, lane_rect) = (lane.plan, lane.rect);
     let palette = input.palette;
     if lane.stripe % 2 == 1 {
@@ -778,7 +810,7 @@ fn layout_lane(
     }
     layout_lane_title(scene, input, m, lane, measure);
     if plan.in_range == 0 {
-        return;
+        return 0;
     }
 
     let marker_y = lane_rect.min.y + m.lane_padding_top;
@@ -792,6 +824,7 @@ fn layout_lane(
         row_count.min(MAX_LABEL_ROWS),
         LABEL_GAP,
     );
+    let label_rows = rows.row_count();
     let placed = place_labels(m, plan, &rows, LabelBounds::of(lane_rect), measure);
 
     let frame = LaneFrame {
@@ -829,6 +862,7 @@ fn layout_lane(
     {
         draw_selection(scene, input, m, transform, selected, marker_y, lane_rect);
     }
+    label_rows
 }
 
 /// A label that found its place.

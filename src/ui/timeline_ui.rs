@@ -12,7 +12,7 @@ use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{HitTarget, Point, Rect};
+use crate::timeline::scene::{EventLabel, HitTarget, Point, Rect};
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
@@ -20,6 +20,17 @@ const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
 /// Where the widget keeps the event under the pointer, whose label the next frame ranks high.
 fn hovered_event_id() -> egui::Id {
     egui::Id::unique("timeline_hovered_event")
+}
+
+/// Where the widget keeps the labels of the last frame, for tests and reports.
+fn event_labels_id() -> egui::Id {
+    egui::Id::unique("timeline_event_labels")
+}
+
+/// The event labels the timeline drew in the last frame.
+pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
+    ctx.data(|data| data.get_temp::<Vec<EventLabel>>(event_labels_id()))
+        .unwrap_or_default()
 }
 
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
@@ -65,6 +76,8 @@ pub fn timeline_ui(
         return commands;
     }
     let layout = paint_timeline(ui, rect, explorer, view, selected_event, palette, options);
+    let labels = layout.scene.event_labels.clone();
+    ui.data_mut(|data| data.insert_temp(event_labels_id(), labels));
     if explorer.lanes.lanes.is_empty() {
         let message = if explorer.dataset.events.is_empty() {
             "No events loaded."
