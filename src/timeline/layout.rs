@@ -11,6 +11,8 @@
 //! └────────┴───────────────────────────────────────────────────┘
 //! ```
 
+use std::borrow::Cow;
+
 use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events};
 use super::era_bands::{Band, visible_bands};
 use super::label_placement::{LabelRows, rows_needed};
@@ -569,7 +571,7 @@ const LABEL_ACCENT: f32 = 3.0;
 const LABEL_INSET: f32 = LABEL_ACCENT + 3.0;
 
 /// One lane's groups and label candidates, worked out before the lanes share the height.
-struct LanePlan {
+struct LanePlan<'a> {
     /// Events of the lane (matches, when searching) that overlap the view.
     in_range: usize,
     /// Of all of the lane's events (matches, when searching).
@@ -577,12 +579,12 @@ struct LanePlan {
     /// When searching: every visible event, drawn dimmed behind the matches.
     background: Option<Vec<Group>>,
     groups: Vec<Group>,
-    candidates: Vec<LabelCandidate>,
+    candidates: Vec<LabelCandidate<'a>>,
     rows_needed: usize,
 }
 
 /// An event that may get a label.
-struct LabelCandidate {
+struct LabelCandidate<'a> {
     event: usize,
     /// Where the marker starts and ends (for drawing the members of an opened cluster).
     x_start: f64,
@@ -591,14 +593,14 @@ struct LabelCandidate {
     x: f32,
     /// Right edge of a label drawn left of its marker (near the right edge of the lane).
     x_flipped_end: f32,
-    text: String,
+    text: Cow<'a, str>,
     style: FontStyle,
     rank: LabelRank,
     /// Index into the plan's groups of the cluster it belongs to.
     cluster: Option<usize>,
 }
 
-impl LanePlan {
+impl LanePlan<'_> {
     fn need(&self, m: &Metrics) -> LaneNeed {
         if self.in_range == 0 {
             return LaneNeed {
@@ -619,7 +621,7 @@ impl LanePlan {
 /// A lane with its plan, where it goes, and whether it is a striped one.
 struct LaneToDraw<'a> {
     lane: &'a Lane,
-    plan: &'a LanePlan,
+    plan: &'a LanePlan<'a>,
     rect: Rect,
     stripe: usize,
 }
@@ -635,14 +637,14 @@ fn era_boundaries_days(dataset: &Dataset) -> Vec<f64> {
     days
 }
 
-fn plan_lane(
-    input: &TimelineLayoutInput<'_>,
+fn plan_lane<'a>(
+    input: &TimelineLayoutInput<'a>,
     m: &Metrics,
     transform: &TimeTransform<'_>,
     lane: &Lane,
     era_boundaries: &[f64],
     time_area: Rect,
-) -> LanePlan {
+) -> LanePlan<'a> {
     let (x_min, x_max) = (f64::from(time_area.min.x), f64::from(time_area.max.x));
     let sizes = ClusterSizes {
         merge_points: 5.0,
@@ -685,15 +687,15 @@ fn plan_lane(
 
 /// The events of a lane that may get a label: single events, the members of small clusters,
 /// and the selected and hovered events wherever they are.
-fn label_candidates(
-    input: &TimelineLayoutInput<'_>,
+fn label_candidates<'a>(
+    input: &TimelineLayoutInput<'a>,
     m: &Metrics,
     groups: &[Group],
     list: &LaneEvents,
     transform: &TimeTransform<'_>,
     era_boundaries: &[f64],
     x_min: f64,
-) -> Vec<LabelCandidate> {
+) -> Vec<LabelCandidate<'a>> {
     let dataset = input.dataset;
     let candidate = |event: usize,
                      x_start: f64,
@@ -713,10 +715,11 @@ fn label_candidates(
         if only_if_standing_out && !facts.stands_out() {
             return None;
         }
+        // Borrowed from the dataset: most candidates never get a label.
         let text = if data.approximate {
-            format!("c. {}", data.title())
+            Cow::Owned(format!("c. {}", data.title()))
         } else {
-            data.title().to_owned()
+            Cow::Borrowed(data.title())
         };
         Some(LabelCandidate {
             event,
@@ -964,7 +967,7 @@ fn place_in_order(
             Some((rect, flipped)) => placed.push(PlacedLabel {
                 candidate: index,
                 rect,
-                text: c.text.clone(),
+                text: c.text.to_string(),
                 in_full: true,
                 flipped,
             }),
