@@ -34,6 +34,8 @@ impl LabelCoverage {
         let quotes = match (self.quoted_in_range, self.quoted_not_in_full.len()) {
             (0, _) => String::new(),
             (_, 0) => "; every event with a quote is".to_owned(),
+            (1, _) => "; the event with a quote is not".to_owned(),
+            (all, 1) => format!("; 1 of the {all} events with quotes is not"),
             (all, missing) => format!("; {missing} of the {all} events with quotes are not"),
         };
         format!(
@@ -106,7 +108,7 @@ mod tests {
         };
         assert_eq!(
             coverage.summary(),
-            "30 of 34 events in range labelled in full (88%); 1 of the 3 events with quotes are not"
+            "30 of 34 events in range labelled in full (88%); 1 of the 3 events with quotes is not"
         );
         let all_quoted = LabelCoverage {
             quoted_not_in_full: Vec::new(),
