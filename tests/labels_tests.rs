@@ -203,6 +203,16 @@ fn the_window_labels_the_key_events_of_its_presets_and_ranges() {
         harness.get_by_label(preset).click();
         check(&format!("preset {preset}"), 0.8, &mut harness);
     }
+    // Present mode: larger text over the whole window.
+    harness.get_by_label("2022").click();
+    harness.run();
+    harness.get_by_label("Present").click();
+    check("Present mode, preset 2022", 0.8, &mut harness);
+    assert!(
+        harness.query_by_label("2014").is_none(),
+        "Present mode hides the toolbar"
+    );
+    harness.state_mut().apply(AppCommand::SetPresenting(false));
     // Zooming to a range shows a margin of events around it: only the key events are checked.
     for (from, to) in KEY_RANGES {
         let view = range_view(from, to);
