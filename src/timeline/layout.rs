@@ -185,7 +185,7 @@ pub fn layout_timeline(
         &mut scene, &m, palette, &transform, time_area, canvas, measure,
     );
 
-    let era_boundaries = era_boundaries_days(input.dataset);
+    let era_boundaries = era_boundaries_days(input.dataset, &input.view);
     let plans: Vec<LanePlan> = input
         .lanes
         .lanes
@@ -626,12 +626,14 @@ struct LaneToDraw<'a> {
     stripe: usize,
 }
 
-/// The first and last days of the eras, sorted, for ranking events on them.
-fn era_boundaries_days(dataset: &Dataset) -> Vec<f64> {
+/// The first and last days of the eras that fall in `view`, sorted, for ranking events on them.
+fn era_boundaries_days(dataset: &Dataset, view: &TimeView) -> Vec<f64> {
+    let (from, to) = (view.start_days - 1.0, view.end_days() + 1.0);
     let mut days: Vec<f64> = dataset
         .eras
         .iter()
         .flat_map(|era| [era.start.start_days(), era.end.start_days()])
+        .filter(|day| (from..=to).contains(day))
         .collect();
     days.sort_by(f64::total_cmp);
     days
