@@ -16,8 +16,12 @@ use std::borrow::Cow;
 use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events};
 use super::era_bands::{Band, visible_bands};
 use super::label_placement::{LabelRows, rows_needed};
-use super::label_rank::{LabelFacts, LabelRank, is_at_boundary};
+use super::label_rank::{LabelFacts, is_at_boundary};
 use super::lane_heights::{LaneNeed, heights_by_need};
+use super::lane_labels::{
+    LABEL_ACCENT, LABEL_GAP, LABEL_INSET, LabelBounds, LabelCandidate, LabelSizes, MAX_LABEL_ROWS,
+    PlacedLabel, place_labels,
+};
 use super::palette::{ERA_COLORS, Palette};
 use super::scene::{
     Color, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor,
@@ -562,14 +566,6 @@ const OPEN_CLUSTER_LIMIT: usize = 8;
 /// Clusters of at most this many events offer a label to the members that stand out (quotes,
 /// several sources, era boundaries); bigger ones are not looked into, to keep frames cheap.
 const LOOK_INTO_CLUSTER_LIMIT: usize = 64;
-/// A lane never asks for more label rows than this.
-const MAX_LABEL_ROWS: usize = 40;
-/// Free points between two labels of a row.
-const LABEL_GAP: f32 = 6.0;
-/// The accent bar left of a label's text, and the space after it.
-const LABEL_ACCENT: f32 = 3.0;
-const LABEL_INSET: f32 = LABEL_ACCENT + 3.0;
-
 /// One lane's groups and label candidates, worked out before the lanes share the height.
 struct LanePlan<'a> {
     /// Events of the lane (matches, when searching) that overlap the view.
@@ -581,23 +577,6 @@ struct LanePlan<'a> {
     groups: Vec<Group>,
     candidates: Vec<LabelCandidate<'a>>,
     rows_needed: usize,
-}
-
-/// An event that may get a label.
-struct LabelCandidate<'a> {
-    event: usize,
-    /// Where the marker starts and ends (for drawing the members of an opened cluster).
-    x_start: f64,
-    x_end: f64,
-    /// Left edge of the label (its accent bar).
-    x: f32,
-    /// Right edge of a label drawn left of its marker (near the right edge of the lane).
-    x_flipped_end: f32,
-    text: Cow<'a, str>,
-    style: FontStyle,
-    rank: LabelRank,
-    /// Index into the plan's groups of the cluster it belongs to.
-    cluster: Option<usize>,
 }
 
 impl LanePlan<'_> {
@@ -830,7 +809,19 @@ fn layout_lane(
         LABEL_GAP,
     );
     let label_rows = rows.row_count();
-    let placed = place_labels(m, plan, &rows, LabelBounds::of(lane_rect), measure);
+    let sizes = LabelSizes {
+        label_size: m.label_size,
+        max_label_width: m.max_label_width,
+    };
+    let bounds = LabelBounds::of(lane_rect);
+    let placed = place_labels(
+        sizes,
+        &plan.candidates,
+        plan.rows_needed,
+        &rows,
+        bounds,
+        measure,
+    );
 
     let frame = LaneFrame {
         rect: lane_rect,
@@ -868,139 +859,6 @@ fn layout_lane(
         draw_selection(scene, input, m, transform, selected, marker_y, lane_rect);
     }
     label_rows
-}
-
-/// A label that found its place.
-struct PlacedLabel {
-    /// Index into the plan's candidates.
-    candidate: usize,
-    rect: Rect,
-    text: String,
-    in_full: bool,
-    /// Drawn left of its marker, with the accent bar on its right.
-    flipped: bool,
-}
-
-/// Where labels of a lane may go, left to right.
-#[derive(Clone, Copy)]
-struct LabelBounds {
-    left: f32,
-    right: f32,
-}
-
-impl LabelBounds {
-    fn of(lane_rect: Rect) -> Self {
-        Self {
-            left: lane_rect.min.x + 1.0,
-            right: lane_rect.max.x - 2.0,
-        }
-    }
-
-    /// Where a whole label `width` wide goes: right of its marker, or else (near the lane's
-    /// right edge) left of it; with whether it is flipped.
-    fn whole_label_at(&self, candidate: &LabelCandidate, width: f32) -> Option<(f32, bool)> {
-        if candidate.x + width <= self.right {
-            Some((candidate.x, false))
-        } else {
-            let end = candidate.x_flipped_end.min(self.right);
-            (end - width >= self.left).then_some((end - width, true))
-        }
-    }
-}
-
-/// Places the labels of a lane in `rows`: left to right when the lane seems to have room for
-/// all of them (rows then read in date order) and they all fit whole; otherwise the most
-/// important first.
-fn place_labels(
-    m: &Metrics,
-    plan: &LanePlan,
-    rows: &LabelRows,
-    bounds: LabelBounds,
-    measure: &dyn TextMeasure,
-) -> Vec<PlacedLabel> {
-    let candidates = &plan.candidates;
-    if rows.row_count() == 0 || candidates.is_empty() {
-        return Vec::new();
-    }
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    if plan.rows_needed <= rows.row_count() {
-        order.sort_by(|a, b| candidates[*a].x.total_cmp(&candidates[*b].x));
-        let placed = place_in_order(m, candidates, &order, &mut rows.clone(), bounds, measure);
-        if placed.len() == candidates.len() && placed.iter().all(|label| label.in_full) {
-            return placed;
-        }
-    }
-    order.sort_by(|a, b| {
-        let (a, b) = (&candidates[*a], &candidates[*b]);
-        a.rank.cmp(&b.rank).then(a.x.total_cmp(&b.x))
-    });
-    place_in_order(m, candidates, &order, &mut rows.clone(), bounds, measure)
-}
-
-/// Places whole labels first in `order`, each in the first row with room; then the rest, cut to
-/// the widest free stretch at their start.
-fn place_in_order(
-    m: &Metrics,
-    candidates: &[LabelCandidate],
-    order: &[usize],
-    rows: &mut LabelRows,
-    bounds: LabelBounds,
-    measure: &dyn TextMeasure,
-) -> Vec<PlacedLabel> {
-    let mut placed = Vec::new();
-    let size = m.label_size;
-    let min_width = size * 4.0;
-    let mut left_over = Vec::new();
-    for &index in order {
-        let c = &candidates[index];
-        // Rows only fill up: no room for even a short label now means none later.
-        let right_room = bounds.right - c.x >= min_width && rows.has_room_at(c.x, min_width);
-        let flipped_start = c.x_flipped_end.min(bounds.right) - min_width;
-        let left_room = flipped_start >= bounds.left && rows.has_room_at(flipped_start, min_width);
-        if !right_room && !left_room {
-            continue;
-        }
-        let width = LABEL_INSET + measure.text_width(&c.text, size, c.style);
-        let spot = (width <= m.max_label_width)
-            .then(|| bounds.whole_label_at(c, width))
-            .flatten()
-            .and_then(|(x, flipped)| Some((rows.place(x, width)?.1, flipped)));
-        match spot {
-            Some((rect, flipped)) => placed.push(PlacedLabel {
-                candidate: index,
-                rect,
-                text: c.text.to_string(),
-                in_full: true,
-                flipped,
-            }),
-            None => left_over.push(index),
-        }
-    }
-    for index in left_over {
-        let c = &candidates[index];
-        let x_limit = bounds.right.min(c.x + m.max_label_width);
-        let Some((row, free)) = rows.widest_free_at(c.x, x_limit) else {
-            continue;
-        };
-        if free < min_width {
-            continue;
-        }
-        let Some((text, text_width)) =
-            fit_text(measure, &c.text, size, c.style, free - LABEL_INSET)
-        else {
-            continue;
-        };
-        if let Some(rect) = rows.place_in_row(row, c.x, LABEL_INSET + text_width) {
-            placed.push(PlacedLabel {
-                candidate: index,
-                rect,
-                in_full: text == c.text,
-                text,
-                flipped: false,
-            });
-        }
-    }
-    placed
 }
 
 /// For each group of the plan: a cluster all of whose members got a whole label.

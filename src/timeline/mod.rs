@@ -7,6 +7,7 @@ pub mod label_coverage;
 pub mod label_placement;
 pub mod label_rank;
 pub mod lane_heights;
+pub mod lane_labels;
 pub mod layout;
 pub mod palette;
 pub mod scene;
