@@ -4,9 +4,11 @@
 pub mod command;
 pub mod file_actions;
 pub mod file_dialogs;
+pub mod frame_times;
 pub mod notifications;
 pub mod picture_actions;
 pub mod settings;
+pub mod window_bench;
 
 use std::collections::VecDeque;
 
@@ -14,6 +16,7 @@ use egui::{Key, Ui};
 
 use self::command::AppCommand;
 use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
+use self::frame_times::{FrameSample, FrameTimeLog, FrameTimes};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
 use crate::explore::time_view::TimeView;
@@ -61,6 +64,9 @@ pub struct ChronoscopeApp {
     presenting: bool,
     presentation_started_seconds: f64,
     now_seconds: f64,
+    /// The last frames' times (View ▸ Frame times), and the stderr log when asked for.
+    frame_times: FrameTimes,
+    frame_time_log: Option<FrameTimeLog>,
 }
 
 impl ChronoscopeApp {
@@ -103,6 +109,13 @@ impl ChronoscopeApp {
             presenting: false,
             presentation_started_seconds: 0.0,
             now_seconds: 0.0,
+            frame_times: FrameTimes::default(),
+            frame_time_log: frame_times::frame_time_logging_requested(
+                std::env::var(frame_times::FRAME_TIMES_VARIABLE)
+                    .ok()
+                    .as_deref(),
+            )
+            .then(FrameTimeLog::default),
         }
     }
 
@@ -524,9 +537,30 @@ impl ChronoscopeApp {
     }
 }
 
+impl ChronoscopeApp {
+    /// Keeps this frame's `ui()` time and eframe's CPU time of the previous frame.
+    fn record_frame_time(&mut self, ui_time: std::time::Duration, eframe_cpu_seconds: Option<f32>) {
+        let sample = FrameSample {
+            ui_ms: ui_time.as_secs_f64() * 1000.0,
+            eframe_cpu_ms: eframe_cpu_seconds.map(|s| f64::from(s) * 1000.0),
+        };
+        self.frame_times.push(sample);
+        if let Some(log) = &mut self.frame_time_log
+            && let Some(line) = log.push(self.now_seconds, sample)
+        {
+            eprintln!("{line}");
+        }
+    }
+}
+
 impl eframe::App for ChronoscopeApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
         self.frame_ui(ui);
+        if self.settings.show_frame_times {
+            ui::frame_times_ui::frame_times_ui(ui.ctx(), &self.frame_times);
+        }
+        self.record_frame_time(started.elapsed(), frame.info().cpu_usage);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
