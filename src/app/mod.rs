@@ -437,8 +437,9 @@ impl ChronoscopeApp {
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
+        // Light and high contrast are both light: compare whole visuals, not only dark_mode.
         let visuals = visuals_for(self.settings.theme);
-        if ctx.global_style().visuals.dark_mode != visuals.dark_mode {
+        if ctx.global_style().visuals != visuals {
             ctx.set_visuals(visuals);
         }
     }
@@ -569,14 +570,7 @@ impl eframe::App for ChronoscopeApp {
     }
 }
 
-/// The window's theme for a timeline theme (the high-contrast timeline sits in a light window).
-pub fn visuals_for(theme: Theme) -> egui::Visuals {
-    if theme.is_dark() {
-        egui::Visuals::dark()
-    } else {
-        egui::Visuals::light()
-    }
-}
+pub use crate::ui::theme_visuals::visuals_for;
 
 fn startup_notifications(messages: Vec<String>) -> Notifications {
     let mut notifications = Notifications::default();

@@ -8,5 +8,6 @@ pub mod frame_times_ui;
 pub mod overview_ui;
 pub mod quotes_panel_ui;
 pub mod sources_panel_ui;
+pub mod theme_visuals;
 pub mod timeline_ui;
 pub mod top_bar_ui;
