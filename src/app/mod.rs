@@ -25,7 +25,7 @@ use crate::filter::Filter;
 use crate::loading::{ChangeJob, DataChange};
 use crate::model::dataset::Dataset;
 use crate::timeline::layout::LayoutOptions;
-use crate::timeline::palette::{Palette, Theme};
+use crate::timeline::palette::Palette;
 use crate::ui;
 use crate::ui::article_import_ui::{
     ArticleImportAction, ArticleImportWindow, article_import_window_ui,
@@ -67,6 +67,9 @@ pub struct ChronoscopeApp {
     /// The last frames' times (View ▸ Frame times), and the stderr log when asked for.
     frame_times: FrameTimes,
     frame_time_log: Option<FrameTimeLog>,
+    /// Whether the window clears to the timeline's background before painting (eframe on
+    /// OpenGL, see `clear_color`), so that the timeline need not paint it again.
+    window_clears_to_timeline_background: bool,
 }
 
 impl ChronoscopeApp {
@@ -116,6 +119,7 @@ impl ChronoscopeApp {
                     .as_deref(),
             )
             .then(FrameTimeLog::default),
+            window_clears_to_timeline_background: false,
         }
     }
 
@@ -438,7 +442,12 @@ impl ChronoscopeApp {
 
     fn apply_theme(&self, ctx: &egui::Context) {
         // Light and high contrast are both light: compare whole visuals, not only dark_mode.
-        let visuals = visuals_for(self.settings.theme);
+        let mut visuals = visuals_for(self.settings.theme);
+        if self.window_clears_to_timeline_background {
+            // The window is cleared to the panels' colour (`clear_color`): panels need not
+            // paint every one of their pixels again.
+            visuals.panel_fill = egui::Color32::TRANSPARENT;
+        }
         if ctx.global_style().visuals != visuals {
             ctx.set_visuals(visuals);
         }
@@ -482,6 +491,8 @@ impl ChronoscopeApp {
                 self.selected_event,
                 &palette,
                 layout_options,
+                self.window_clears_to_timeline_background
+                    .then_some(palette.background),
             ));
         });
         if self.presenting {
@@ -557,11 +568,20 @@ impl ChronoscopeApp {
 impl eframe::App for ChronoscopeApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let started = std::time::Instant::now();
+        // eframe's OpenGL painter clears to `clear_color` before `ui`; tests have no GL.
+        self.window_clears_to_timeline_background = frame.gl().is_some();
         self.frame_ui(ui);
         if self.settings.show_frame_times {
             ui::frame_times_ui::frame_times_ui(ui.ctx(), &self.frame_times);
         }
         self.record_frame_time(started.elapsed(), frame.info().cpu_usage);
+    }
+
+    /// The timeline's background, which is also the panels' (see `apply_theme`): the window's
+    /// pixels are then cleared once instead of painted over.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        ui::egui_painter::color32(Palette::for_theme(self.settings.theme).background)
+            .to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -187,6 +187,13 @@ fn milliseconds(duration: Duration) -> f64 {
 }
 
 impl eframe::App for WindowBenchApp {
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        match &self.current {
+            Some((_, _, app)) => app.clear_color(visuals),
+            None => visuals.panel_fill.to_normalized_gamma_f32(),
+        }
+    }
+
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let started = Instant::now();
         let timing = self.frame > WARM_UP_FRAMES;

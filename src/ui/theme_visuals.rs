@@ -3,15 +3,18 @@
 
 use egui::{Color32, Stroke, Visuals};
 
-use crate::timeline::palette::Theme;
+use super::egui_painter::color32;
+use crate::timeline::palette::{Palette, Theme};
 
-/// The window's visuals for a timeline theme.
+/// The window's visuals for a timeline theme; panels have the timeline's background.
 pub fn visuals_for(theme: Theme) -> Visuals {
-    match theme {
+    let mut visuals = match theme {
         Theme::Light => readable_light(),
         Theme::Dark => readable_dark(),
         Theme::Contrast => high_contrast(),
-    }
+    };
+    visuals.panel_fill = color32(Palette::for_theme(theme).background);
+    visuals
 }
 
 /// egui's light visuals; weak text (60% of the text colour, 3:1) darkened to 5.9:1 on the panels.

@@ -3,7 +3,7 @@
 
 use egui::{Sense, Ui};
 
-use super::egui_painter::{EguiTextMeasure, paint_scene};
+use super::egui_painter::{EguiTextMeasure, paint_scene_over};
 use crate::app::command::AppCommand;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
@@ -12,12 +12,14 @@ use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{HitTarget, Point, Rect};
+use crate::timeline::scene::{Color, HitTarget, Point, Rect};
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
 
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
+/// `cleared_to` is the colour the window was cleared to, if the canvas has nothing else on it.
+#[allow(clippy::too_many_arguments)]
 pub fn paint_timeline(
     ui: &Ui,
     rect: egui::Rect,
@@ -26,6 +28,7 @@ pub fn paint_timeline(
     selected_event: Option<usize>,
     palette: &Palette,
     options: LayoutOptions,
+    cleared_to: Option<Color>,
 ) -> TimelineLayout {
     let input = TimelineLayoutInput {
         dataset: &explorer.dataset,
@@ -38,11 +41,11 @@ pub fn paint_timeline(
         options,
     };
     let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
-    paint_scene(&ui.painter_at(rect), &layout.scene);
+    paint_scene_over(&ui.painter_at(rect), &layout.scene, cleared_to);
     layout
 }
 
-/// The interactive timeline; returns what the user asked for.
+/// The interactive timeline; returns what the user asked for. `cleared_to`: see [`paint_timeline`].
 pub fn timeline_ui(
     ui: &mut Ui,
     explorer: &Explorer,
@@ -50,6 +53,7 @@ pub fn timeline_ui(
     selected_event: Option<usize>,
     palette: &Palette,
     options: LayoutOptions,
+    cleared_to: Option<Color>,
 ) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -57,7 +61,16 @@ pub fn timeline_ui(
     if !ui.is_rect_visible(rect) {
         return commands;
     }
-    let layout = paint_timeline(ui, rect, explorer, view, selected_event, palette, options);
+    let layout = paint_timeline(
+        ui,
+        rect,
+        explorer,
+        view,
+        selected_event,
+        palette,
+        options,
+        cleared_to,
+    );
     if explorer.lanes.lanes.is_empty() {
         let message = if explorer.dataset.events.is_empty() {
             "No events loaded."
