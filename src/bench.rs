@@ -272,6 +272,7 @@ pub(crate) fn time_one_frame(
             None,
             &palette,
             LayoutOptions::default(),
+            None,
         );
     });
     // No renderer uploads the font atlas here (debug builds insist on that being said).

@@ -4,9 +4,11 @@
 pub mod command;
 pub mod file_actions;
 pub mod file_dialogs;
+pub mod frame_times;
 pub mod notifications;
 pub mod picture_actions;
 pub mod settings;
+pub mod window_bench;
 
 use std::collections::VecDeque;
 
@@ -14,6 +16,7 @@ use egui::{Key, Ui};
 
 use self::command::AppCommand;
 use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
+use self::frame_times::{FrameSample, FrameTimeLog, FrameTimes};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
 use crate::explore::time_view::TimeView;
@@ -22,7 +25,7 @@ use crate::filter::Filter;
 use crate::loading::{ChangeJob, DataChange};
 use crate::model::dataset::Dataset;
 use crate::timeline::layout::LayoutOptions;
-use crate::timeline::palette::{Palette, Theme};
+use crate::timeline::palette::Palette;
 use crate::ui;
 use crate::ui::article_import_ui::{
     ArticleImportAction, ArticleImportWindow, article_import_window_ui,
@@ -61,6 +64,12 @@ pub struct ChronoscopeApp {
     presenting: bool,
     presentation_started_seconds: f64,
     now_seconds: f64,
+    /// The last frames' times (View ▸ Frame times), and the stderr log when asked for.
+    frame_times: FrameTimes,
+    frame_time_log: Option<FrameTimeLog>,
+    /// Whether the window clears to the timeline's background before painting (eframe on
+    /// OpenGL, see `clear_color`), so that the timeline need not paint it again.
+    window_clears_to_timeline_background: bool,
 }
 
 impl ChronoscopeApp {
@@ -103,6 +112,14 @@ impl ChronoscopeApp {
             presenting: false,
             presentation_started_seconds: 0.0,
             now_seconds: 0.0,
+            frame_times: FrameTimes::default(),
+            frame_time_log: frame_times::frame_time_logging_requested(
+                std::env::var(frame_times::FRAME_TIMES_VARIABLE)
+                    .ok()
+                    .as_deref(),
+            )
+            .then(FrameTimeLog::default),
+            window_clears_to_timeline_background: false,
         }
     }
 
@@ -424,8 +441,14 @@ impl ChronoscopeApp {
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
-        let visuals = visuals_for(self.settings.theme);
-        if ctx.global_style().visuals.dark_mode != visuals.dark_mode {
+        // Light and high contrast are both light: compare whole visuals, not only dark_mode.
+        let mut visuals = visuals_for(self.settings.theme);
+        if self.window_clears_to_timeline_background {
+            // The window is cleared to the panels' colour (`clear_color`): panels need not
+            // paint every one of their pixels again.
+            visuals.panel_fill = egui::Color32::TRANSPARENT;
+        }
+        if ctx.global_style().visuals != visuals {
             ctx.set_visuals(visuals);
         }
     }
@@ -469,6 +492,8 @@ impl ChronoscopeApp {
                 self.selected_event,
                 &palette,
                 layout_options,
+                self.window_clears_to_timeline_background
+                    .then_some(palette.background),
             ));
         });
         if self.presenting {
@@ -525,9 +550,39 @@ impl ChronoscopeApp {
     }
 }
 
+impl ChronoscopeApp {
+    /// Keeps this frame's `ui()` time and eframe's CPU time of the previous frame.
+    fn record_frame_time(&mut self, ui_time: std::time::Duration, eframe_cpu_seconds: Option<f32>) {
+        let sample = FrameSample {
+            ui_ms: ui_time.as_secs_f64() * 1000.0,
+            eframe_cpu_ms: eframe_cpu_seconds.map(|s| f64::from(s) * 1000.0),
+        };
+        self.frame_times.push(sample);
+        if let Some(log) = &mut self.frame_time_log
+            && let Some(line) = log.push(self.now_seconds, sample)
+        {
+            eprintln!("{line}");
+        }
+    }
+}
+
 impl eframe::App for ChronoscopeApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
+        // eframe's OpenGL painter clears to `clear_color` before `ui`; tests have no GL.
+        self.window_clears_to_timeline_background = frame.gl().is_some();
         self.frame_ui(ui);
+        if self.settings.show_frame_times {
+            ui::frame_times_ui::frame_times_ui(ui.ctx(), &self.frame_times);
+        }
+        self.record_frame_time(started.elapsed(), frame.info().cpu_usage);
+    }
+
+    /// The timeline's background, which is also the panels' (see `apply_theme`): the window's
+    /// pixels are then cleared once instead of painted over.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        ui::egui_painter::color32(Palette::for_theme(self.settings.theme).background)
+            .to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -536,14 +591,7 @@ impl eframe::App for ChronoscopeApp {
     }
 }
 
-/// The window's theme for a timeline theme (the high-contrast timeline sits in a light window).
-pub fn visuals_for(theme: Theme) -> egui::Visuals {
-    if theme.is_dark() {
-        egui::Visuals::dark()
-    } else {
-        egui::Visuals::light()
-    }
-}
+pub use crate::ui::theme_visuals::visuals_for;
 
 fn startup_notifications(messages: Vec<String>) -> Notifications {
     let mut notifications = Notifications::default();

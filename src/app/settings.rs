@@ -18,6 +18,8 @@ pub struct Settings {
     pub show_quotes: bool,
     pub show_details: bool,
     pub show_overview: bool,
+    /// View ▸ Frame times: the overlay with the last frames' times.
+    pub show_frame_times: bool,
     /// Files loaded or saved lately, newest first (File ▸ Open recent).
     pub recent_files: Vec<std::path::PathBuf>,
 }
@@ -33,6 +35,7 @@ impl Default for Settings {
             show_quotes: true,
             show_details: true,
             show_overview: true,
+            show_frame_times: false,
             recent_files: Vec::new(),
         }
     }

@@ -61,6 +61,11 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Time the real window instead (needs a display; Xvfb gives software OpenGL): a scripted
+        /// series of zooms and pans over the built-in chronology and each synthetic set
+        /// (default 1k and 100k events), at 1600x1000, `--frames` frames each.
+        #[arg(long)]
+        window: bool,
     },
     /// Write a picture of a time range (title, timeline, legend, source credits) as PNG or SVG.
     Render(render::RenderArgs),
@@ -96,7 +101,14 @@ pub fn run(cli: Cli) -> ExitCode {
             events,
             frames,
             json,
+            window: false,
         }) => run_bench_command(&events, frames, json),
+        Some(Command::Bench {
+            events,
+            frames,
+            json,
+            window: true,
+        }) => run_window_bench(&events, frames, json),
         Some(Command::Synthetic { events, seed, out }) => run_synthetic(events, seed, &out),
         Some(Command::ImportArticle(args)) => import_article::run_import_article(&args),
         Some(Command::Render(args)) => render::run_render(&args),
@@ -246,6 +258,56 @@ pub fn run_bench_command(events: &[usize], frames: usize, json: bool) -> ExitCod
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `bench --window`: opens the window, plays the script over each stage, prints a row per stage.
+pub fn run_window_bench(events: &[usize], frames: usize, json: bool) -> ExitCode {
+    use crate::app::window_bench::{
+        WindowBenchApp, WindowBenchRow, window_bench_options, window_bench_stages,
+    };
+    let counts = if events.is_empty() {
+        &[1_000, 100_000][..]
+    } else {
+        events
+    };
+    let stages = match window_bench_stages(counts) {
+        Ok(stages) => stages,
+        Err(error) => {
+            eprintln!("bench: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !json {
+        println!("{}", WindowBenchRow::table_header());
+    }
+    let report = move |row: WindowBenchRow| {
+        if json {
+            match serde_json::to_string(&row) {
+                Ok(text) => println!("{text}"),
+                Err(error) => eprintln!("bench: {error}"),
+            }
+        } else {
+            println!("{}", row.table_line());
+        }
+    };
+    let result = eframe::run_native(
+        "Chronoscope window bench",
+        window_bench_options(),
+        Box::new(move |_| {
+            Ok(Box::new(WindowBenchApp::new(
+                stages,
+                frames,
+                Box::new(report),
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("bench: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 pub fn run_synthetic(events: usize, seed: u64, out: &std::path::Path) -> ExitCode {

@@ -2,6 +2,7 @@
 //! widget that paints it and turns input into commands.
 
 pub mod clustering;
+pub mod color_metrics;
 pub mod era_bands;
 pub mod label_coverage;
 pub mod label_placement;

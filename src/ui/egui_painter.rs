@@ -19,8 +19,16 @@ pub fn egui_rect(rect: Rect) -> egui::Rect {
 
 /// Draws every shape of `scene` in order.
 pub fn paint_scene(painter: &Painter, scene: &Scene) {
+    paint_scene_over(painter, scene, None);
+}
+
+/// Draws every shape of `scene` in order, except a first opaque, unstroked rectangle of the
+/// colour the window was cleared to (`cleared_to`): the scene's background, which would only
+/// paint every pixel of the canvas a second time (a software rasteriser pays for each).
+pub fn paint_scene_over(painter: &Painter, scene: &Scene, cleared_to: Option<Color>) {
+    let skipped = usize::from(first_shape_is_background(scene, cleared_to));
     let mut shapes = Vec::with_capacity(scene.shapes.len());
-    for shape in &scene.shapes {
+    for shape in &scene.shapes[skipped..] {
         match shape {
             Shape::Rect {
                 rect,
@@ -102,6 +110,17 @@ pub fn paint_scene(painter: &Painter, scene: &Scene) {
     painter.extend(shapes);
 }
 
+/// Whether the scene starts with an opaque rectangle of exactly the colour the window already has.
+pub fn first_shape_is_background(scene: &Scene, cleared_to: Option<Color>) -> bool {
+    let Some(cleared_to) = cleared_to else {
+        return false;
+    };
+    matches!(
+        scene.shapes.first(),
+        Some(Shape::Rect { fill, stroke: None, .. }) if *fill == cleared_to && fill.a == u8::MAX
+    )
+}
+
 /// Text widths from egui's fonts (the same the painter uses).
 pub struct EguiTextMeasure<'a> {
     pub ctx: &'a egui::Context,
@@ -143,5 +162,45 @@ fn bold_extra(style: FontStyle) -> f32 {
         BOLD_OFFSET
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::scene::{Point, Rect};
+
+    fn scene_on(background: Color) -> Scene {
+        let mut scene = Scene::default();
+        scene.shapes.push(Shape::Rect {
+            rect: Rect::from_x_y_ranges(0.0, 100.0, 0.0, 100.0),
+            fill: background,
+            stroke: None,
+            corner_radius: 0.0,
+        });
+        scene.shapes.push(Shape::Circle {
+            center: Point::new(5.0, 5.0),
+            radius: 3.0,
+            fill: Color::rgb(1, 2, 3),
+            stroke: None,
+        });
+        scene
+    }
+
+    #[test]
+    fn the_background_is_skipped_only_where_the_window_was_cleared_to_its_colour() {
+        let background = Color::rgb(0xFA, 0xFA, 0xF8);
+        let scene = scene_on(background);
+        assert!(first_shape_is_background(&scene, Some(background)));
+        assert!(!first_shape_is_background(&scene, None));
+        assert!(!first_shape_is_background(
+            &scene,
+            Some(Color::rgb(0, 0, 0))
+        ));
+        let translucent = Color::rgba(0xFA, 0xFA, 0xF8, 100);
+        assert!(!first_shape_is_background(
+            &scene_on(translucent),
+            Some(translucent)
+        ));
     }
 }

@@ -3,7 +3,7 @@
 
 use egui::{Sense, Ui};
 
-use super::egui_painter::{EguiTextMeasure, paint_scene};
+use super::egui_painter::{EguiTextMeasure, paint_scene_over};
 use crate::app::command::AppCommand;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
@@ -12,7 +12,7 @@ use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{EventLabel, HitTarget, Point, Rect};
+use crate::timeline::scene::{Color, EventLabel, HitTarget, Point, Rect};
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
@@ -34,6 +34,8 @@ pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
 }
 
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
+/// `cleared_to` is the colour the window was cleared to, if the canvas has nothing else on it.
+#[allow(clippy::too_many_arguments)]
 pub fn paint_timeline(
     ui: &Ui,
     rect: egui::Rect,
@@ -42,6 +44,7 @@ pub fn paint_timeline(
     selected_event: Option<usize>,
     palette: &Palette,
     options: LayoutOptions,
+    cleared_to: Option<Color>,
 ) -> TimelineLayout {
     let hovered_event = ui.data(|data| data.get_temp::<usize>(hovered_event_id()));
     let input = TimelineLayoutInput {
@@ -56,11 +59,11 @@ pub fn paint_timeline(
         options,
     };
     let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
-    paint_scene(&ui.painter_at(rect), &layout.scene);
+    paint_scene_over(&ui.painter_at(rect), &layout.scene, cleared_to);
     layout
 }
 
-/// The interactive timeline; returns what the user asked for.
+/// The interactive timeline; returns what the user asked for. `cleared_to`: see [`paint_timeline`].
 pub fn timeline_ui(
     ui: &mut Ui,
     explorer: &Explorer,
@@ -68,6 +71,7 @@ pub fn timeline_ui(
     selected_event: Option<usize>,
     palette: &Palette,
     options: LayoutOptions,
+    cleared_to: Option<Color>,
 ) -> Vec<AppCommand> {
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -75,7 +79,16 @@ pub fn timeline_ui(
     if !ui.is_rect_visible(rect) {
         return commands;
     }
-    let layout = paint_timeline(ui, rect, explorer, view, selected_event, palette, options);
+    let layout = paint_timeline(
+        ui,
+        rect,
+        explorer,
+        view,
+        selected_event,
+        palette,
+        options,
+        cleared_to,
+    );
     let labels = layout.scene.event_labels.clone();
     ui.data_mut(|data| data.insert_temp(event_labels_id(), labels));
     if explorer.lanes.lanes.is_empty() {
