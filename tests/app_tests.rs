@@ -2,7 +2,11 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
 use chronoscope::app::ChronoscopeApp;
+use chronoscope::app::command::AppCommand;
 use chronoscope::model::date::PartialDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -14,6 +18,52 @@ fn harness() -> Harness<'static, ChronoscopeApp> {
 
 fn days(iso: &str) -> f64 {
     PartialDate::parse(iso).map_or(f64::NAN, |d| d.start_days())
+}
+
+/// Whitney Houston's life, 1963–2012: a TimelineJS file of another period than the built-in.
+fn houston() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/houston-timeline3.json")
+}
+
+/// Steps the window until the background change has been applied.
+fn wait_for_loading(harness: &mut Harness<'static, ChronoscopeApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn change_data(harness: &mut Harness<'static, ChronoscopeApp>, command: AppCommand) {
+    harness.state_mut().apply(command);
+    harness.run();
+    wait_for_loading(harness);
+}
+
+/// Clicks the overview strip at `fraction` of its width.
+fn click_overview_at(harness: &mut Harness<'static, ChronoscopeApp>, fraction: f32) {
+    let rect = harness.get_by_label("Overview").rect();
+    let pos = egui::pos2(rect.left() + fraction * rect.width(), rect.center().y);
+    harness.hover_at(pos);
+    harness.drag_at(pos);
+    harness.drop_at(pos);
+    harness.run();
+}
+
+/// The time at `fraction` of the range the overview strip shows (every event, with a margin).
+fn time_on_strip(app: &ChronoscopeApp, fraction: f64) -> f64 {
+    let strip = app.explorer().fit_all_view();
+    strip.start_days + fraction * strip.span_days
+}
+
+fn preset_labels(app: &ChronoscopeApp) -> Vec<String> {
+    app.explorer()
+        .presets
+        .iter()
+        .map(|preset| preset.label.clone())
+        .collect()
 }
 
 #[test]
@@ -180,4 +230,106 @@ fn home_fits_everything_after_zooming_in() {
     harness.run();
     let view = harness.state().view();
     assert!(view.start_days <= days("2014-02-22") && view.end_days() >= days("2025-11-19"));
+}
+
+#[test]
+fn the_overview_strip_follows_a_file_of_another_period_added_and_removed() {
+    let mut harness = harness();
+    harness.run();
+    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    let strip = harness.state().explorer().fit_all_view();
+    assert!(strip.start_days < days("1963-08-09"), "{strip:?}");
+
+    // The whole period shows: a click zooms to a tenth of the strip around it.
+    click_overview_at(&mut harness, 0.25);
+    let expected = time_on_strip(harness.state(), 0.25);
+    let view = harness.state().view();
+    assert!(
+        (view.center_days() - expected).abs() < strip.span_days * 0.01,
+        "view {view:?}, expected its centre at {expected}"
+    );
+    assert!(
+        (view.span_days - strip.span_days * 0.1).abs() < 1.0,
+        "{view:?}"
+    );
+
+    change_data(&mut harness, AppCommand::RemoveFile(1));
+    let strip = harness.state().explorer().fit_all_view();
+    assert!(strip.start_days > days("2013-01-01"), "{strip:?}");
+    click_overview_at(&mut harness, 0.75);
+    let expected = time_on_strip(harness.state(), 0.75);
+    let view = harness.state().view();
+    assert!(
+        (view.center_days() - expected).abs() < strip.span_days * 0.01,
+        "view {view:?}, expected its centre at {expected}"
+    );
+}
+
+#[test]
+fn the_view_limits_follow_the_data_through_add_and_remove() {
+    let mut harness = harness();
+    harness.run();
+    let builtin_limits = harness.state().explorer().limits;
+    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    assert!(harness.state().explorer().limits.min_days < days("1963-08-09"));
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    assert!(harness.state().view().start_days < days("1963-08-09"));
+    change_data(&mut harness, AppCommand::RemoveFile(1));
+    assert_eq!(harness.state().explorer().limits, builtin_limits);
+    assert!(harness.state().view().start_days > days("2013-01-01"));
+}
+
+#[test]
+fn presets_follow_the_data_through_add_and_remove() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(
+        preset_labels(harness.state()),
+        ["2014", "2022", "2023–2025", "All"]
+    );
+    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    assert_eq!(
+        preset_labels(harness.state()),
+        [
+            "2014",
+            "2022",
+            "2023–2025",
+            "1970s",
+            "1980s",
+            "1990s",
+            "All"
+        ]
+    );
+    harness.get_by_label("1980s").click();
+    harness.run();
+    let view = harness.state().view();
+    assert!(
+        (view.start_days - days("1980-01-01")).abs() < 0.01,
+        "{view:?}"
+    );
+    assert!(
+        (view.end_days() - days("1990-01-01")).abs() < 0.01,
+        "{view:?}"
+    );
+
+    change_data(&mut harness, AppCommand::RemoveFile(1));
+    assert!(harness.query_by_label("1980s").is_none());
+    harness.get_by_label("2022").click();
+    harness.run();
+    assert!((harness.state().view().start_days - days("2022-01-01")).abs() < 0.01);
+}
+
+#[test]
+fn opening_a_file_alone_offers_its_own_presets_only() {
+    let mut harness = harness();
+    harness.run();
+    change_data(&mut harness, AppCommand::OpenFiles(vec![houston()]));
+    assert_eq!(
+        preset_labels(harness.state()),
+        ["1970s", "1980s", "1990s", "All"]
+    );
+    assert!(harness.query_by_label("2022").is_none());
+    // 2012 plus a twentieth of the 49 years.
+    assert!(harness.state().explorer().limits.max_days < days("2015-01-01"));
 }

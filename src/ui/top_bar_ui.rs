@@ -6,7 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::settings::Settings;
 use crate::explore::lanes::LaneMode;
-use crate::explorer::{Explorer, Preset};
+use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::model::category::Category;
 use crate::timeline::palette::Theme;
@@ -194,13 +194,13 @@ fn tools_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        for preset in Preset::ALL {
+        for preset in &explorer.presets {
             if ui
-                .button(preset.label())
-                .on_hover_text(format!("Show {}", preset.label()))
+                .button(&preset.label)
+                .on_hover_text(&preset.description)
                 .clicked()
             {
-                commands.push(AppCommand::ShowPreset(preset));
+                commands.push(AppCommand::ShowPreset(preset.clone()));
             }
         }
         ui.separator();
