@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::command::AppCommand;
+use chronoscope::app::settings::Settings;
+use chronoscope::builtin::builtin_dataset;
 use chronoscope::model::date::PartialDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -332,4 +334,62 @@ fn opening_a_file_alone_offers_its_own_presets_only() {
     assert!(harness.query_by_label("2022").is_none());
     // 2012 plus a twentieth of the 49 years.
     assert!(harness.state().explorer().limits.max_days < days("2015-01-01"));
+}
+
+/// The window on the built-in chronology with these settings.
+fn harness_with(settings: Settings) -> Harness<'static, ChronoscopeApp> {
+    let mut harness = harness();
+    let dataset = builtin_dataset().unwrap_or_else(|error| panic!("built-in: {error}"));
+    *harness.state_mut() = ChronoscopeApp::with_settings(dataset, settings, Vec::new());
+    harness.run();
+    harness
+}
+
+fn timeline_width(harness: &Harness<'static, ChronoscopeApp>) -> f32 {
+    harness.get_by_label("Timeline").rect().width()
+}
+
+#[test]
+fn saved_panel_widths_too_wide_for_the_window_are_clamped_on_start() {
+    let harness = harness_with(Settings {
+        sources_panel_width: Some(950.0),
+        right_panel_width: Some(1200.0),
+        ..Settings::default()
+    });
+    let settings = harness.state().settings();
+    let (left, right) = (
+        settings.sources_panel_width.unwrap_or(f32::NAN),
+        settings.right_panel_width.unwrap_or(f32::NAN),
+    );
+    assert!(left <= 1400.0 * 0.35 + 1.0, "Sources panel {left} wide");
+    assert!(right <= 1400.0 * 0.35 + 1.0, "right panel {right} wide");
+    assert!(
+        timeline_width(&harness) >= 1400.0 * 0.5 - 1.0,
+        "timeline {} wide",
+        timeline_width(&harness)
+    );
+}
+
+#[test]
+fn a_long_set_title_and_media_credit_do_not_widen_the_sources_panel() {
+    let mut harness = harness();
+    harness.run();
+    let before = timeline_width(&harness);
+    let left_before = harness.state().settings().sources_panel_width;
+    let long = "A very long merged title of several sets and media credits ".repeat(8);
+    let set = serde_json::json!({
+        "format": "chronoscope-article-set", "version": 1, "title": long,
+        "sources": [{"id": "s", "outlet": long, "title": long, "published": "2020-01-01",
+                     "url": format!("https://example.org/{}", "credit".repeat(40))}],
+        "events": [{"id": "e", "date": "2020-01-01", "title": "Event", "summary": "",
+                    "category": "politics", "sources": ["s"], "reference": "https://example.org"}]
+    });
+    let path = common::scratch_dir("long-titles").join("long.json");
+    std::fs::write(&path, set.to_string()).unwrap_or_else(|error| panic!("{error}"));
+    change_data(&mut harness, AppCommand::AddFiles(vec![path]));
+    harness.run();
+    assert_eq!(harness.state().explorer().dataset.files.len(), 2);
+    let left = harness.state().settings().sources_panel_width;
+    assert_eq!(left, left_before);
+    assert_eq!(timeline_width(&harness), before);
 }

@@ -20,6 +20,10 @@ pub struct Settings {
     pub show_overview: bool,
     /// Files loaded or saved lately, newest first (File ▸ Open recent).
     pub recent_files: Vec<std::path::PathBuf>,
+    /// The side panels' widths when last seen (`None`: the default); clamped to the window
+    /// before use (see `panel_widths`).
+    pub sources_panel_width: Option<f32>,
+    pub right_panel_width: Option<f32>,
 }
 
 impl Default for Settings {
@@ -34,6 +38,8 @@ impl Default for Settings {
             show_details: true,
             show_overview: true,
             recent_files: Vec::new(),
+            sources_panel_width: None,
+            right_panel_width: None,
         }
     }
 }
