@@ -393,3 +393,224 @@ fn a_long_set_title_and_media_credit_do_not_widen_the_sources_panel() {
     assert_eq!(left, left_before);
     assert_eq!(timeline_width(&harness), before);
 }
+
+/// The timeline's time axis as last drawn (right of the lane labels).
+fn time_area(harness: &Harness<'static, ChronoscopeApp>) -> egui::Rect {
+    chronoscope::ui::timeline_ui::last_time_area(&harness.ctx)
+        .unwrap_or_else(|| panic!("the timeline was not drawn"))
+}
+
+/// The time at window x-coordinate `x` on the timeline (no compressed years).
+fn time_at(harness: &Harness<'static, ChronoscopeApp>, x: f32) -> f64 {
+    let area = time_area(harness);
+    let view = harness.state().view();
+    view.start_days + f64::from((x - area.left()) / area.width()) * view.span_days
+}
+
+fn wheel(harness: &mut Harness<'static, ChronoscopeApp>, pos: egui::Pos2, delta_y: f32) {
+    harness.hover_at(pos);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+}
+
+#[test]
+fn the_wheel_zooms_in_keeping_the_date_under_the_cursor_in_place() {
+    let mut harness = harness();
+    harness.run();
+    let area = time_area(&harness);
+    let pos = egui::pos2(area.left() + area.width() * 0.3, area.center().y);
+    let date_before = time_at(&harness, pos.x);
+    let span_before = harness.state().view().span_days;
+    wheel(&mut harness, pos, 120.0);
+    let view = harness.state().view();
+    assert!(view.span_days < span_before * 0.9, "{view:?}");
+    let date_after = time_at(&harness, pos.x);
+    assert!(
+        (date_after - date_before).abs() < span_before * 0.002,
+        "{date_before} moved to {date_after}"
+    );
+}
+
+#[test]
+fn dragging_the_timeline_pans_the_view_by_the_dragged_amount() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("2022").click();
+    harness.run();
+    let before = harness.state().view();
+    let area = time_area(&harness);
+    let from = egui::pos2(area.left() + area.width() * 0.6, area.bottom() - 20.0);
+    let to = from - egui::vec2(area.width() * 0.25, 0.0);
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=5 {
+        harness.hover_at(from + (to - from) * (step as f32 / 5.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let after = harness.state().view();
+    // Dragged a quarter of the width to the left: a quarter of the span later.
+    let expected = before.start_days + before.span_days * 0.25;
+    assert!(
+        (after.start_days - expected).abs() < before.span_days * 0.005,
+        "{before:?} → {after:?}"
+    );
+    assert!((after.span_days - before.span_days).abs() < 1e-6);
+}
+
+#[test]
+fn a_click_on_the_overview_strip_moves_the_view_there() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("2014").click();
+    harness.run();
+    let span = harness.state().view().span_days;
+    click_overview_at(&mut harness, 0.7);
+    let view = harness.state().view();
+    let expected = time_on_strip(harness.state(), 0.7);
+    let strip_span = harness.state().explorer().fit_all_view().span_days;
+    assert!(
+        (view.center_days() - expected).abs() < strip_span * 0.01,
+        "view {view:?}, expected its centre at {expected}"
+    );
+    assert!((view.span_days - span).abs() < 1e-6);
+}
+
+#[test]
+fn the_details_panel_starts_at_the_top_when_another_event_is_selected() {
+    let mut harness = harness();
+    harness.run();
+    // The two events with the most quotes: their details are longer than the panel.
+    let mut by_quotes: Vec<(usize, usize)> = {
+        let dataset = &harness.state().explorer().dataset;
+        (0..dataset.events.len())
+            .map(|e| (dataset.quotes_of_event(e).count(), e))
+            .collect()
+    };
+    by_quotes.sort_unstable_by(|a, b| b.cmp(a));
+    let (first, second) = (by_quotes[0].1, by_quotes[1].1);
+    let title = |harness: &Harness<'static, ChronoscopeApp>, event: usize| {
+        harness.state().explorer().dataset.events[event]
+            .title()
+            .to_owned()
+    };
+    let title_top = |harness: &Harness<'static, ChronoscopeApp>, event: usize| {
+        let title = title(harness, event);
+        harness
+            .get_all_by_label(&title)
+            .map(|node| node.rect().top())
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
+    harness
+        .state_mut()
+        .apply(AppCommand::SelectEvent(Some(first)));
+    harness.run();
+    let top = title_top(&harness, first);
+    let pos = harness.get_by_label("Quotes").rect().center() - egui::vec2(0.0, 60.0);
+    for _ in 0..5 {
+        wheel(&mut harness, pos, -200.0);
+    }
+    assert!(title_top(&harness, first) < top - 50.0, "did not scroll");
+
+    harness
+        .state_mut()
+        .apply(AppCommand::SelectEvent(Some(second)));
+    harness.run();
+    assert_eq!(title_top(&harness, second), top);
+}
+
+#[test]
+fn notifications_take_one_line_with_a_count_until_opened() {
+    let mut harness = harness();
+    harness.run();
+    let top_before = time_area(&harness).top();
+    let missing = |name: &str| PathBuf::from(format!("/nonexistent/chronoscope/{name}.json"));
+    change_data(
+        &mut harness,
+        AppCommand::AddFiles(vec![missing("a"), missing("b"), missing("c")]),
+    );
+    assert_eq!(harness.state().notifications().items.len(), 3);
+    let summary = harness.get_by_label("3 notices — show");
+    let one_line = time_area(&harness).top() - top_before;
+    assert!(one_line <= 30.0, "the notices take {one_line} points");
+
+    summary.click();
+    harness.run();
+    harness.get_by_label("3 notices — hide");
+    assert!(time_area(&harness).top() - top_before > one_line + 30.0);
+
+    harness.get_by_label("Dismiss all").click();
+    harness.run();
+    assert!(harness.state().notifications().is_empty());
+    assert_eq!(time_area(&harness).top(), top_before);
+}
+
+#[test]
+fn the_categories_menu_stays_open_while_categories_are_ticked() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Categories").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Military")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Sanctions")
+        .click();
+    harness.run();
+    let hidden = &harness.state().explorer().filter.hidden_categories;
+    assert_eq!(hidden.len(), 2, "{hidden:?}");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Diplomacy")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_search_match_clicked_is_selected_and_brought_into_view_at_the_same_zoom() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("2014").click();
+    harness.run();
+    let span = harness.state().view().span_days;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.event(egui::Event::Text("Istanbul".to_owned()));
+    harness.run();
+    let (event, label) = {
+        let explorer = harness.state().explorer();
+        let event = explorer
+            .filter_result
+            .matching_events
+            .iter()
+            .copied()
+            .find(|e| explorer.dataset.events[*e].start_days() > days("2015-01-01"))
+            .unwrap_or_else(|| panic!("no match after 2014"));
+        let record = &explorer.dataset.events[event];
+        (
+            event,
+            format!("{}  {}", record.date.display(), record.title()),
+        )
+    };
+    harness.get_by_label(&label).click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected_event(), Some(event));
+    let record = &app.explorer().dataset.events[event];
+    let view = app.view();
+    assert!(
+        view.start_days <= record.start_days() && record.end_days() <= view.end_days(),
+        "{view:?}"
+    );
+    assert!((view.span_days - span).abs() < 1e-6, "{view:?}");
+}

@@ -81,7 +81,7 @@ fn loaded_set_ui(
             };
             // A long (merged) title is cut short, whole on hover; Remove stays in the panel
             // (its width as last drawn is kept for it).
-            let remove_width_id = egui::Id::new("sources panel: Remove button width");
+            let remove_width_id = egui::Id::unique("sources panel: Remove button width");
             let remove_room = ui
                 .data(|data| data.get_temp::<f32>(remove_width_id))
                 .unwrap_or(REMOVE_BUTTON_WIDTH)

@@ -17,6 +17,15 @@ use crate::timeline::scene::{HitTarget, Point, Rect};
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
 
+/// Where the timeline's time axis was last drawn, in window points (for tests and tools that
+/// turn a date into a position): see [`last_time_area`].
+const TIME_AREA_ID: &str = "timeline: time area";
+
+/// The part of the timeline where time runs (right of the lane labels), as last drawn.
+pub fn last_time_area(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data(|data| data.get_temp(egui::Id::unique(TIME_AREA_ID)))
+}
+
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
 pub fn paint_timeline(
     ui: &Ui,
@@ -73,6 +82,15 @@ pub fn timeline_ui(
         );
     }
     let time_area = layout.time_area;
+    ui.data_mut(|data| {
+        data.insert_temp(
+            egui::Id::unique(TIME_AREA_ID),
+            egui::Rect::from_min_max(
+                egui::pos2(time_area.min.x, time_area.min.y),
+                egui::pos2(time_area.max.x, time_area.max.y),
+            ),
+        );
+    });
     let width = f64::from(time_area.width().max(1.0));
     let fraction_at = |x: f32| f64::from(x - time_area.min.x) / width;
 
