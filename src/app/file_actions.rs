@@ -187,6 +187,13 @@ impl ChronoscopeApp {
             self.settings.lane_mode,
             self.settings.compress_quiet_years,
         );
+        // An era chosen in the export dialog may be gone or have moved: back to the view.
+        if matches!(
+            self.export_dialog.range,
+            crate::ui::export_dialog_ui::RangeChoice::Era(_)
+        ) {
+            self.export_dialog.range = crate::ui::export_dialog_ui::RangeChoice::CurrentView;
+        }
         let old = std::mem::replace(&mut self.explorer, explorer);
         // Freeing a million events takes longer than a frame: let another thread do it.
         crate::parallel::drop_in_background(old);
