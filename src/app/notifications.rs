@@ -103,7 +103,13 @@ impl Notifications {
                     hover.push('\n');
                     hover.push_str(line);
                 }
-                ui.label(RichText::new(&newest.headline).color(color).strong())
+                // The first detail (a file's position, say) stays readable without a click.
+                let mut line = newest.headline.clone();
+                if let Some(first) = newest.details.first() {
+                    line.push_str(" — ");
+                    line.push_str(first);
+                }
+                ui.label(RichText::new(line).color(color).strong())
                     .on_hover_text(hover);
             }
         });
