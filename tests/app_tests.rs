@@ -614,3 +614,26 @@ fn a_search_match_clicked_is_selected_and_brought_into_view_at_the_same_zoom() {
     );
     assert!((view.span_days - span).abs() < 1e-6, "{view:?}");
 }
+
+#[test]
+fn an_actor_filter_the_new_data_does_not_have_is_let_go_on_open() {
+    let mut harness = harness();
+    harness.run();
+    let actor = harness.state().explorer().actors[0].clone();
+    let filter = chronoscope::filter::Filter {
+        actor: Some(actor),
+        ..Default::default()
+    };
+    harness.state_mut().apply(AppCommand::SetFilter(filter));
+    harness.run();
+    let explorer = harness.state().explorer();
+    assert!(explorer.filter_result.visible_event_count() < explorer.dataset.events.len());
+
+    change_data(&mut harness, AppCommand::OpenFiles(vec![houston()]));
+    let explorer = harness.state().explorer();
+    assert_eq!(explorer.filter.actor, None);
+    assert_eq!(
+        explorer.filter_result.visible_event_count(),
+        explorer.dataset.events.len()
+    );
+}
