@@ -637,3 +637,36 @@ fn an_actor_filter_the_new_data_does_not_have_is_let_go_on_open() {
         explorer.dataset.events.len()
     );
 }
+
+#[test]
+fn dragging_the_sources_panel_edge_far_right_stops_at_its_maximum() {
+    let mut harness = harness();
+    harness.run();
+    let width = |harness: &Harness<'static, ChronoscopeApp>| {
+        harness
+            .state()
+            .settings()
+            .sources_panel_width
+            .unwrap_or(f32::NAN)
+    };
+    let start = width(&harness);
+    let from = egui::pos2(start - 1.0, 450.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(from + egui::vec2(90.0 * step as f32, 0.0));
+        harness.run();
+    }
+    harness.drop_at(from + egui::vec2(900.0, 0.0));
+    harness.run();
+    let right = harness.state().settings().right_panel_width.unwrap_or(0.0);
+    let dragged = width(&harness);
+    assert!(dragged > start + 50.0, "the edge did not move: {dragged}");
+    assert!(
+        (dragged - (1400.0 * 0.5 - right)).abs() <= 1.5,
+        "Sources panel {dragged} wide next to {right}"
+    );
+    assert!(timeline_width(&harness) >= 1400.0 * 0.5 - 1.0);
+}

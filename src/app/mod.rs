@@ -389,6 +389,7 @@ impl ChronoscopeApp {
                         ui,
                         &self.explorer,
                         &self.filter,
+                        self.selected_event,
                         self.running_change.is_some(),
                         commands,
                     );

@@ -12,11 +12,12 @@ pub fn sources_panel_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &Filter,
+    selected_event: Option<usize>,
     loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     let mut edited = filter.clone();
-    sources_ui(ui, explorer, &mut edited, loading, commands);
+    sources_ui(ui, explorer, &mut edited, selected_event, loading, commands);
     if edited != *filter {
         commands.push(AppCommand::SetFilter(edited));
     }
@@ -26,11 +27,12 @@ fn sources_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &mut Filter,
+    selected_event: Option<usize>,
     loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     if explorer.filter_result.searching {
-        search_matches_ui(ui, explorer, commands);
+        search_matches_ui(ui, explorer, selected_event, commands);
         ui.separator();
     }
     ui.heading("Sources");
@@ -211,7 +213,13 @@ fn source_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter, index: usize
     });
 }
 
-fn search_matches_ui(ui: &mut Ui, explorer: &Explorer, commands: &mut Vec<AppCommand>) {
+/// The matches, one line each; clicking one selects it and brings it into view.
+fn search_matches_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    selected_event: Option<usize>,
+    commands: &mut Vec<AppCommand>,
+) {
     let matches = &explorer.filter_result.matching_events;
     ui.heading(format!("Matches ({})", matches.len()));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
@@ -227,7 +235,7 @@ fn search_matches_ui(ui: &mut Ui, explorer: &Explorer, commands: &mut Vec<AppCom
                 };
                 let text = format!("{}  {}", event.date.display(), event.title());
                 if ui
-                    .selectable_label(false, &text)
+                    .selectable_label(selected_event == Some(*index), &text)
                     .on_hover_text(&text)
                     .clicked()
                 {
