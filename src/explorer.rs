@@ -7,12 +7,13 @@ use chrono::Datelike as _;
 
 use crate::explore::axis_map::{AxisMap, CompressionSettings};
 use crate::explore::lanes::{LaneIndex, LaneMode};
+pub use crate::explore::presets::{Preset, PresetRange, presets_for};
 use crate::explore::time_view::{TimeView, ViewLimits};
 use crate::filter::{Filter, FilterResult, apply_filter};
 use crate::model::dataset::Dataset;
 use crate::model::date::{date_from_days, days_from_date};
 
-/// The first and last instants the view may show for the built-in period (2013–2026).
+/// The first and last instants the view may show when nothing is loaded (2013–2026).
 pub const DEFAULT_LIMITS_YEARS: (i32, i32) = (2013, 2027);
 
 /// Events per month over the whole dataset, for the overview strip and axis compression.
@@ -84,6 +85,8 @@ pub struct Explorer {
     pub limits: ViewLimits,
     /// Every actor, most frequent first (for the actor filter).
     pub actors: Vec<String>,
+    /// The quick ranges for the loaded data, "All" last.
+    pub presets: Vec<Preset>,
     /// For each source: how many of the loaded events and quotes come from it.
     pub source_counts: Vec<(usize, usize)>,
     /// For each loaded file: how many events and quotes it has.
@@ -114,8 +117,9 @@ impl Explorer {
             file_counts: Vec::new(),
             sources_of_file: Vec::new(),
             actors: Vec::new(),
+            presets: Vec::new(),
         };
-        explorer.actors = explorer.dataset.actors();
+        explorer.derive_from_dataset();
         explorer.rebuild();
         explorer
     }
@@ -143,8 +147,15 @@ impl Explorer {
 
     pub fn replace_dataset(&mut self, dataset: impl Into<Arc<Dataset>>) {
         self.dataset = dataset.into();
-        self.actors = self.dataset.actors();
+        self.derive_from_dataset();
         self.rebuild();
+    }
+
+    /// What depends on the data alone, not on the filter.
+    fn derive_from_dataset(&mut self) {
+        self.actors = self.dataset.actors();
+        self.presets = presets_for(&self.dataset);
+        self.limits = limits_for(&self.dataset);
     }
 
     fn rebuild(&mut self) {
@@ -161,7 +172,6 @@ impl Explorer {
         } else {
             AxisMap::identity()
         };
-        self.limits = limits_for(&self.dataset);
         self.source_counts = vec![(0, 0); self.dataset.sources.len()];
         self.file_counts = vec![(0, 0); self.dataset.files.len()];
         self.sources_of_file = vec![Vec::new(); self.dataset.files.len()];
@@ -223,16 +233,23 @@ impl Explorer {
     }
 }
 
-/// 2013–2026, widened to the dataset when it reaches further.
+/// The dataset's time range with a margin of a twentieth of it (at least a year) on each side;
+/// 2013–2026 when nothing is loaded.
 pub fn limits_for(dataset: &Dataset) -> ViewLimits {
-    let mut limits = default_limits();
-    if let Some((start, end)) = dataset.time_range_days() {
-        let margin = ((end - start) * 0.05).max(30.0);
-        limits.min_days = limits.min_days.min(start - margin);
-        limits.max_days = limits.max_days.max(end + margin);
+    match dataset.time_range_days() {
+        Some((start, end)) => {
+            let margin = ((end - start) * 0.05).max(MIN_LIMITS_MARGIN_DAYS);
+            ViewLimits {
+                min_days: start - margin,
+                max_days: end + margin,
+            }
+        }
+        None => default_limits(),
     }
-    limits
 }
+
+/// The view may go at least this far (a year) beyond the first and last events.
+const MIN_LIMITS_MARGIN_DAYS: f64 = 366.0;
 
 fn default_limits() -> ViewLimits {
     let day = |year: i32| chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0.0, days_from_date);
@@ -242,44 +259,28 @@ fn default_limits() -> ViewLimits {
     }
 }
 
-/// The quick ranges offered as buttons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    Year2014,
-    Year2022,
-    Years2023To2025,
-    All,
+/// The range a click at `time_days` on the overview strip (which shows `strip`) brings into
+/// view: the view's span centred there, or, when the view already covers half the strip or
+/// more (centring would not move it), a tenth of the strip around the click.
+pub fn overview_click_range(view: TimeView, strip: (f64, f64), time_days: f64) -> (f64, f64) {
+    let strip_span = strip.1 - strip.0;
+    let span = if view.span_days >= strip_span * 0.5 {
+        strip_span * 0.1
+    } else {
+        view.span_days
+    };
+    (time_days - span / 2.0, time_days + span / 2.0)
 }
 
 impl Preset {
-    pub const ALL: [Preset; 4] = [
-        Preset::Year2014,
-        Preset::Year2022,
-        Preset::Years2023To2025,
-        Preset::All,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::Year2014 => "2014",
-            Preset::Year2022 => "2022",
-            Preset::Years2023To2025 => "2023–2025",
-            Preset::All => "All",
-        }
-    }
-
     /// The view the preset shows for `explorer`'s data.
-    pub fn view(self, explorer: &Explorer) -> TimeView {
-        let years = |from: i32, to_exclusive: i32| {
-            let day =
-                |year: i32| chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0.0, days_from_date);
-            explorer.clamp(TimeView::from_range(day(from), day(to_exclusive)))
-        };
-        match self {
-            Preset::Year2014 => years(2014, 2015),
-            Preset::Year2022 => years(2022, 2023),
-            Preset::Years2023To2025 => years(2023, 2026),
-            Preset::All => explorer.fit_all_view(),
+    pub fn view(&self, explorer: &Explorer) -> TimeView {
+        match self.range {
+            PresetRange::Days {
+                start_days,
+                end_days,
+            } => explorer.clamp(TimeView::from_range(start_days, end_days)),
+            PresetRange::All => explorer.fit_all_view(),
         }
     }
 }
@@ -350,20 +351,56 @@ mod tests {
     }
 
     #[test]
-    fn the_2022_preset_shows_exactly_that_year() {
+    fn a_preset_shows_exactly_its_range() {
         let data = dataset(&[("2014-03-18", "politics"), ("2025-11-18", "diplomacy")]);
         let explorer = Explorer::new(data, Filter::default(), LaneMode::Category, false);
-        let view = Preset::Year2022.view(&explorer);
+        let preset = Preset {
+            label: "2022".to_owned(),
+            description: String::new(),
+            range: PresetRange::Days {
+                start_days: day("2022-01-01"),
+                end_days: day("2023-01-01"),
+            },
+        };
+        let view = preset.view(&explorer);
         assert_eq!(view.start_days, day("2022-01-01"));
         assert_eq!(view.end_days(), day("2023-01-01"));
     }
 
     #[test]
-    fn limits_widen_for_data_outside_2013_to_2026() {
-        let data = dataset(&[("1914-06-28", "military"), ("2022-02-24", "military")]);
+    fn limits_follow_the_data_with_a_margin_of_a_twentieth() {
+        let data = dataset(&[("1914-06-28", "military"), ("2014-06-28", "military")]);
         let limits = limits_for(&data);
-        assert!(limits.min_days < day("1914-06-28"));
-        assert!(limits.max_days >= day("2027-01-01"));
+        // A day-precise event lasts until the next day starts.
+        let span = day("2014-06-29") - day("1914-06-28");
+        assert_eq!(limits.min_days, day("1914-06-28") - span * 0.05);
+        assert_eq!(limits.max_days, day("2014-06-29") + span * 0.05);
+    }
+
+    #[test]
+    fn a_click_on_the_overview_centres_the_view_there_keeping_its_span() {
+        let view = TimeView::from_range(100.0, 200.0);
+        assert_eq!(
+            overview_click_range(view, (0.0, 1000.0), 700.0),
+            (650.0, 750.0)
+        );
+    }
+
+    #[test]
+    fn a_click_on_the_overview_while_everything_shows_zooms_to_a_tenth_of_it() {
+        let view = TimeView::from_range(0.0, 1000.0);
+        assert_eq!(
+            overview_click_range(view, (0.0, 1000.0), 300.0),
+            (250.0, 350.0)
+        );
+    }
+
+    #[test]
+    fn limits_of_a_short_period_reach_a_year_beyond_it() {
+        let data = dataset(&[("1985-02-14", "politics"), ("1985-03-01", "politics")]);
+        let limits = limits_for(&data);
+        assert_eq!(limits.min_days, day("1985-02-14") - 366.0);
+        assert_eq!(limits.max_days, day("1985-03-02") + 366.0);
     }
 
     #[test]

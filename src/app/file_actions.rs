@@ -187,6 +187,34 @@ impl ChronoscopeApp {
             self.settings.lane_mode,
             self.settings.compress_quiet_years,
         );
+        // An era chosen in the export dialog may be gone or have moved: back to the view.
+        if matches!(
+            self.export_dialog.range,
+            crate::ui::export_dialog_ui::RangeChoice::Era(_)
+        ) {
+            self.export_dialog.range = crate::ui::export_dialog_ui::RangeChoice::CurrentView;
+        }
+        // An actor or speaker chosen in a filter that the new data no longer has would hide
+        // everything: the filter lets go of it.
+        if let Some(actor) = &self.filter.actor
+            && !explorer.actors.contains(actor)
+        {
+            self.filter.actor = None;
+            explorer.update(
+                &self.filter,
+                self.settings.lane_mode,
+                self.settings.compress_quiet_years,
+            );
+        }
+        if let Some(speaker) = &self.speaker_filter
+            && !explorer
+                .dataset
+                .quotes
+                .iter()
+                .any(|q| &q.speaker == speaker)
+        {
+            self.speaker_filter = None;
+        }
         let old = std::mem::replace(&mut self.explorer, explorer);
         // Freeing a million events takes longer than a frame: let another thread do it.
         crate::parallel::drop_in_background(old);

@@ -6,6 +6,7 @@ pub mod file_actions;
 pub mod file_dialogs;
 pub mod frame_times;
 pub mod notifications;
+pub mod panel_widths;
 pub mod picture_actions;
 pub mod settings;
 pub mod window_bench;
@@ -383,26 +384,50 @@ impl ChronoscopeApp {
                     ));
                 });
         }
+        let window_width = ui.max_rect().width();
+        let right_shown = self.settings.show_quotes || self.settings.show_details;
         if self.settings.show_sources {
-            egui::Panel::left("sources")
+            use panel_widths::{RIGHT_PANEL, SOURCES_PANEL};
+            let right_width = if right_shown {
+                let right_max = RIGHT_PANEL.max_width(window_width, SOURCES_PANEL.min_width);
+                RIGHT_PANEL.width_for(self.settings.right_panel_width, right_max)
+            } else {
+                0.0
+            };
+            let max = SOURCES_PANEL.max_width(window_width, right_width);
+            let width = SOURCES_PANEL.width_for(self.settings.sources_panel_width, max);
+            let shown = egui::Panel::left("sources")
                 .resizable(true)
-                .default_size(250.0)
-                .min_size(160.0)
+                .default_size(width)
+                .min_size(SOURCES_PANEL.min_width)
+                .max_size(max)
                 .show(ui, |ui| {
                     ui::sources_panel_ui::sources_panel_ui(
                         ui,
                         &self.explorer,
                         &self.filter,
+                        self.selected_event,
                         self.running_change.is_some(),
                         commands,
                     );
                 });
+            self.settings.sources_panel_width = Some(shown.response.rect.width());
         }
-        if self.settings.show_quotes || self.settings.show_details {
-            egui::Panel::right("right")
+        if right_shown {
+            use panel_widths::RIGHT_PANEL;
+            // The Sources panel's width as just drawn.
+            let left_width = if self.settings.show_sources {
+                self.settings.sources_panel_width.unwrap_or(0.0)
+            } else {
+                0.0
+            };
+            let max = RIGHT_PANEL.max_width(window_width, left_width);
+            let width = RIGHT_PANEL.width_for(self.settings.right_panel_width, max);
+            let shown = egui::Panel::right("right")
                 .resizable(true)
-                .default_size(340.0)
-                .min_size(220.0)
+                .default_size(width)
+                .min_size(RIGHT_PANEL.min_width)
+                .max_size(max)
                 .show(ui, |ui| {
                     if self.settings.show_details {
                         // Details take the upper part when quotes share the panel.
@@ -437,6 +462,7 @@ impl ChronoscopeApp {
                         );
                     }
                 });
+            self.settings.right_panel_width = Some(shown.response.rect.width());
         }
     }
 

@@ -1,5 +1,6 @@
 //! Messages for the user under the toolbar: files that did not load (every problem with its
-//! position), merge reports, saves; each can be read in full and dismissed.
+//! position), merge reports, saves; each can be read in full and dismissed. They take one line
+//! (the newest headline and "3 notices — show") until the user opens them.
 
 use egui::{RichText, Ui};
 
@@ -29,6 +30,19 @@ const DETAILS_SHOWN: usize = 4;
 #[derive(Clone, Debug, Default)]
 pub struct Notifications {
     pub items: Vec<Notification>,
+    /// Every message is shown in full (otherwise one line sums them up).
+    pub expanded: bool,
+}
+
+/// The button that opens or closes the messages: "3 notices — show".
+pub fn summary_label(count: usize, expanded: bool) -> String {
+    let notices = if count == 1 {
+        "1 notice".to_owned()
+    } else {
+        format!("{count} notices")
+    };
+    let action = if expanded { "hide" } else { "show" };
+    format!("{notices} — {action}")
 }
 
 impl Notifications {
@@ -58,13 +72,65 @@ impl Notifications {
     }
 
     pub fn notifications_ui(&mut self, ui: &mut Ui) {
+        let Some(newest) = self.items.last() else {
+            self.expanded = false;
+            return;
+        };
+        let mut dismiss_all = false;
+        ui.horizontal(|ui| {
+            let has_more = self.items.len() > 1 || !newest.details.is_empty();
+            if has_more
+                && ui
+                    .small_button(summary_label(self.items.len(), self.expanded))
+                    .clicked()
+            {
+                self.expanded = !self.expanded;
+            }
+            let dismiss = if self.items.len() > 1 {
+                "Dismiss all"
+            } else {
+                "Dismiss"
+            };
+            dismiss_all = ui
+                .small_button(dismiss)
+                .on_hover_text("Hide these messages")
+                .clicked();
+            if !self.expanded {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                let color = kind_color(ui, newest.kind);
+                let mut hover = newest.headline.clone();
+                for line in newest.details.iter().take(DETAILS_SHOWN) {
+                    hover.push('\n');
+                    hover.push_str(line);
+                }
+                // The first detail (a file's position, say) stays readable without a click.
+                let mut line = newest.headline.clone();
+                if let Some(first) = newest.details.first() {
+                    line.push_str(" — ");
+                    line.push_str(first);
+                }
+                ui.label(RichText::new(line).color(color).strong())
+                    .on_hover_text(hover);
+            }
+        });
+        if dismiss_all {
+            self.items.clear();
+            self.expanded = false;
+            return;
+        }
+        if self.expanded {
+            egui::ScrollArea::vertical()
+                .id_salt("notifications")
+                .max_height(NOTIFICATIONS_MAX_HEIGHT)
+                .show(ui, |ui| self.list_ui(ui));
+        }
+    }
+
+    /// Every message with its details, each with its own Dismiss button.
+    fn list_ui(&mut self, ui: &mut Ui) {
         let mut dismissed = None;
         for (index, notification) in self.items.iter().enumerate() {
-            let color = match notification.kind {
-                NotificationKind::Info => ui.visuals().text_color(),
-                NotificationKind::Warning => ui.visuals().warn_fg_color,
-                NotificationKind::Error => ui.visuals().error_fg_color,
-            };
+            let color = kind_color(ui, notification.kind);
             egui::Frame::new()
                 .fill(ui.visuals().extreme_bg_color)
                 .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.6)))
@@ -90,14 +156,9 @@ impl Notifications {
                         egui::CollapsingHeader::new(format!("{hidden} more"))
                             .id_salt(("notification", index))
                             .show(ui, |ui| {
-                                egui::ScrollArea::vertical()
-                                    .max_height(200.0)
-                                    .show(ui, |ui| {
-                                        for line in notification.details.iter().skip(DETAILS_SHOWN)
-                                        {
-                                            ui.label(RichText::new(line).color(color).monospace());
-                                        }
-                                    });
+                                for line in notification.details.iter().skip(DETAILS_SHOWN) {
+                                    ui.label(RichText::new(line).color(color).monospace());
+                                }
                             });
                     }
                 });
@@ -105,8 +166,28 @@ impl Notifications {
         if let Some(index) = dismissed {
             self.items.remove(index);
         }
-        if self.items.len() > 1 && ui.small_button("Dismiss all").clicked() {
-            self.items.clear();
-        }
+    }
+}
+
+/// The open messages take at most this height under the toolbar (they scroll).
+const NOTIFICATIONS_MAX_HEIGHT: f32 = 260.0;
+
+fn kind_color(ui: &Ui, kind: NotificationKind) -> egui::Color32 {
+    match kind {
+        NotificationKind::Info => ui.visuals().text_color(),
+        NotificationKind::Warning => ui.visuals().warn_fg_color,
+        NotificationKind::Error => ui.visuals().error_fg_color,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_the_notices_and_says_what_a_click_does() {
+        assert_eq!(summary_label(3, false), "3 notices — show");
+        assert_eq!(summary_label(1, false), "1 notice — show");
+        assert_eq!(summary_label(2, true), "2 notices — hide");
     }
 }

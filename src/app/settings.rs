@@ -22,6 +22,10 @@ pub struct Settings {
     pub show_frame_times: bool,
     /// Files loaded or saved lately, newest first (File ▸ Open recent).
     pub recent_files: Vec<std::path::PathBuf>,
+    /// The side panels' widths when last seen (`None`: the default); clamped to the window
+    /// before use (see `panel_widths`).
+    pub sources_panel_width: Option<f32>,
+    pub right_panel_width: Option<f32>,
 }
 
 impl Default for Settings {
@@ -37,6 +41,8 @@ impl Default for Settings {
             show_overview: true,
             show_frame_times: false,
             recent_files: Vec::new(),
+            sources_panel_width: None,
+            right_panel_width: None,
         }
     }
 }

@@ -4,4 +4,5 @@
 
 pub mod axis_map;
 pub mod lanes;
+pub mod presets;
 pub mod time_view;

@@ -22,96 +22,101 @@ pub fn details_panel_ui(
     let Some(event) = dataset.events.get(index) else {
         return;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("details")
-        .show(ui, |ui| {
-            ui.label(RichText::new(event.title()).heading());
-            let precision = match event.date.precision() {
-                Precision::Day => "day",
-                Precision::Month => "month",
-                Precision::Year => "year",
-            };
-            let mut date = event.date.display();
-            if let Some(end) = &event.end {
-                date = format!("{date} – {}", end.display());
-            }
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(date).strong());
-                ui.weak(format!("(precision: {precision})"));
-                if event.approximate {
-                    ui.label(RichText::new("approximate").italics());
-                }
-            });
-            ui.label(format!("Category: {}", event.category.label()));
-            if !event.summary().is_empty() {
-                ui.add_space(4.0);
-                ui.label(event.summary());
-            }
-            let actors: Vec<&str> = dataset.actors_of(event).collect();
-            if !actors.is_empty() {
-                ui.add_space(4.0);
-                ui.label(format!("Actors: {}", actors.join(", ")));
-            }
-            let tags: Vec<&str> = dataset.tags_of(event).collect();
-            if !tags.is_empty() {
-                ui.weak(format!("Tags: {}", tags.join(", ")));
-            }
-            if let Some(reference) = event.reference() {
-                ui.add_space(4.0);
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("Reference:");
-                    ui.hyperlink(reference);
-                });
-            }
-            if !event.sources().is_empty() {
-                ui.add_space(4.0);
-                ui.label(RichText::new("Sources").strong());
-                for source in event
-                    .sources()
-                    .iter()
-                    .filter_map(|s| dataset.sources.get(s))
-                {
-                    let text = format!(
-                        "{}, {}: {}",
-                        source.outlet,
-                        source.published.display(),
-                        source.title
-                    );
-                    match &source.url {
-                        Some(url) => {
-                            ui.hyperlink_to(text, url);
-                        }
-                        None => {
-                            ui.label(text);
-                        }
-                    }
-                }
-            }
-            let quotes: Vec<usize> = dataset.quotes_of_event(index).collect();
-            if !quotes.is_empty() {
-                ui.add_space(4.0);
-                ui.label(RichText::new(format!("Quotes ({})", quotes.len())).strong());
-                for quote_index in quotes {
-                    let Some(quote) = dataset.quotes.get(quote_index) else {
-                        continue;
-                    };
-                    let mut text = format!("{}: “{}”", quote.speaker, quote.text);
-                    if !quote.verified {
-                        text.push_str("  [unverified]");
-                    }
-                    if ui.selectable_label(false, text).clicked() {
-                        commands.push(AppCommand::RevealQuote(quote_index));
-                    }
-                }
-            }
-            if !event.files().is_empty() {
-                ui.add_space(4.0);
-                let files: Vec<&str> = event
-                    .files()
-                    .iter()
-                    .filter_map(|f| dataset.files.get(f).map(|file| file.label.as_str()))
-                    .collect();
-                ui.weak(format!("From: {}", files.join(", ")));
+    // Another event starts at its top, not where the last one was scrolled to.
+    let shown_id = egui::Id::unique("details: event shown");
+    let mut scroll_area = egui::ScrollArea::vertical().id_salt("details");
+    if ui.data(|data| data.get_temp::<usize>(shown_id)) != Some(index) {
+        scroll_area = scroll_area.vertical_scroll_offset(0.0);
+        ui.data_mut(|data| data.insert_temp(shown_id, index));
+    }
+    scroll_area.show(ui, |ui| {
+        ui.label(RichText::new(event.title()).heading());
+        let precision = match event.date.precision() {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        };
+        let mut date = event.date.display();
+        if let Some(end) = &event.end {
+            date = format!("{date} – {}", end.display());
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(date).strong());
+            ui.weak(format!("(precision: {precision})"));
+            if event.approximate {
+                ui.label(RichText::new("approximate").italics());
             }
         });
+        ui.label(format!("Category: {}", event.category.label()));
+        if !event.summary().is_empty() {
+            ui.add_space(4.0);
+            ui.label(event.summary());
+        }
+        let actors: Vec<&str> = dataset.actors_of(event).collect();
+        if !actors.is_empty() {
+            ui.add_space(4.0);
+            ui.label(format!("Actors: {}", actors.join(", ")));
+        }
+        let tags: Vec<&str> = dataset.tags_of(event).collect();
+        if !tags.is_empty() {
+            ui.weak(format!("Tags: {}", tags.join(", ")));
+        }
+        if let Some(reference) = event.reference() {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Reference:");
+                ui.hyperlink(reference);
+            });
+        }
+        if !event.sources().is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new("Sources").strong());
+            for source in event
+                .sources()
+                .iter()
+                .filter_map(|s| dataset.sources.get(s))
+            {
+                let text = format!(
+                    "{}, {}: {}",
+                    source.outlet,
+                    source.published.display(),
+                    source.title
+                );
+                match &source.url {
+                    Some(url) => {
+                        ui.hyperlink_to(text, url);
+                    }
+                    None => {
+                        ui.label(text);
+                    }
+                }
+            }
+        }
+        let quotes: Vec<usize> = dataset.quotes_of_event(index).collect();
+        if !quotes.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("Quotes ({})", quotes.len())).strong());
+            for quote_index in quotes {
+                let Some(quote) = dataset.quotes.get(quote_index) else {
+                    continue;
+                };
+                let mut text = format!("{}: “{}”", quote.speaker, quote.text);
+                if !quote.verified {
+                    text.push_str("  [unverified]");
+                }
+                if ui.selectable_label(false, text).clicked() {
+                    commands.push(AppCommand::RevealQuote(quote_index));
+                }
+            }
+        }
+        if !event.files().is_empty() {
+            ui.add_space(4.0);
+            let files: Vec<&str> = event
+                .files()
+                .iter()
+                .filter_map(|f| dataset.files.get(f).map(|file| file.label.as_str()))
+                .collect();
+            ui.weak(format!("From: {}", files.join(", ")));
+        }
+    });
 }

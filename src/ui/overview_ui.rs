@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot, PlotPoints, Polygon};
 
 use crate::app::command::AppCommand;
 use crate::explore::time_view::TimeView;
-use crate::explorer::Explorer;
+use crate::explorer::{Explorer, overview_click_range};
 use crate::model::date::{date_from_days, days_from_date};
 
 pub fn overview_ui(
@@ -27,7 +27,6 @@ pub fn overview_ui(
         })
         .collect();
     let max_count = histogram.counts.iter().copied().max().unwrap_or(1).max(1) as f64;
-    let limits = explorer.limits;
     let data_view = explorer.fit_all_view();
     let bar_color = ui
         .visuals()
@@ -47,20 +46,19 @@ pub fn overview_ui(
         .show_grid([true, false])
         .show_x(false)
         .show_y(false)
-        .default_x_bounds(data_view.start_days, data_view.end_days())
-        .include_y(0.0)
-        .include_y(max_count * 1.1)
-        .set_margin_fraction(egui::vec2(0.0, 0.05))
+        .set_margin_fraction(egui::vec2(0.0, 0.0))
         .x_grid_spacer(year_marks)
         .x_axis_formatter(|mark, _| {
             date_from_days(mark.value).map_or_else(String::new, |d| d.format("%Y").to_string())
         });
+    let strip = (data_view.start_days, data_view.end_days());
     let response = plot.show(ui, |plot_ui| {
+        // Set every frame, not remembered: the strip follows the data through Open, Add and
+        // Remove.
+        plot_ui.set_plot_bounds_x(strip.0..=strip.1);
+        plot_ui.set_plot_bounds_y(0.0..=max_count * 1.15);
         plot_ui.bar_chart(BarChart::new("events per month", bars).color(bar_color));
-        let (start, end) = (
-            view.start_days.max(limits.min_days),
-            view.end_days().min(limits.max_days),
-        );
+        let (start, end) = (view.start_days.max(strip.0), view.end_days().min(strip.1));
         let top = max_count * 1.1;
         plot_ui.polygon(
             Polygon::new(
@@ -76,11 +74,16 @@ pub fn overview_ui(
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Overview"));
     let mut commands = Vec::new();
     let plot_response = &response.response;
-    if (plot_response.dragged() || plot_response.clicked())
-        && let Some(pos) = plot_response.interact_pointer_pos()
-    {
+    if let Some(pos) = plot_response.interact_pointer_pos() {
         let time_days = response.transform.value_from_position(pos).x;
-        commands.push(AppCommand::CenterOn(time_days));
+        if plot_response.clicked() {
+            let (start_days, end_days) = overview_click_range(view, strip, time_days);
+            commands.push(AppCommand::SetView(TimeView::from_range(
+                start_days, end_days,
+            )));
+        } else if plot_response.dragged() {
+            commands.push(AppCommand::CenterOn(time_days));
+        }
     }
     if plot_response.hovered() {
         plot_response

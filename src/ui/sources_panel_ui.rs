@@ -12,11 +12,12 @@ pub fn sources_panel_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &Filter,
+    selected_event: Option<usize>,
     loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     let mut edited = filter.clone();
-    sources_ui(ui, explorer, &mut edited, loading, commands);
+    sources_ui(ui, explorer, &mut edited, selected_event, loading, commands);
     if edited != *filter {
         commands.push(AppCommand::SetFilter(edited));
     }
@@ -26,11 +27,12 @@ fn sources_ui(
     ui: &mut Ui,
     explorer: &Explorer,
     filter: &mut Filter,
+    selected_event: Option<usize>,
     loading: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     if explorer.filter_result.searching {
-        search_matches_ui(ui, explorer, commands);
+        search_matches_ui(ui, explorer, selected_event, commands);
         ui.separator();
     }
     ui.heading("Sources");
@@ -79,14 +81,25 @@ fn loaded_set_ui(
             } else {
                 &loaded.title
             };
-            if ui
-                .checkbox(&mut shown, RichText::new(title).strong())
+            // A long (merged) title is cut short, whole on hover; Remove stays in the panel
+            // (its width as last drawn is kept for it).
+            let remove_width_id = egui::Id::unique("sources panel: Remove button width");
+            let remove_room = ui
+                .data(|data| data.get_temp::<f32>(remove_width_id))
+                .unwrap_or(REMOVE_BUTTON_WIDTH)
+                + ui.spacing().item_spacing.x;
+            let toggle = ui
+                .scope(|ui| {
+                    ui.set_max_width((ui.available_width() - remove_room).max(40.0));
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    ui.checkbox(&mut shown, RichText::new(title).strong())
+                })
+                .inner
                 .on_hover_text(format!(
-                    "{}\nShow or hide what only this set has",
+                    "{title}\n{}\nShow or hide what only this set has",
                     loaded.label
-                ))
-                .changed()
-            {
+                ));
+            if toggle.changed() {
                 if shown {
                     filter.hidden_files.remove(&file);
                 } else {
@@ -97,6 +110,7 @@ fn loaded_set_ui(
                 .add_enabled(!loading, egui::Button::new("Remove").small())
                 .on_hover_text("Unload this set; items other sets also have stay")
                 .on_disabled_hover_text("Wait for the running load to finish");
+            ui.data_mut(|data| data.insert_temp(remove_width_id, remove.rect.width()));
             if remove.clicked() {
                 commands.push(AppCommand::RemoveFile(file));
             }
@@ -130,6 +144,9 @@ fn loaded_set_ui(
         });
 }
 
+/// Room kept on a set's header line for its Remove button before it is first drawn, in points.
+const REMOVE_BUTTON_WIDTH: f32 = 80.0;
+
 /// Sources listed per loaded set before "Show more".
 const SOURCES_PER_PAGE: usize = 100;
 
@@ -145,10 +162,15 @@ fn source_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter, index: usize
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            // A long outlet (a TimelineJS media credit) is cut short, whole on hover.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let mut shown = !filter.hidden_sources.contains(&source.id);
             let toggle = ui
                 .checkbox(&mut shown, RichText::new(&source.outlet).strong())
-                .on_hover_text("Show or hide this source's events and quotes");
+                .on_hover_text(format!(
+                    "{}\nShow or hide this source's events and quotes",
+                    source.outlet
+                ));
             if toggle.changed() {
                 if shown {
                     filter.hidden_sources.remove(&source.id);
@@ -191,7 +213,13 @@ fn source_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter, index: usize
     });
 }
 
-fn search_matches_ui(ui: &mut Ui, explorer: &Explorer, commands: &mut Vec<AppCommand>) {
+/// The matches, one line each; clicking one selects it and brings it into view.
+fn search_matches_ui(
+    ui: &mut Ui,
+    explorer: &Explorer,
+    selected_event: Option<usize>,
+    commands: &mut Vec<AppCommand>,
+) {
     let matches = &explorer.filter_result.matching_events;
     ui.heading(format!("Matches ({})", matches.len()));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
@@ -199,12 +227,18 @@ fn search_matches_ui(ui: &mut Ui, explorer: &Explorer, commands: &mut Vec<AppCom
         .id_salt("matches")
         .max_height(220.0)
         .show_rows(ui, row_height, matches.len(), |ui, rows| {
+            // One line per match, whole on hover.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for index in &matches[rows] {
                 let Some(event) = explorer.dataset.events.get(*index) else {
                     continue;
                 };
                 let text = format!("{}  {}", event.date.display(), event.title());
-                if ui.selectable_label(false, text).clicked() {
+                if ui
+                    .selectable_label(selected_event == Some(*index), &text)
+                    .on_hover_text(&text)
+                    .clicked()
+                {
                     commands.push(AppCommand::RevealEvent(*index));
                 }
             }

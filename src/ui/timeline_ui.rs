@@ -33,6 +33,15 @@ pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
         .unwrap_or_default()
 }
 
+/// Where the timeline's time axis was last drawn, in window points (for tests and tools that
+/// turn a date into a position): see [`last_time_area`].
+const TIME_AREA_ID: &str = "timeline: time area";
+
+/// The part of the timeline where time runs (right of the lane labels), as last drawn.
+pub fn last_time_area(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data(|data| data.get_temp(egui::Id::unique(TIME_AREA_ID)))
+}
+
 /// Lays out and paints the timeline into `rect` (no input): shared by the window and the bench.
 /// `cleared_to` is the colour the window was cleared to, if the canvas has nothing else on it.
 #[allow(clippy::too_many_arguments)]
@@ -106,6 +115,15 @@ pub fn timeline_ui(
         );
     }
     let time_area = layout.time_area;
+    ui.data_mut(|data| {
+        data.insert_temp(
+            egui::Id::unique(TIME_AREA_ID),
+            egui::Rect::from_min_max(
+                egui::pos2(time_area.min.x, time_area.min.y),
+                egui::pos2(time_area.max.x, time_area.max.y),
+            ),
+        );
+    });
     let width = f64::from(time_area.width().max(1.0));
     let fraction_at = |x: f32| f64::from(x - time_area.min.x) / width;
 

@@ -6,7 +6,7 @@ use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
 use crate::app::settings::Settings;
 use crate::explore::lanes::LaneMode;
-use crate::explorer::{Explorer, Preset};
+use crate::explorer::Explorer;
 use crate::filter::Filter;
 use crate::model::category::Category;
 use crate::timeline::palette::Theme;
@@ -195,13 +195,13 @@ fn tools_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        for preset in Preset::ALL {
+        for preset in &explorer.presets {
             if ui
-                .button(preset.label())
-                .on_hover_text(format!("Show {}", preset.label()))
+                .button(&preset.label)
+                .on_hover_text(&preset.description)
                 .clicked()
             {
-                commands.push(AppCommand::ShowPreset(preset));
+                commands.push(AppCommand::ShowPreset(preset.clone()));
             }
         }
         ui.separator();
@@ -280,24 +280,29 @@ fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter, dataset_has_other: bool)
     } else {
         format!("Categories ({} hidden)", hidden)
     };
-    ui.menu_button(title, |ui| {
-        for category in Category::ALL
-            .into_iter()
-            .filter(|c| *c != Category::Other || dataset_has_other)
-        {
-            let mut shown = !filter.hidden_categories.contains(&category);
-            if ui.checkbox(&mut shown, category.label()).changed() {
-                if shown {
-                    filter.hidden_categories.remove(&category);
-                } else {
-                    filter.hidden_categories.insert(category);
+    // The menu stays open while categories are ticked; a click elsewhere closes it.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(title)
+        .config(config)
+        .ui(ui, |ui| {
+            for category in Category::ALL
+                .into_iter()
+                .filter(|c| *c != Category::Other || dataset_has_other)
+            {
+                let mut shown = !filter.hidden_categories.contains(&category);
+                if ui.checkbox(&mut shown, category.label()).changed() {
+                    if shown {
+                        filter.hidden_categories.remove(&category);
+                    } else {
+                        filter.hidden_categories.insert(category);
+                    }
                 }
             }
-        }
-        if ui.button("Show all").clicked() {
-            filter.hidden_categories.clear();
-        }
-    });
+            if ui.button("Show all").clicked() {
+                filter.hidden_categories.clear();
+            }
+        });
 }
 
 fn actor_filter_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter) {
