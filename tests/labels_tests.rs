@@ -223,3 +223,36 @@ fn the_window_labels_the_key_events_of_its_presets_and_ranges() {
         check(&format!("around {from}..{to}"), 0.0, &mut harness);
     }
 }
+
+#[test]
+fn a_selected_event_out_of_view_gets_no_label_at_the_edge() {
+    use chronoscope::timeline::layout::{LayoutOptions, TimelineLayoutInput, layout_timeline};
+    use chronoscope::timeline::palette::{Palette, Theme};
+    use chronoscope::timeline::scene::Rect;
+    use chronoscope::timeline::text_measure::FixedWidthMeasure;
+    let explorer = builtin_explorer();
+    let istanbul = istanbul_talks(&explorer.dataset);
+    let palette = Palette::for_theme(Theme::Light);
+    let labelled_in = |view: TimeView| {
+        let input = TimelineLayoutInput {
+            dataset: &explorer.dataset,
+            lanes: &explorer.lanes,
+            axis_map: &explorer.axis_map,
+            view,
+            canvas: Rect::from_x_y_ranges(0.0, 1600.0, 0.0, 900.0),
+            palette: &palette,
+            selected_event: Some(istanbul),
+            hovered_event: None,
+            options: LayoutOptions::default(),
+        };
+        let layout = layout_timeline(&input, &FixedWidthMeasure::default());
+        layout
+            .scene
+            .event_labels
+            .iter()
+            .any(|label| label.event == istanbul)
+    };
+    assert!(labelled_in(range_view("2022-03", "2022-04")));
+    assert!(!labelled_in(range_view("2022-05", "2022-12")));
+    assert!(!labelled_in(range_view("2021-01", "2022-02")));
+}

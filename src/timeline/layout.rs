@@ -641,7 +641,15 @@ fn plan_lane<'a>(
         .lanes
         .searching
         .then(|| group_visible_events(&lane.all, transform, x_min, x_max, sizes));
-    let candidates = label_candidates(input, m, &groups, list, transform, era_boundaries, x_min);
+    let candidates = label_candidates(
+        input,
+        m,
+        &groups,
+        list,
+        transform,
+        era_boundaries,
+        (x_min, x_max),
+    );
     // Estimated widths: measuring every candidate's text each frame would cost more than the
     // labels that are finally placed (those are measured).
     let bounds = LabelBounds::of(time_area);
@@ -675,7 +683,7 @@ fn label_candidates<'a>(
     list: &LaneEvents,
     transform: &TimeTransform<'_>,
     era_boundaries: &[f64],
-    x_min: f64,
+    (x_min, x_max): (f64, f64),
 ) -> Vec<LabelCandidate<'a>> {
     let dataset = input.dataset;
     let candidate = |event: usize,
@@ -762,7 +770,12 @@ fn label_candidates<'a>(
             && let Ok(position) = list.events.binary_search(&emphasized)
         {
             let (event, x_start, x_end) = at(position);
-            candidates.extend(candidate(event, x_start, x_end, None, false));
+            // Only where it is drawn: an event out of view gets no label at the edge.
+            let on_screen = x_end.max(x_start + f64::from(m.marker_radius)) > x_min
+                && x_start - f64::from(m.marker_radius) < x_max;
+            if on_screen {
+                candidates.extend(candidate(event, x_start, x_end, None, false));
+            }
         }
     }
     candidates
