@@ -13,8 +13,9 @@ pub struct LaneNeed {
 }
 
 /// Heights for lanes that ask for `needs` out of `total_height`: everyone gets what they want
-/// when it all fits, and the rest is shared in proportion to what they want; otherwise heights
-/// follow the wants, none below its minimum.
+/// when it all fits, and the rest is shared in proportion to what they want. Otherwise lanes
+/// that want less than an equal share of what is left get what they want (so quiet lanes show
+/// all their labels), and the busy ones share the rest by their wants, none below its minimum.
 pub fn heights_by_need(needs: &[LaneNeed], total_height: f32) -> Vec<f32> {
     let fixed: f32 = needs
         .iter()
@@ -36,27 +37,33 @@ pub fn heights_by_need(needs: &[LaneNeed], total_height: f32) -> Vec<f32> {
             })
             .collect();
     }
-    let weights: Vec<f32> = needs
+    let mut heights: Vec<f32> = needs
         .iter()
-        .filter(|n| n.stretches)
-        .map(|n| n.wanted)
+        .map(|n| if n.stretches { 0.0 } else { n.wanted })
         .collect();
-    let minimum = needs
+    let mut by_want: Vec<usize> = (0..needs.len()).filter(|i| needs[*i].stretches).collect();
+    by_want.sort_by(|a, b| needs[*a].wanted.total_cmp(&needs[*b].wanted));
+    let mut remaining = room;
+    let mut satisfied = 0;
+    for (count, index) in by_want.iter().enumerate() {
+        let equal_share = remaining / (by_want.len() - count) as f32;
+        if needs[*index].wanted > equal_share {
+            break;
+        }
+        heights[*index] = needs[*index].wanted;
+        remaining -= needs[*index].wanted;
+        satisfied += 1;
+    }
+    let busy = &by_want[satisfied..];
+    let weights: Vec<f32> = busy.iter().map(|i| needs[*i].wanted).collect();
+    let minimum = busy
         .iter()
-        .filter(|n| n.stretches)
-        .map(|n| n.minimum)
+        .map(|i| needs[*i].minimum)
         .fold(0.0_f32, f32::max);
-    let mut shared = lane_heights(&weights, room, minimum).into_iter();
-    needs
-        .iter()
-        .map(|n| {
-            if n.stretches {
-                shared.next().unwrap_or(n.minimum)
-            } else {
-                n.wanted
-            }
-        })
-        .collect()
+    for (index, height) in busy.iter().zip(lane_heights(&weights, remaining, minimum)) {
+        heights[*index] = height;
+    }
+    heights
 }
 
 /// Heights in proportion to `weights`, none below `min_height`: the lanes raised to the
@@ -130,14 +137,14 @@ mod tests {
     }
 
     #[test]
-    fn lanes_that_do_not_fit_follow_their_wants_above_the_minimum() {
+    fn quiet_lanes_get_what_they_want_and_busy_ones_share_the_rest_by_their_wants() {
         let need = |wanted| LaneNeed {
             wanted,
             minimum: 40.0,
             stretches: true,
         };
         let heights = heights_by_need(&[need(400.0), need(45.0), need(200.0)], 300.0);
-        assert_eq!(heights[1], 40.0);
+        assert_eq!(heights[1], 45.0);
         assert!((heights[0] - 2.0 * heights[2]).abs() < 0.01, "{heights:?}");
         assert!((heights.iter().sum::<f32>() - 300.0).abs() < 0.01);
     }

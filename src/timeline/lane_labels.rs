@@ -17,6 +17,10 @@ pub const LABEL_GAP: f32 = 6.0;
 pub const LABEL_ACCENT: f32 = 3.0;
 pub const LABEL_INSET: f32 = LABEL_ACCENT + 3.0;
 
+/// Lanes with at most this many candidates try date order first even when the estimate says
+/// the labels will not all fit.
+const TRY_IN_DATE_ORDER_UP_TO: usize = 64;
+
 /// Label sizes in points at the layout's text scale.
 #[derive(Clone, Copy, Debug)]
 pub struct LabelSizes {
@@ -96,7 +100,9 @@ pub fn place_labels(
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    if rows_needed <= rows.row_count() {
+    // Left to right, first free row, needs no more rows than any other order when all labels
+    // fit whole; the estimate (or a short list) says when that is worth trying.
+    if rows_needed <= rows.row_count() || candidates.len() <= TRY_IN_DATE_ORDER_UP_TO {
         order.sort_by(|a, b| candidates[*a].x.total_cmp(&candidates[*b].x));
         let placed = place_in_order(
             sizes,
