@@ -3,13 +3,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::command::AppCommand;
 use chronoscope::app::settings::Settings;
 use chronoscope::builtin::builtin_dataset;
 use chronoscope::model::date::PartialDate;
+use common::wait_for_loading;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -22,20 +22,10 @@ fn days(iso: &str) -> f64 {
     PartialDate::parse(iso).map_or(f64::NAN, |d| d.start_days())
 }
 
-/// Whitney Houston's life, 1963–2012: a TimelineJS file of another period than the built-in.
-fn houston() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/houston-timeline3.json")
-}
-
-/// Steps the window until the background change has been applied.
-fn wait_for_loading(harness: &mut Harness<'static, ChronoscopeApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
+/// A TimelineJS file of slides dated 1963–2012 (written for the tests): another period than
+/// the built-in chronology's.
+fn another_period() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/another-period-timeline.json")
 }
 
 fn change_data(harness: &mut Harness<'static, ChronoscopeApp>, command: AppCommand) {
@@ -238,7 +228,7 @@ fn home_fits_everything_after_zooming_in() {
 fn the_overview_strip_follows_a_file_of_another_period_added_and_removed() {
     let mut harness = harness();
     harness.run();
-    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    change_data(&mut harness, AppCommand::AddFiles(vec![another_period()]));
     let strip = harness.state().explorer().fit_all_view();
     assert!(strip.start_days < days("1963-08-09"), "{strip:?}");
 
@@ -272,7 +262,7 @@ fn the_view_limits_follow_the_data_through_add_and_remove() {
     let mut harness = harness();
     harness.run();
     let builtin_limits = harness.state().explorer().limits;
-    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    change_data(&mut harness, AppCommand::AddFiles(vec![another_period()]));
     assert!(harness.state().explorer().limits.min_days < days("1963-08-09"));
     harness.key_press(egui::Key::Home);
     harness.run();
@@ -290,7 +280,7 @@ fn presets_follow_the_data_through_add_and_remove() {
         preset_labels(harness.state()),
         ["2014", "2022", "2023–2025", "All"]
     );
-    change_data(&mut harness, AppCommand::AddFiles(vec![houston()]));
+    change_data(&mut harness, AppCommand::AddFiles(vec![another_period()]));
     assert_eq!(
         preset_labels(harness.state()),
         [
@@ -326,7 +316,7 @@ fn presets_follow_the_data_through_add_and_remove() {
 fn opening_a_file_alone_offers_its_own_presets_only() {
     let mut harness = harness();
     harness.run();
-    change_data(&mut harness, AppCommand::OpenFiles(vec![houston()]));
+    change_data(&mut harness, AppCommand::OpenFiles(vec![another_period()]));
     assert_eq!(
         preset_labels(harness.state()),
         ["1970s", "1980s", "1990s", "All"]
@@ -629,7 +619,7 @@ fn an_actor_filter_the_new_data_does_not_have_is_let_go_on_open() {
     let explorer = harness.state().explorer();
     assert!(explorer.filter_result.visible_event_count() < explorer.dataset.events.len());
 
-    change_data(&mut harness, AppCommand::OpenFiles(vec![houston()]));
+    change_data(&mut harness, AppCommand::OpenFiles(vec![another_period()]));
     let explorer = harness.state().explorer();
     assert_eq!(explorer.filter.actor, None);
     assert_eq!(

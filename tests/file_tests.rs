@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::{harness_answering, scratch_dir};
+use common::{harness_answering, scratch_dir, wait_for_loading};
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::command::AppCommand;
@@ -26,17 +26,6 @@ fn choose_file_menu_item(harness: &mut Harness<'static, ChronoscopeApp>, item: &
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains(item).click();
-    harness.run();
-}
-
-/// Steps the window until the background load has finished.
-fn wait_for_loading(harness: &mut Harness<'static, ChronoscopeApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
     harness.run();
 }
 

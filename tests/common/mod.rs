@@ -1,6 +1,7 @@
 //! Shared by the window tests: the app on the built-in chronology in a kittest harness.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::file_dialogs::ScriptedFileDialogs;
@@ -45,4 +46,16 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("scratch dir: {error}"));
     dir
+}
+
+/// Steps the window until the background change (a load, an add, a remove) has been applied.
+#[allow(dead_code)] // not every test file uses it
+pub fn wait_for_loading(harness: &mut Harness<'static, ChronoscopeApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
 }
