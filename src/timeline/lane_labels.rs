@@ -143,6 +143,8 @@ fn place_in_order(
     let mut placed = Vec::new();
     let size = sizes.label_size;
     let min_width = size * 4.0;
+    // A cut label shorter than this ("Macr…") says too little to be worth its clutter.
+    let min_cut_width = size * 7.0;
     let mut left_over = Vec::new();
     for &index in order {
         let c = &candidates[index];
@@ -175,7 +177,7 @@ fn place_in_order(
         let Some((row, free)) = rows.widest_free_at(c.x, x_limit) else {
             continue;
         };
-        if free < min_width {
+        if free < min_cut_width {
             continue;
         }
         let Some((text, text_width)) =
