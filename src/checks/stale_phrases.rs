@@ -32,6 +32,9 @@ const WAR_WORDS: &[&str] = &[
     "annexation",
 ];
 
+/// Durations longer than this (a century) are not read as the war's.
+const MAX_DURATION_MONTHS: u64 = 1200;
+
 /// How far after a duration ("two years … of war") the war word may stand, in words.
 const WAR_WORD_REACH: usize = 4;
 
@@ -101,6 +104,16 @@ impl Unit {
             Unit::Days(_) => (Unit::Days(1), 1),
         };
         unit.shift(date, if back { -count } else { count })
+    }
+
+    /// Half a unit either way, for "about": six months of a year, half a month.
+    fn half(self, date: NaiveDate, back: bool) -> Option<NaiveDate> {
+        let unit = match self {
+            Unit::Months(months) if months >= 12 => Unit::Months(months / 2),
+            Unit::Months(_) => Unit::Days(15),
+            Unit::Days(days) => Unit::Days(days.div_ceil(2)),
+        };
+        unit.shift(date, if back { -1 } else { 1 })
     }
 }
 
@@ -277,6 +290,14 @@ impl Sentence<'_> {
         }
         let (count, unit_at) = self.count_at(count_at)?;
         let unit = Unit::of(self.word(unit_at))?;
+        // A century or more is not this war ("999 decades"): no reading.
+        let too_long = match unit {
+            Unit::Months(months) => u64::from(months) * u64::from(count) > MAX_DURATION_MONTHS,
+            Unit::Days(days) => days * u64::from(count) > MAX_DURATION_MONTHS * 31,
+        };
+        if too_long {
+            return None;
+        }
         let mut after = unit_at + 1;
         while matches!(self.word(after), "long" | "old") {
             after += 1;
@@ -315,10 +336,7 @@ impl Sentence<'_> {
                 let (from, to) = match hedge {
                     Hedge::Nearly => (unit.slack(round_first, true)?, round_last.pred_opt()?),
                     Hedge::Over => (round_first, next_last),
-                    Hedge::About => (
-                        unit.slack(round_first, true)?,
-                        unit.slack(round_last, false)?,
-                    ),
+                    Hedge::About => (unit.half(round_first, true)?, unit.half(round_last, false)?),
                     Hedge::Bare => (unit.slack(round_first, true)?, next_last),
                 };
                 Some(anchor_reading(DayRange::new(from, to), anchor, published))
@@ -623,12 +641,15 @@ fn years_and_months(months: i32) -> String {
     }
 }
 
-/// The `nth` winter (December–February) or summer (June–August) of a war.
+/// The `nth` winter or summer of a war, with the weeks around it in which texts speak of it
+/// ("entering its second winter" in October): winter October–March, summer May–September.
 fn season_of_war(anchor: WarAnchor, winter: bool, nth: u32) -> Option<DayRange> {
     let start = anchor.days().from;
-    let (first_month, last_month, span_years) = if winter { (12, 2, 1) } else { (6, 8, 0) };
+    // (first month of the season proper, first and last month counted, years it spans)
+    let (season_month, first_month, last_month, span_years) =
+        if winter { (12, 10, 3, 1) } else { (6, 5, 9, 0) };
     // The first season is the first that begins after the war did.
-    let first_year = if start.month() < first_month {
+    let first_year = if start.month() < season_month {
         start.year()
     } else {
         start.year() + 1
@@ -674,4 +695,138 @@ fn ordinal(word: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// (phrase, implied from, implied to) of each finding.
+    fn found(text: &str, published: &str) -> Vec<(String, String, String)> {
+        stale_phrases(text, day(published))
+            .into_iter()
+            .map(|f| {
+                let implied = f
+                    .implied
+                    .unwrap_or(DayRange::new(day("2000-01-01"), day("2000-01-01")));
+                (
+                    f.phrase.unwrap_or_default(),
+                    implied.from.to_string(),
+                    implied.to.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(phrase: &str, from: &str, to: &str) -> Vec<(String, String, String)> {
+        vec![(phrase.to_owned(), from.to_owned(), to.to_owned())]
+    }
+
+    #[test]
+    fn now_in_its_third_year_is_the_year_from_the_second_anniversary() {
+        let text = "The war, now in its third year, goes on.";
+        assert_eq!(found(text, "2024-06-01"), []);
+        assert_eq!(
+            found(text, "2025-06-01"),
+            one("its third year", "2024-02-24", "2025-02-23")
+        );
+    }
+
+    #[test]
+    fn eight_years_of_conflict_in_donbas_counts_from_april_2014() {
+        let text = "After eight years of conflict in Donbas, talks stalled.";
+        assert_eq!(found(text, "2022-02-20"), []);
+        assert_eq!(
+            found(text, "2019-05-01"),
+            one("eight years of conflict", "2022-01-01", "2023-04-29")
+        );
+    }
+
+    #[test]
+    fn last_years_counteroffensive_fits_2023_and_2024_only() {
+        let text = "Officers studied last year's counteroffensive closely.";
+        assert_eq!(found(text, "2024-03-01"), []);
+        assert_eq!(
+            found(text, "2025-11-18"),
+            one("last year's counteroffensive", "2024-01-01", "2024-12-31")
+        );
+    }
+
+    #[test]
+    fn a_coming_presidential_vote_of_any_country_agrees_when_one_is_near() {
+        let text = "Ahead of the coming presidential vote, the Kremlin was cautious.";
+        assert_eq!(found(text, "2024-02-01"), []);
+        assert_eq!(
+            found(text, "2025-11-18"),
+            one("coming presidential vote", "2022-11-05", "2024-11-04")
+        );
+    }
+
+    #[test]
+    fn an_upcoming_us_election_without_president_may_be_the_midterms() {
+        let text = "Both parties look to the upcoming US elections.";
+        assert_eq!(found(text, "2025-12-01"), []);
+    }
+
+    #[test]
+    fn durations_about_something_else_or_looking_back_are_not_read() {
+        let text = "The deal ran for two years. In the first two years of the war, many fled. \
+                    She was born two years ago.";
+        assert_eq!(found(text, "2025-11-18"), []);
+    }
+
+    #[test]
+    fn retrospective_ordinals_without_its_are_not_read() {
+        let text = "In the first year of the war, exports fell.";
+        assert_eq!(found(text, "2025-11-18"), []);
+    }
+
+    #[test]
+    fn a_hundred_days_of_war_agree_in_early_june_2022_only() {
+        let text = "After 100 days of war, the front moved east.";
+        assert_eq!(found(text, "2022-06-03"), []);
+        assert_eq!(found(text, "2022-09-01").len(), 1);
+    }
+
+    #[test]
+    fn the_second_winter_is_winter_2023_24_with_its_autumn() {
+        let text = "The war enters its second winter.";
+        assert_eq!(found(text, "2023-11-01"), []);
+        assert_eq!(
+            found(text, "2022-11-01"),
+            one("its second winter", "2023-10-01", "2024-03-31")
+        );
+    }
+
+    #[test]
+    fn messages_name_the_phrase_the_period_and_the_publication_date() {
+        let findings = stale_phrases("A nearly two-year-long war.", day("2025-11-18"));
+        let message = findings.first().map(|f| f.message.as_str()).unwrap_or("");
+        assert_eq!(
+            message,
+            "“nearly two-year-long war” puts the text in 24 Nov 2023 – 23 Feb 2024 (counted from \
+             the full-scale invasion of 24 Feb 2022), but the text is dated 18 Nov 2025, 3 years \
+             and 8 months after it."
+        );
+    }
+
+    #[test]
+    fn bad_input_gives_no_finding_and_no_panic() {
+        for text in [
+            "",
+            "-",
+            "nearly",
+            "its",
+            "999999 years of war",
+            "999 decades of war",
+            "last year's",
+            "\u{feff}‑‑",
+        ] {
+            assert_eq!(found(text, "2025-01-01"), [], "{text:?}");
+        }
+    }
 }
