@@ -43,10 +43,7 @@ pub fn stale_phrases(text: &str, published: NaiveDate) -> Vec<Finding> {
     let elections = elections();
     let mut findings = Vec::new();
     for range in sentence_ranges(text) {
-        let sentence = Sentence {
-            text,
-            pieces: pieces(text, range),
-        };
+        let sentence = Sentence::new(text, pieces(text, range), published);
         findings.extend(sentence.stale_phrases(published, &elections));
     }
     findings
@@ -147,12 +144,39 @@ struct Reading {
     after_date: String,
 }
 
+/// A sentence's words and what is known of the whole sentence, found once so that each
+/// phrase costs only the words near it.
 struct Sentence<'a> {
     text: &'a str,
     pieces: Vec<Piece>,
+    /// The war anchors the sentence names.
+    named_anchors: Vec<WarAnchor>,
+    /// It names the war (a war word or an anchor).
+    names_war: bool,
+    /// It speaks of a president or an administration (a presidential election, then).
+    names_presidency: bool,
+    /// "; “until 2025” also speaks of 2025 as still to come", when the sentence says so.
+    until_note: String,
 }
 
-impl Sentence<'_> {
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, pieces: Vec<Piece>, published: NaiveDate) -> Self {
+        let mut sentence = Self {
+            text,
+            pieces,
+            named_anchors: Vec::new(),
+            names_war: false,
+            names_presidency: false,
+            until_note: String::new(),
+        };
+        sentence.named_anchors = sentence.find_named_anchors();
+        sentence.names_war = sentence.has_any(WAR_WORDS) || !sentence.named_anchors.is_empty();
+        sentence.names_presidency =
+            sentence.has_any(&["administration", "president", "presidency"]);
+        sentence.until_note = sentence.find_until_note(published);
+        sentence
+    }
+
     fn word(&self, index: usize) -> &str {
         self.pieces.get(index).map_or("", |p| p.lower.as_str())
     }
@@ -186,7 +210,7 @@ impl Sentence<'_> {
     }
 
     /// The anchors the sentence names.
-    fn named_anchors(&self) -> Vec<WarAnchor> {
+    fn find_named_anchors(&self) -> Vec<WarAnchor> {
         let mut anchors = Vec::new();
         let annexed = self.pieces.iter().any(|p| p.lower.starts_with("annex"));
         if annexed && self.has_any(&["crimea", "crimean"]) {
@@ -207,7 +231,7 @@ impl Sentence<'_> {
 
     /// The anchors a war phrase may count from, and the one to report.
     fn anchors(&self, published: NaiveDate) -> (Vec<WarAnchor>, usize) {
-        let named = self.named_anchors();
+        let named = self.named_anchors.clone();
         let anchors = if named.is_empty() {
             vec![WarAnchor::FullScaleInvasion, WarAnchor::DonbasWar]
         } else {
@@ -250,7 +274,7 @@ impl Sentence<'_> {
                     reading.explanation,
                     published.format("%-d %b %Y"),
                     reading.after_date,
-                    self.until_note(published)
+                    self.until_note
                 ),
             );
             finding.phrase = Some(phrase);
@@ -261,7 +285,7 @@ impl Sentence<'_> {
     }
 
     /// "; “until 2025” also speaks of 2025 as still ahead" when the sentence says so.
-    fn until_note(&self, published: NaiveDate) -> String {
+    fn find_until_note(&self, published: NaiveDate) -> String {
         for index in 0..self.pieces.len() {
             if !matches!(self.word(index), "until" | "till") {
                 continue;
@@ -302,7 +326,7 @@ impl Sentence<'_> {
         while matches!(self.word(after), "long" | "old") {
             after += 1;
         }
-        let named = self.named_anchors();
+        let named = self.named_anchors.clone();
         let (anchors, reported) = if self.word(after) == "ago" {
             // "annexed eight years ago": only with an anchor the sentence names.
             if named.is_empty() {
@@ -396,8 +420,7 @@ impl Sentence<'_> {
                     before_that,
                     "mark" | "marks" | "marking" | "ahead" | "before"
                 ));
-        let war_named = self.has_any(WAR_WORDS) || !self.named_anchors().is_empty();
-        if !present || !war_named {
+        if !present || !self.names_war {
             return None;
         }
         let first = if before == "its" { index - 1 } else { index };
@@ -546,9 +569,7 @@ impl Sentence<'_> {
                 "midterm" | "midterms" | "congressional" => kind = Some(ElectionKind::Midterm),
                 "general" | "national" => {}
                 "election" | "elections" | "vote" | "polls" | "ballot" => {
-                    if kind.is_none()
-                        && self.has_any(&["administration", "president", "presidency"])
-                    {
+                    if kind.is_none() && self.names_presidency {
                         kind = Some(ElectionKind::Presidential);
                     }
                     return Some((at + 1, countries, kind));
