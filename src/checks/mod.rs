@@ -74,8 +74,10 @@ fn quote_stale_phrases(dataset: &Dataset) -> Vec<Finding> {
                 continue;
             }
             finding.message = format!(
-                "{} (quote {} in {})",
-                finding.message, quote.id, source.outlet
+                "{} (in quote {} of {}).",
+                finding.message.trim_end_matches('.'),
+                quote.id,
+                source.outlet
             );
             finding.item = Some(quote.id.clone());
             finding.file = item_file(dataset, quote.files.iter().copied());
