@@ -112,12 +112,29 @@ fn fixture_set_findings() -> Vec<(FindingKind, String)> {
 
 #[test]
 fn an_event_after_its_sources_is_found_once_per_source_and_one_on_the_day_is_not() {
-    let after: Vec<String> = fixture_set_findings()
+    let imported = import_file(&fixture("sources_set.json")).expect("the fixture loads");
+    let dataset = Dataset::from_article_set("sources_set.json", imported.set);
+    let after: Vec<(String, String)> = check_dataset(&dataset)
         .into_iter()
-        .filter(|(kind, _)| *kind == FindingKind::AfterPublication)
-        .map(|(_, item)| item)
+        .filter(|f| f.kind == FindingKind::AfterPublication)
+        .map(|f| (f.item.unwrap_or_default(), f.message))
         .collect();
-    assert_eq!(after, ["talks", "talks"]);
+    let talks = |message: &str| ("talks".to_owned(), message.to_owned());
+    assert_eq!(
+        after,
+        [
+            talks(
+                "event “Talks in the palace” (29 Mar 2022) cites “Leaders may meet” (Wire A, \
+                 published 20 Mar 2022), 9 days before it happened: the article can announce \
+                 the event, not report it."
+            ),
+            talks(
+                "event “Talks in the palace” (29 Mar 2022) cites “Talks ahead” (Paper B, \
+                 published 25 Mar 2022), 4 days before it happened: the article can announce \
+                 the event, not report it."
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::finding::{Finding, FindingKind};
 use super::item_file;
 use crate::model::dataset::Dataset;
+use crate::model::date::Precision;
 
 /// One finding per event and cited source published before the event's first possible day.
 pub fn events_after_publication(dataset: &Dataset) -> Vec<Finding> {
@@ -17,16 +18,21 @@ pub fn events_after_publication(dataset: &Dataset) -> Vec<Finding> {
             if event.date.start_days() < source.published.end_days() {
                 continue;
             }
-            let days = (event.date.start_days() - source.published.start_days()).round();
+            // From the last day the source may have appeared (its period's end) to the event.
+            let days = (event.date.start_days() - source.published.end_days() + 1.0).round();
             let days = if (days - 1.0).abs() < f64::EPSILON {
                 "1 day".to_owned()
             } else {
                 format!("{days} days")
             };
+            // A month or a year may have happened at its end: the gap is at least.
+            let both_days = event.date.precision() == Precision::Day
+                && source.published.precision() == Precision::Day;
+            let at_least = if both_days { "" } else { "at least " };
             let mut finding = Finding::new(
                 FindingKind::AfterPublication,
                 format!(
-                    "event “{}” ({}) cites “{}” ({}, published {}), {days} before it \
+                    "event “{}” ({}) cites “{}” ({}, published {}), {at_least}{days} before it \
                      happened: the article can announce the event, not report it.",
                     event.title(),
                     event.date.display(),
