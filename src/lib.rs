@@ -9,6 +9,7 @@
 //! import, article_import, synthetic      format: every reader and writer, detection
 //! loading, builtin                       read with progress, import, merge into a snapshot,
 //!                                        save; every change to what is loaded is a DataChange
+//! checks                                 source criticism: stale phrases, dates, quotes, sources
 //! filter, explorer, explore              what is visible, view, axis, lanes, histogram
 //! timeline                               the pure layout → Scene
 //! export                                 SVG, PNG, slides
@@ -21,6 +22,7 @@ pub mod article_import;
 pub mod bench;
 pub mod bench_operations;
 pub mod builtin;
+pub mod checks;
 pub mod cli;
 pub mod explore;
 pub mod explorer;

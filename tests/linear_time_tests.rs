@@ -325,3 +325,63 @@ fn a_picture_of_sixteen_times_as_many_narrow_eras_costs_about_the_same() {
         },
     );
 }
+
+#[test]
+fn stale_phrases_of_one_long_sentence_take_linear_time() {
+    let published = NaiveDate::from_ymd_opt(2025, 11, 18).unwrap_or_default();
+    assert_linear(
+        "stale phrases of one sentence",
+        1_000,
+        |n| "as the war enters its second winter, nearly two-year-long war, ".repeat(n),
+        |text| {
+            let findings = chronoscope::checks::check_article(text, published, None);
+            assert!(!findings.is_empty());
+        },
+    );
+}
+
+/// A set of `n` events, each citing its own outlet, and `n` quotes that share most words.
+fn set_of_similar_quotes(n: usize) -> Dataset {
+    let sources: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"id":"s{i}","outlet":"Outlet {i}","title":"T","published":"2022-03-20"}}"#)
+        })
+        .collect();
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"e{i}","date":"2022-03-{:02}","title":"Event {i}","summary":"S","category":"diplomacy","actors":["Speaker {i}"],"sources":["s{i}"]}}"#,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let quotes: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"q{i}","text":"We are ready to meet at the leaders level soon, said for the {i} time","speaker":"Speaker {i}","source":"s{i}","verified":{}}}"#,
+                i % 2 == 0
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"chronoscope-article-set","version":1,"title":"Similar","sources":[{}],"events":[{}],"quotes":[{}]}}"#,
+        sources.join(","),
+        events.join(","),
+        quotes.join(",")
+    );
+    let imported = import_bytes("similar.json", json.as_bytes()).expect("the set loads");
+    Dataset::from_article_set("similar.json", imported.set)
+}
+
+#[test]
+fn dataset_checks_of_many_similar_quotes_take_linear_time() {
+    assert_linear(
+        "checks of a set of similar quotes",
+        500,
+        set_of_similar_quotes,
+        |dataset| {
+            let findings = chronoscope::checks::check_dataset(dataset);
+            assert!(!findings.is_empty());
+        },
+    );
+}

@@ -530,7 +530,8 @@ fn bare_year(words: &SentenceWords<'_>, index: usize) -> Option<(usize, Resolved
     Some((1, Resolved::stated(PartialDate::year(year)?)))
 }
 
-fn number_word(word: &str) -> Option<u32> {
+/// A cardinal number written in words or digits ("eight", "twenty-two", "a", "100").
+pub fn number_word(word: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use crate::article_import::{
     ArticleImport, ArticleMetadata, MissingField, import_article, parse_published, to_article_set,
 };
+use crate::checks::check_article;
+use crate::cli::check::human_report;
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
 use crate::model::json_position::position_of_byte;
@@ -94,6 +96,11 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         eprintln!("{label}: warning: {warning}");
     }
     print_text(&findings_report(&label, &import));
+    if let Some(published) = import.published {
+        // Source criticism of the text itself: phrases that date it otherwise.
+        let findings = check_article(text, published, Some(&label));
+        print_text(&format!("source criticism:\n{}", human_report(&findings)));
+    }
     if import.missing().contains(&MissingField::Published) {
         eprintln!(
             "{label}: the text does not state its publication date; give it with \

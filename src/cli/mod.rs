@@ -1,7 +1,8 @@
 //! The command line: open the window (default), `stats`, `validate`, `bench`, `render`,
-//! `import-article` and `synthetic`. Argument parsing and printing only: the work is done by
+//! `import-article`, `check` and `synthetic`. Argument parsing and printing only: the work is done by
 //! the library's layers below; nothing else imports this module.
 
+pub mod check;
 pub mod import_article;
 pub mod merge;
 pub mod render;
@@ -83,6 +84,9 @@ pub enum Command {
     },
     /// Import a plain-text news article: quotes with speakers, dates, proposed events.
     ImportArticle(import_article::ImportArticleArgs),
+    /// Source criticism: stale phrases, events after their sources, unverified or variant
+    /// quotes, single-source events (the built-in chronology without FILE).
+    Check(check::CheckArgs),
     /// Merge files into one native article set, as File ▸ Save as does (the built-in
     /// chronology only with --builtin).
     Merge(merge::MergeArgs),
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::ImportArticle(args)) => import_article::run_import_article(&args),
         Some(Command::Render(args)) => render::run_render(&args),
         Some(Command::Merge(args)) => merge::run_merge(&args),
+        Some(Command::Check(args)) => check::run_check(&args),
         None => run_window(&cli.files),
     }
 }

@@ -1,0 +1,82 @@
+//! Which sources are the same voice: one outlet counts once, and an event's reference link
+//! counts as another source only when it is not on the site of a source already cited.
+
+use crate::model::dataset::{Dataset, Event, Source};
+
+/// "Middle East Eye" → "middleeasteye": letters and digits, lower case.
+pub fn outlet_key(outlet: &str) -> String {
+    outlet
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "https://www.dailysabah.com/world/…" → "dailysabah.com" (no scheme, `www.`, `m.`, `amp.`).
+pub fn site_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?.to_lowercase();
+    let host = host.rsplit('@').next()?.split(':').next()?.to_owned();
+    let mut host = host.as_str();
+    for prefix in ["www.", "m.", "amp."] {
+        host = host.strip_prefix(prefix).unwrap_or(host);
+    }
+    (!host.is_empty()).then(|| host.to_owned())
+}
+
+/// `true` when a site belongs to an outlet: the same site as its URL, or its name before the
+/// first dot is the outlet's key ("dailysabah.com" and "Daily Sabah").
+fn site_is_outlet(site: &str, source: &Source) -> bool {
+    let same_site = source.url.as_deref().and_then(site_of).as_deref() == Some(site);
+    let name = site.split('.').next().unwrap_or(site);
+    same_site || name == outlet_key(&source.outlet)
+}
+
+/// The independent voices behind an event, each once: outlet keys of its sources, then the
+/// site of its reference when no cited source is on it. Shown as written (outlet or site).
+pub fn independent_supports(dataset: &Dataset, event: &Event) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
+    let sources: Vec<&Source> = event
+        .sources()
+        .iter()
+        .filter_map(|index| dataset.sources.get(index))
+        .collect();
+    for source in &sources {
+        let key = outlet_key(&source.outlet);
+        if !keys.contains(&key) {
+            keys.push(key);
+            shown.push(source.outlet.clone());
+        }
+    }
+    if let Some(site) = event.reference().and_then(site_of)
+        && !sources.iter().any(|source| site_is_outlet(&site, source))
+    {
+        shown.push(site);
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sites_lose_scheme_prefixes_and_paths() {
+        assert_eq!(
+            site_of("https://www.dailysabah.com/world/x?y=1").as_deref(),
+            Some("dailysabah.com")
+        );
+        assert_eq!(
+            site_of("http://amp.example.org").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(site_of("").as_deref(), None);
+    }
+
+    #[test]
+    fn outlets_compare_by_letters_and_digits() {
+        assert_eq!(outlet_key("Middle East Eye"), "middleeasteye");
+        assert_eq!(outlet_key("middle-east eye"), "middleeasteye");
+    }
+}
