@@ -741,3 +741,17 @@ fn unticking_findings_in_the_view_menu_takes_the_section_away() {
     assert!(harness.query_by_label("Stale phrase (1)").is_none());
     harness.get_by_label("Quotes");
 }
+
+#[test]
+fn the_findings_follow_a_set_added_and_removed() {
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checks/sources_set.json");
+    let mut harness = harness();
+    harness.run();
+    let builtin_findings = harness.state().findings().clone();
+    change_data(&mut harness, AppCommand::AddFiles(vec![set]));
+    harness.get_by_label("After publication (2)");
+    assert!(harness.state().findings().total() > builtin_findings.total());
+    change_data(&mut harness, AppCommand::RemoveFile(1));
+    assert!(harness.query_by_label("After publication (2)").is_none());
+    assert_eq!(harness.state().findings(), &builtin_findings);
+}

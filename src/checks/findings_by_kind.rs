@@ -43,14 +43,19 @@ pub struct FindingsByKind {
 impl FindingsByKind {
     /// Checks `dataset` (unless it is too large, see [`MAX_EVENTS_CHECKED_IN_WINDOW`]).
     pub fn of_dataset(dataset: &Dataset) -> Self {
-        if dataset.events.len() > MAX_EVENTS_CHECKED_IN_WINDOW {
+        Self::of_dataset_of_at_most(dataset, MAX_EVENTS_CHECKED_IN_WINDOW)
+    }
+
+    /// Checks `dataset` when it has at most `max_events` events; otherwise says why not.
+    pub fn of_dataset_of_at_most(dataset: &Dataset, max_events: usize) -> Self {
+        if dataset.events.len() > max_events {
             return Self {
                 groups: Vec::new(),
                 not_checked: Some(format!(
                     "Not checked: {} events are more than the window checks ({}); \
                      run `chronoscope check` on the files instead.",
                     dataset.events.len(),
-                    MAX_EVENTS_CHECKED_IN_WINDOW
+                    max_events
                 )),
             };
         }
@@ -153,6 +158,15 @@ mod tests {
             .and_then(|group| group.findings.first())
             .expect("the built-in chronology has single-source events");
         assert!(matches!(single.target, Some(FindingTarget::Event(_))));
+    }
+
+    #[test]
+    fn a_dataset_with_too_many_events_is_not_checked_and_says_why() {
+        let findings = FindingsByKind::of_dataset_of_at_most(&builtin(), 10);
+        assert_eq!(findings.total(), 0);
+        let note = findings.not_checked.unwrap_or_default();
+        assert!(note.contains("chronoscope check"), "{note}");
+        assert!(note.contains("more than the window checks (10)"), "{note}");
     }
 
     #[test]
