@@ -199,7 +199,9 @@ fn window_contents_ui(
     for warning in &analysis.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    text_findings_ui(ui, analysis, &window.findings);
+    if !window.text.trim().is_empty() {
+        text_findings_ui(ui, analysis, &window.findings);
+    }
     let available = ui.available_height() - 40.0;
     ScrollArea::vertical()
         .id_salt("article findings")
