@@ -660,3 +660,98 @@ fn dragging_the_sources_panel_edge_far_right_stops_at_its_maximum() {
     );
     assert!(timeline_width(&harness) >= 1400.0 * 0.5 - 1.0);
 }
+
+/// The quote of Voronova's in which the built-in chronology's one stale phrase is found.
+const VORONOVA_STALE_QUOTE: &str = "q-dawat-06-position-of-military-strength";
+
+#[test]
+fn the_findings_section_links_the_stale_phrase_of_the_voronova_quote_to_its_event() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Findings");
+    harness.get_by_label("Stale phrase (1)");
+    harness.get_by_label_contains("Single source (");
+    // Start far from the quote's event so the link has to bring it into view.
+    harness.get_by_label("2014").click();
+    harness.run();
+    // The section shares the panel with Details and Quotes: scroll the link into it.
+    let heading = harness.get_by_label("Findings").rect();
+    wheel(
+        &mut harness,
+        heading.center() + egui::vec2(0.0, 80.0),
+        -150.0,
+    );
+    // The quote may be listed under other kinds too: the first link is the stale phrase's.
+    harness
+        .query_all_by_label(VORONOVA_STALE_QUOTE)
+        .next()
+        .unwrap_or_else(|| panic!("no link to {VORONOVA_STALE_QUOTE}"))
+        .click();
+    harness.run();
+    let app = harness.state();
+    let dataset = &app.explorer().dataset;
+    let quote = dataset
+        .quote_index_by_id(VORONOVA_STALE_QUOTE)
+        .and_then(|quote| dataset.quotes.get(quote))
+        .unwrap_or_else(|| panic!("the built-in chronology has {VORONOVA_STALE_QUOTE}"));
+    assert!(quote.speaker.contains("Voronova"), "{:?}", quote.speaker);
+    let event = quote
+        .event
+        .unwrap_or_else(|| panic!("{VORONOVA_STALE_QUOTE} belongs to an event"));
+    assert_eq!(app.selected_event(), Some(event));
+    let (view, event) = (app.view(), &dataset.events[event]);
+    assert!(
+        view.start_days <= event.start_days() && event.end_days() <= view.end_days(),
+        "{view:?}"
+    );
+}
+
+#[test]
+fn the_findings_change_to_those_of_a_set_opened_in_place_of_the_chronology() {
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checks/sources_set.json");
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Stale phrase (1)");
+    change_data(&mut harness, AppCommand::OpenFiles(vec![set]));
+    assert!(harness.query_by_label("Stale phrase (1)").is_none());
+    assert!(harness.query_by_label(VORONOVA_STALE_QUOTE).is_none());
+    harness.get_by_label("After publication (2)");
+    harness.get_by_label_contains("“Talks in the palace” (29 Mar 2022) cites “Leaders may meet”");
+    let findings = harness.state().findings();
+    assert!(findings.groups.iter().all(|group| {
+        group
+            .findings
+            .iter()
+            .all(|listed| listed.finding.file.as_deref() != Some("built-in chronology"))
+    }));
+}
+
+#[test]
+fn unticking_findings_in_the_view_menu_takes_the_section_away() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Stale phrase (1)");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Findings")
+        .click();
+    harness.run();
+    assert!(!harness.state().settings().show_findings);
+    assert!(harness.query_by_label("Stale phrase (1)").is_none());
+    harness.get_by_label("Quotes");
+}
+
+#[test]
+fn the_findings_follow_a_set_added_and_removed() {
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checks/sources_set.json");
+    let mut harness = harness();
+    harness.run();
+    let builtin_findings = harness.state().findings().clone();
+    change_data(&mut harness, AppCommand::AddFiles(vec![set]));
+    harness.get_by_label("After publication (2)");
+    assert!(harness.state().findings().total() > builtin_findings.total());
+    change_data(&mut harness, AppCommand::RemoveFile(1));
+    assert!(harness.query_by_label("After publication (2)").is_none());
+    assert_eq!(harness.state().findings(), &builtin_findings);
+}

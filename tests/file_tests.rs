@@ -475,3 +475,27 @@ fn a_change_asked_for_while_a_file_loads_is_applied_after_it_not_lost() {
     // The file's slide is there, and the built-in chronology added again adds nothing.
     assert_eq!(event_count(&harness), builtin_events + 1);
 }
+
+#[test]
+fn the_import_window_lists_the_stale_phrases_of_a_text_before_it_is_added() {
+    let article = fixture("checks/stale_2025.txt");
+    let mut harness = harness_answering(vec![vec![article]]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Import article text").click();
+    harness.run();
+    harness.get_by_label("Open a text file…").click();
+    harness.run();
+    harness.get_by_label_contains("give the publication date");
+    harness.get_by_label("Published").click();
+    harness.get_by_label("Published").type_text("2025-11-18");
+    harness.run();
+    harness.get_by_label("Findings (3)");
+    harness.get_by_label_contains("• “upcoming US election”");
+    harness.get_by_label("Published").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Published").type_text("2024-01-15");
+    harness.run();
+    assert!(harness.query_by_label("Findings (3)").is_none());
+    harness.get_by_label_contains("Findings: none");
+}

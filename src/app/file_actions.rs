@@ -10,12 +10,19 @@ use super::ChronoscopeApp;
 use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
+use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explorer::Explorer;
 use crate::loading::job::ChangeOutcome;
 use crate::loading::{
     ChangeJob, DataChange, LoadProgress, ReadError, file_label, read_file_with_progress,
     save_dataset,
 };
+
+/// What a change's background job makes of the new data: everything the window shows of it.
+pub struct PreparedData {
+    pub explorer: Explorer,
+    pub findings: FindingsByKind,
+}
 
 /// How many files File ▸ Open recent lists.
 pub const RECENT_FILES_KEPT: usize = 10;
@@ -109,7 +116,11 @@ impl ChronoscopeApp {
             }
             let (lane_mode, compress) =
                 (self.settings.lane_mode, self.settings.compress_quiet_years);
-            let prepare = move |dataset| Explorer::new(dataset, filter, lane_mode, compress);
+            let prepare = move |dataset: crate::model::dataset::Dataset| {
+                let findings = FindingsByKind::of_dataset(&dataset);
+                let explorer = Explorer::new(dataset, filter, lane_mode, compress);
+                PreparedData { explorer, findings }
+            };
             let repaint = ctx.clone();
             let current = std::sync::Arc::clone(&self.explorer.dataset);
             self.running_change = Some(ChangeJob::start(change, current, prepare, move || {
@@ -119,7 +130,7 @@ impl ChronoscopeApp {
         }
     }
 
-    fn finish_change(&mut self, outcome: ChangeOutcome<Explorer>, replaces: bool) {
+    fn finish_change(&mut self, outcome: ChangeOutcome<PreparedData>, replaces: bool) {
         let applied = outcome.applied;
         let some_loaded = outcome.prepared.is_some();
         for error in &applied.errors {
@@ -167,11 +178,13 @@ impl ChronoscopeApp {
         for path in &applied.loaded_paths {
             self.remember_recent(path);
         }
-        if let Some(explorer) = outcome.prepared {
+        if let Some(prepared) = outcome.prepared {
             if replaces {
                 self.filter.hidden_files.clear();
             }
-            self.replace_explorer(explorer, replaces);
+            self.replace_explorer(prepared.explorer, replaces);
+            let old_findings = std::mem::replace(&mut self.findings, prepared.findings);
+            crate::parallel::drop_in_background(old_findings);
         }
     }
 

@@ -20,6 +20,7 @@ use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
 use self::frame_times::{FrameSample, FrameTimeLog, FrameTimes};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
+use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::filter::Filter;
@@ -47,6 +48,9 @@ struct ViewAnimation {
 pub struct ChronoscopeApp {
     settings: Settings,
     explorer: Explorer,
+    /// The source criticism of the loaded data (the Findings section), computed with the
+    /// explorer whenever the data changes.
+    findings: FindingsByKind,
     /// The filter as the widgets edit it; applied to the explorer after each frame.
     filter: Filter,
     view: TimeView,
@@ -57,7 +61,7 @@ pub struct ChronoscopeApp {
     notifications: Notifications,
     dialogs: Box<dyn FileDialogs>,
     /// The change to what is loaded being applied in the background, and those waiting.
-    running_change: Option<ChangeJob<Explorer>>,
+    running_change: Option<ChangeJob<file_actions::PreparedData>>,
     queued_changes: VecDeque<DataChange>,
     article_import: ArticleImportWindow,
     export_dialog: ExportDialog,
@@ -86,6 +90,7 @@ impl ChronoscopeApp {
     /// The app with these settings; `messages` are problems found before the window opened.
     pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
         let filter = Filter::default();
+        let findings = FindingsByKind::of_dataset(&dataset);
         let explorer = Explorer::new(
             dataset,
             filter.clone(),
@@ -99,6 +104,7 @@ impl ChronoscopeApp {
         Self {
             settings,
             explorer,
+            findings,
             filter,
             view,
             animation: None,
@@ -149,6 +155,11 @@ impl ChronoscopeApp {
 
     pub fn explorer(&self) -> &Explorer {
         &self.explorer
+    }
+
+    /// The findings about the loaded data, by kind.
+    pub fn findings(&self) -> &FindingsByKind {
+        &self.findings
     }
 
     pub fn settings(&self) -> &Settings {
@@ -385,7 +396,8 @@ impl ChronoscopeApp {
                 });
         }
         let window_width = ui.max_rect().width();
-        let right_shown = self.settings.show_quotes || self.settings.show_details;
+        let right_shown =
+            self.settings.show_quotes || self.settings.show_details || self.settings.show_findings;
         if self.settings.show_sources {
             use panel_widths::{RIGHT_PANEL, SOURCES_PANEL};
             let right_width = if right_shown {
@@ -428,41 +440,69 @@ impl ChronoscopeApp {
                 .default_size(width)
                 .min_size(RIGHT_PANEL.min_width)
                 .max_size(max)
-                .show(ui, |ui| {
-                    if self.settings.show_details {
-                        // Details take the upper part when quotes share the panel.
-                        let height = if self.settings.show_quotes {
-                            (ui.available_height() * 0.42).max(160.0)
-                        } else {
-                            ui.available_height()
-                        };
-                        let size = egui::vec2(ui.available_width(), height);
-                        ui.allocate_ui_with_layout(
-                            size,
-                            egui::Layout::top_down(egui::Align::Min),
-                            |ui| {
-                                ui.set_min_size(size);
-                                ui::details_panel_ui::details_panel_ui(
-                                    ui,
-                                    &self.explorer,
-                                    self.selected_event,
-                                    commands,
-                                );
-                            },
-                        );
-                        ui.separator();
-                    }
-                    if self.settings.show_quotes {
-                        ui::quotes_panel_ui::quotes_panel_ui(
-                            ui,
-                            &self.explorer,
-                            &self.speaker_filter,
-                            self.selected_event,
-                            commands,
-                        );
-                    }
-                });
+                .show(ui, |ui| self.right_panel_ui(ui, commands));
             self.settings.right_panel_width = Some(shown.response.rect.width());
+        }
+    }
+
+    /// Details, Quotes and Findings, top to bottom, each shown one taking its share of the
+    /// panel's height (see `panel_widths::right_panel_heights`).
+    fn right_panel_ui(&self, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+        let heights = panel_widths::right_panel_heights(
+            ui.available_height(),
+            self.settings.show_details,
+            self.settings.show_quotes,
+            self.settings.show_findings,
+        );
+        let section = |ui: &mut Ui, height: Option<f32>, add: &mut dyn FnMut(&mut Ui)| {
+            match height {
+                Some(height) => {
+                    let size = egui::vec2(ui.available_width(), height);
+                    ui.allocate_ui_with_layout(
+                        size,
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_min_size(size);
+                            add(ui);
+                        },
+                    );
+                    ui.separator();
+                }
+                // The last section shown takes what is left.
+                None => add(ui),
+            }
+        };
+        if self.settings.show_details {
+            section(ui, heights.details, &mut |ui| {
+                ui::details_panel_ui::details_panel_ui(
+                    ui,
+                    &self.explorer,
+                    self.selected_event,
+                    commands,
+                );
+            });
+        }
+        if self.settings.show_quotes {
+            section(ui, heights.quotes, &mut |ui| {
+                ui::quotes_panel_ui::quotes_panel_ui(
+                    ui,
+                    &self.explorer,
+                    &self.speaker_filter,
+                    self.selected_event,
+                    commands,
+                );
+            });
+        }
+        if self.settings.show_findings {
+            section(ui, None, &mut |ui| {
+                ui::findings_panel_ui::findings_panel_ui(
+                    ui,
+                    &self.findings,
+                    &self.explorer,
+                    self.selected_event,
+                    commands,
+                );
+            });
         }
     }
 

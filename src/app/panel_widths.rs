@@ -1,6 +1,7 @@
 //! How wide the side panels may be: each at most a share of the window, and together never so
 //! wide that the timeline gets less than half of it (unless their minimum widths need more);
-//! a saved width is clamped to this before it is used, so it cannot squeeze the timeline.
+//! a saved width is clamped to this before it is used, so it cannot squeeze the timeline. Also
+//! how the right panel shares its height between Details, Quotes and Findings.
 
 /// Each side panel takes at most this share of the window's width.
 pub const SIDE_PANEL_MAX_SHARE: f32 = 0.35;
@@ -21,7 +22,7 @@ pub const SOURCES_PANEL: SidePanel = SidePanel {
     min_width: 160.0,
 };
 
-/// The Details and Quotes panel on the right.
+/// The Details, Quotes and Findings panel on the right.
 pub const RIGHT_PANEL: SidePanel = SidePanel {
     default_width: 340.0,
     min_width: 220.0,
@@ -47,9 +48,58 @@ impl SidePanel {
     }
 }
 
+/// The heights of the right panel's sections: `Some` for a section above another one shown,
+/// `None` for the last section shown (it takes what is left) and for hidden ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RightPanelHeights {
+    pub details: Option<f32>,
+    pub quotes: Option<f32>,
+}
+
+/// Details take 42% of the panel when one section shares it, 36% when two do (at least 160
+/// points); Quotes above Findings take 55% of what is left (at least 120 points).
+pub fn right_panel_heights(
+    available: f32,
+    show_details: bool,
+    show_quotes: bool,
+    show_findings: bool,
+) -> RightPanelHeights {
+    let mut heights = RightPanelHeights::default();
+    let mut left = available;
+    if show_details && (show_quotes || show_findings) {
+        let share = if show_quotes && show_findings {
+            0.36
+        } else {
+            0.42
+        };
+        let height = (available * share).max(160.0);
+        heights.details = Some(height);
+        left = (available - height).max(0.0);
+    }
+    if show_quotes && show_findings {
+        heights.quotes = Some((left * 0.55).max(120.0));
+    }
+    heights
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_section_shown_takes_what_is_left() {
+        let heights = right_panel_heights(1000.0, true, true, true);
+        assert_eq!(heights.details, Some(360.0));
+        assert_eq!(heights.quotes, Some(640.0 * 0.55));
+        assert_eq!(
+            right_panel_heights(1000.0, true, false, false),
+            RightPanelHeights::default()
+        );
+        assert_eq!(
+            right_panel_heights(1000.0, false, true, true).quotes,
+            Some(550.0)
+        );
+    }
 
     #[test]
     fn a_panel_takes_at_most_35_percent_of_the_window() {

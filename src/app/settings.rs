@@ -18,6 +18,8 @@ pub struct Settings {
     pub show_quotes: bool,
     pub show_details: bool,
     pub show_overview: bool,
+    /// View ▸ Findings: the source criticism of the loaded data, in the right panel.
+    pub show_findings: bool,
     /// View ▸ Frame times: the overlay with the last frames' times.
     pub show_frame_times: bool,
     /// Files loaded or saved lately, newest first (File ▸ Open recent).
@@ -39,10 +41,27 @@ impl Default for Settings {
             show_quotes: true,
             show_details: true,
             show_overview: true,
+            show_findings: true,
             show_frame_times: false,
             recent_files: Vec::new(),
             sources_panel_width: None,
             right_panel_width: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_saved_before_findings_existed_show_findings() {
+        let saved = r#"{"show_quotes":false,"show_overview":false}"#;
+        let settings: Settings = serde_json::from_str(saved).unwrap_or_else(|_| Settings {
+            show_findings: false,
+            ..Settings::default()
+        });
+        assert!(settings.show_findings);
+        assert!(!settings.show_quotes);
     }
 }

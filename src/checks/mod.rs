@@ -10,6 +10,7 @@
 
 pub mod after_publication;
 pub mod finding;
+pub mod findings_by_kind;
 pub mod independence;
 pub mod quote_variants;
 pub mod reference_dates;

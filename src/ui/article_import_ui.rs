@@ -10,6 +10,7 @@ use crate::article_import::parse_published;
 use crate::article_import::{
     ArticleImport, ArticleMetadata, UNKNOWN_SPEAKER, import_article, to_article_set,
 };
+use crate::checks::{Finding, check_article};
 use crate::model::article_set::ArticleSet;
 
 /// Texts up to this size are analysed again on every edit; longer ones on request.
@@ -30,6 +31,8 @@ pub struct ArticleImportWindow {
     pub analysis: Option<ArticleImport>,
     /// For each proposed event of `analysis`: keep it?
     pub accepted: Vec<bool>,
+    /// What the checks find in the text against its publication date (none without one).
+    pub findings: Vec<Finding>,
     /// The inputs `analysis` was made from, to know when to analyse again.
     analysed_inputs: Option<(String, String, String, String)>,
 }
@@ -103,6 +106,9 @@ impl ArticleImportWindow {
                     .unwrap_or(true)
             })
             .collect();
+        self.findings = analysis.published.map_or_else(Vec::new, |published| {
+            check_article(&self.text, published, Some(&self.origin))
+        });
         self.analysis = Some(analysis);
         self.analysed_inputs = Some(self.inputs());
     }
@@ -192,6 +198,9 @@ fn window_contents_ui(
     let analysis = window.analysis.as_ref()?;
     for warning in &analysis.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
+    if !window.text.trim().is_empty() {
+        text_findings_ui(ui, analysis, &window.findings);
     }
     let available = ui.available_height() - 40.0;
     ScrollArea::vertical()
@@ -291,6 +300,45 @@ fn metadata_row_ui(ui: &mut Ui, name: &str, input: &mut String, found: Option<&s
             None => ui.weak("yours"),
         };
     });
+}
+
+/// At most this many of the text's findings are listed (each is a few lines long).
+const MAX_LISTED_TEXT_FINDINGS: usize = 4;
+
+/// What the checks find in the text, before it is added: a short list under the preview.
+fn text_findings_ui(ui: &mut Ui, analysis: &ArticleImport, findings: &[Finding]) {
+    if analysis.published.is_none() {
+        ui.weak("Findings: give the publication date to check the text against it.");
+        return;
+    }
+    if findings.is_empty() {
+        ui.weak("Findings: none (no phrase dates the text to another period).");
+        return;
+    }
+    let count = findings.len();
+    ui.label(RichText::new(format!("Findings ({count})")).strong())
+        .on_hover_text("Phrases that date the text to another period than its publication date");
+    ScrollArea::vertical()
+        .id_salt("text findings")
+        .max_height(110.0)
+        .show(ui, |ui| {
+            for finding in findings.iter().take(MAX_LISTED_TEXT_FINDINGS) {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("• {}", finding.message))
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .wrap(),
+                );
+            }
+            if count > MAX_LISTED_TEXT_FINDINGS {
+                ui.weak(format!(
+                    "{} more: `chronoscope check` lists them all",
+                    count - MAX_LISTED_TEXT_FINDINGS
+                ));
+            }
+        });
+    ui.separator();
 }
 
 fn quotes_found_ui(ui: &mut Ui, analysis: &ArticleImport) {

@@ -4,6 +4,7 @@ pub mod article_import_ui;
 pub mod details_panel_ui;
 pub mod egui_painter;
 pub mod export_dialog_ui;
+pub mod findings_panel_ui;
 pub mod frame_times_ui;
 pub mod overview_ui;
 pub mod quotes_panel_ui;

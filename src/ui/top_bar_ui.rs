@@ -44,6 +44,7 @@ fn menus_ui(ui: &mut Ui, settings: &mut Settings, loading: bool, commands: &mut 
             ui.checkbox(&mut settings.show_sources, "Sources panel");
             ui.checkbox(&mut settings.show_quotes, "Quotes panel");
             ui.checkbox(&mut settings.show_details, "Details panel");
+            ui.checkbox(&mut settings.show_findings, "Findings");
             ui.checkbox(&mut settings.show_overview, "Overview strip");
             ui.checkbox(&mut settings.show_frame_times, "Frame times");
             ui.separator();
