@@ -47,7 +47,7 @@ pub struct LabelCandidate<'a> {
 }
 
 /// A label that found its place.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PlacedLabel {
     /// Index into the plan's candidates.
     pub candidate: usize,
@@ -87,7 +87,8 @@ impl LabelBounds {
 
 /// Places the labels of a lane in `rows`: left to right when the lane seems to have room for
 /// all of them (rows then read in date order) and they all fit whole; otherwise the most
-/// important first.
+/// important get the whole places, which are then laid out left to right again, and the rest are
+/// cut into what is left.
 pub fn place_labels(
     sizes: LabelSizes,
     candidates: &[LabelCandidate<'_>],
@@ -104,47 +105,63 @@ pub fn place_labels(
     // fit whole; the estimate (or a short list) says when that is worth trying.
     if rows_needed <= rows.row_count() || candidates.len() <= TRY_IN_DATE_ORDER_UP_TO {
         order.sort_by(|a, b| candidates[*a].x.total_cmp(&candidates[*b].x));
-        let placed = place_in_order(
-            sizes,
-            candidates,
-            &order,
-            &mut rows.clone(),
-            bounds,
-            measure,
-        );
-        if placed.len() == candidates.len() && placed.iter().all(|label| label.in_full) {
-            return placed;
+        let mut trial = rows.clone();
+        let (whole, _) = place_whole(sizes, candidates, &order, &mut trial, bounds, measure);
+        if whole.len() == candidates.len() {
+            return whole;
         }
     }
     order.sort_by(|a, b| {
         let (a, b) = (&candidates[*a], &candidates[*b]);
         a.rank.cmp(&b.rank).then(a.x.total_cmp(&b.x))
     });
-    place_in_order(
+    let mut ranked_rows = rows.clone();
+    let (whole, left_over) =
+        place_whole(sizes, candidates, &order, &mut ranked_rows, bounds, measure);
+    let (mut placed, mut rows_left) = in_date_order(&whole, rows).unwrap_or((whole, ranked_rows));
+    place_cut(
         sizes,
         candidates,
-        &order,
-        &mut rows.clone(),
+        &left_over,
+        &mut rows_left,
         bounds,
         measure,
-    )
+        &mut placed,
+    );
+    placed
 }
 
-/// Places whole labels first in `order`, each in the first row with room; then the rest, cut to
-/// the widest free stretch at their start.
-fn place_in_order(
+/// The same whole labels placed again left to right, so that rows read in date order; `None`
+/// if they do not all fit that way (left-to-right first fit needs no more rows than any order
+/// for the same spans, so this does not happen).
+fn in_date_order(whole: &[PlacedLabel], rows: &LabelRows) -> Option<(Vec<PlacedLabel>, LabelRows)> {
+    let mut rows = rows.clone();
+    let mut by_start: Vec<&PlacedLabel> = whole.iter().collect();
+    by_start.sort_by(|a, b| a.rect.min.x.total_cmp(&b.rect.min.x));
+    let mut placed = Vec::with_capacity(whole.len());
+    for label in by_start {
+        let (_, rect) = rows.place(label.rect.min.x, label.rect.width())?;
+        placed.push(PlacedLabel {
+            rect,
+            ..label.clone()
+        });
+    }
+    Some((placed, rows))
+}
+
+/// Places whole labels in `order`, each in the first row with room; returns them and the
+/// candidates that could still have a cut label.
+fn place_whole(
     sizes: LabelSizes,
     candidates: &[LabelCandidate<'_>],
     order: &[usize],
     rows: &mut LabelRows,
     bounds: LabelBounds,
     measure: &dyn TextMeasure,
-) -> Vec<PlacedLabel> {
+) -> (Vec<PlacedLabel>, Vec<usize>) {
     let mut placed = Vec::new();
     let size = sizes.label_size;
     let min_width = size * 4.0;
-    // A cut label shorter than this ("Macr…") says too little to be worth its clutter.
-    let min_cut_width = size * 7.0;
     let mut left_over = Vec::new();
     for &index in order {
         let c = &candidates[index];
@@ -171,7 +188,23 @@ fn place_in_order(
             None => left_over.push(index),
         }
     }
-    for index in left_over {
+    (placed, left_over)
+}
+
+/// Cuts the labels of `left_over` to the widest free stretch at their start, in that order.
+fn place_cut(
+    sizes: LabelSizes,
+    candidates: &[LabelCandidate<'_>],
+    left_over: &[usize],
+    rows: &mut LabelRows,
+    bounds: LabelBounds,
+    measure: &dyn TextMeasure,
+    placed: &mut Vec<PlacedLabel>,
+) {
+    let size = sizes.label_size;
+    // A cut label shorter than this ("Macr…") says too little to be worth its clutter.
+    let min_cut_width = size * 7.0;
+    for &index in left_over {
         let c = &candidates[index];
         let x_limit = bounds.right.min(c.x + sizes.max_label_width);
         let Some((row, free)) = rows.widest_free_at(c.x, x_limit) else {
@@ -195,7 +228,6 @@ fn place_in_order(
             });
         }
     }
-    placed
 }
 
 #[cfg(test)]
@@ -260,6 +292,29 @@ mod tests {
         let placed = place(&candidates, 1);
         assert_eq!(placed.len(), 1);
         assert_eq!((placed[0].candidate, placed[0].in_full), (1, true));
+    }
+
+    #[test]
+    fn labels_chosen_by_rank_still_read_in_date_order() {
+        let quoted = LabelFacts {
+            quotes: 1,
+            ..Default::default()
+        };
+        // Three 33-character labels (204 points) overlapping each other, two rows: the
+        // quoted one and the first ordinary one win, and the earlier of them takes the top row.
+        let candidates = [
+            candidate(0, 0.0, 33, LabelFacts::default()),
+            candidate(1, 50.0, 33, quoted),
+            candidate(2, 100.0, 33, LabelFacts::default()),
+        ];
+        let placed = place(&candidates, 2);
+        let top_of = |candidate: usize| {
+            placed
+                .iter()
+                .find(|label| label.candidate == candidate && label.in_full)
+                .map(|label| label.rect.min.y)
+        };
+        assert_eq!((top_of(0), top_of(1), top_of(2)), (Some(0.0), Some(16.0), None));
     }
 
     #[test]
