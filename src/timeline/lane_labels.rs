@@ -314,7 +314,10 @@ mod tests {
                 .find(|label| label.candidate == candidate && label.in_full)
                 .map(|label| label.rect.min.y)
         };
-        assert_eq!((top_of(0), top_of(1), top_of(2)), (Some(0.0), Some(16.0), None));
+        assert_eq!(
+            (top_of(0), top_of(1), top_of(2)),
+            (Some(0.0), Some(16.0), None)
+        );
     }
 
     #[test]
