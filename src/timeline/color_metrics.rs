@@ -4,16 +4,19 @@
 
 use super::scene::Color;
 
+/// An sRGB channel (0–255) as linear light (0–1).
+fn linear_light(channel: u8) -> f64 {
+    let c = f64::from(channel) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
 /// WCAG 2 relative luminance of an opaque colour, 0 (black) to 1 (white).
 pub fn relative_luminance(color: Color) -> f64 {
-    let linear = |channel: u8| {
-        let c = f64::from(channel) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
+    let linear = linear_light;
     0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b)
 }
 
@@ -41,14 +44,7 @@ pub fn composite_over(top: Color, bottom: Color) -> Color {
 
 /// CIELAB (D65 white) of an opaque colour: lightness 0–100 and the a*, b* axes.
 pub fn lab(color: Color) -> [f64; 3] {
-    let linear = |channel: u8| {
-        let c = f64::from(channel) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
+    let linear = linear_light;
     let (r, g, b) = (linear(color.r), linear(color.g), linear(color.b));
     let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47;
     let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175 * b;
