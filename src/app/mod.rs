@@ -453,6 +453,7 @@ impl ChronoscopeApp {
             self.settings.show_details,
             self.settings.show_quotes,
             self.settings.show_findings,
+            self.selected_event.is_none(),
         );
         let section = |ui: &mut Ui, height: Option<f32>, add: &mut dyn FnMut(&mut Ui)| {
             match height {

@@ -56,13 +56,18 @@ pub struct RightPanelHeights {
     pub quotes: Option<f32>,
 }
 
+/// The height of the Details section while nothing is selected: its title and two-line hint.
+pub const EMPTY_DETAILS_HEIGHT: f32 = 90.0;
+
 /// Details take 42% of the panel when one section shares it, 36% when two do (at least 160
-/// points); Quotes above Findings take 55% of what is left (at least 120 points).
+/// points), and only their hint's height while nothing is selected; Quotes above Findings take
+/// 55% of what is left (at least 120 points).
 pub fn right_panel_heights(
     available: f32,
     show_details: bool,
     show_quotes: bool,
     show_findings: bool,
+    nothing_selected: bool,
 ) -> RightPanelHeights {
     let mut heights = RightPanelHeights::default();
     let mut left = available;
@@ -72,7 +77,11 @@ pub fn right_panel_heights(
         } else {
             0.42
         };
-        let height = (available * share).max(160.0);
+        let height = if nothing_selected {
+            EMPTY_DETAILS_HEIGHT.min(available)
+        } else {
+            (available * share).max(160.0)
+        };
         heights.details = Some(height);
         left = (available - height).max(0.0);
     }
@@ -87,16 +96,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn details_with_nothing_selected_leave_their_share_to_quotes_and_findings() {
+        let heights = right_panel_heights(1000.0, true, true, true, true);
+        assert_eq!(heights.details, Some(EMPTY_DETAILS_HEIGHT));
+        assert_eq!(heights.quotes, Some((1000.0 - EMPTY_DETAILS_HEIGHT) * 0.55));
+    }
+
+    #[test]
     fn the_last_section_shown_takes_what_is_left() {
-        let heights = right_panel_heights(1000.0, true, true, true);
+        let heights = right_panel_heights(1000.0, true, true, true, false);
         assert_eq!(heights.details, Some(360.0));
         assert_eq!(heights.quotes, Some(640.0 * 0.55));
         assert_eq!(
-            right_panel_heights(1000.0, true, false, false),
+            right_panel_heights(1000.0, true, false, false, false),
             RightPanelHeights::default()
         );
         assert_eq!(
-            right_panel_heights(1000.0, false, true, true).quotes,
+            right_panel_heights(1000.0, false, true, true, false).quotes,
             Some(550.0)
         );
     }
