@@ -11,17 +11,29 @@ use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
 use crate::checks::findings_by_kind::FindingsByKind;
+use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
+use crate::filter::Filter;
 use crate::loading::job::ChangeOutcome;
 use crate::loading::{
     ChangeJob, DataChange, LoadProgress, ReadError, file_label, read_file_with_progress,
     save_dataset,
 };
+use crate::model::dataset::Dataset;
 
 /// What a change's background job makes of the new data: everything the window shows of it.
 pub struct PreparedData {
     pub explorer: Explorer,
     pub findings: FindingsByKind,
+}
+
+impl PreparedData {
+    /// The explorer and findings of `dataset`, as the window starts on them or a change makes them.
+    pub fn of(dataset: Dataset, filter: Filter, lane_mode: LaneMode, compress: bool) -> Self {
+        let findings = FindingsByKind::of_dataset(&dataset);
+        let explorer = Explorer::new(dataset, filter, lane_mode, compress);
+        Self { explorer, findings }
+    }
 }
 
 /// How many files File ▸ Open recent lists.
@@ -116,11 +128,8 @@ impl ChronoscopeApp {
             }
             let (lane_mode, compress) =
                 (self.settings.lane_mode, self.settings.compress_quiet_years);
-            let prepare = move |dataset: crate::model::dataset::Dataset| {
-                let findings = FindingsByKind::of_dataset(&dataset);
-                let explorer = Explorer::new(dataset, filter, lane_mode, compress);
-                PreparedData { explorer, findings }
-            };
+            let prepare =
+                move |dataset: Dataset| PreparedData::of(dataset, filter, lane_mode, compress);
             let repaint = ctx.clone();
             let current = std::sync::Arc::clone(&self.explorer.dataset);
             self.running_change = Some(ChangeJob::start(change, current, prepare, move || {

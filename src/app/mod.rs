@@ -90,8 +90,7 @@ impl ChronoscopeApp {
     /// The app with these settings; `messages` are problems found before the window opened.
     pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
         let filter = Filter::default();
-        let findings = FindingsByKind::of_dataset(&dataset);
-        let explorer = Explorer::new(
+        let file_actions::PreparedData { explorer, findings } = file_actions::PreparedData::of(
             dataset,
             filter.clone(),
             settings.lane_mode,

@@ -43,11 +43,7 @@ impl LabelRows {
             .occupied
             .iter()
             .position(|row| is_free(row, x_start, x_end, gap))?;
-        self.occupied[row].push((x_start, x_end));
-        // Both edges from the same formula, so adjacent rows touch exactly and never overlap.
-        let y_top = self.top + row as f32 * self.row_height;
-        let y_bottom = self.top + (row + 1) as f32 * self.row_height;
-        Some((row, Rect::from_x_y_ranges(x_start, x_end, y_top, y_bottom)))
+        Some((row, self.place_in_row(row, x_start, width)?))
     }
 
     /// The row with the most free width from `x_start` (up to `x_limit`), and that width; the
@@ -79,6 +75,7 @@ impl LabelRows {
     pub fn place_in_row(&mut self, row: usize, x_start: f32, width: f32) -> Option<Rect> {
         let intervals = self.occupied.get_mut(row)?;
         intervals.push((x_start, x_start + width));
+        // Both edges from the same formula, so adjacent rows touch exactly and never overlap.
         let y_top = self.top + row as f32 * self.row_height;
         let y_bottom = self.top + (row + 1) as f32 * self.row_height;
         Some(Rect::from_x_y_ranges(
@@ -87,13 +84,6 @@ impl LabelRows {
             y_top,
             y_bottom,
         ))
-    }
-
-    /// Marks an interval of a row as taken (e.g. by a bar drawn there).
-    pub fn reserve(&mut self, row: usize, x_start: f32, x_end: f32) {
-        if let Some(intervals) = self.occupied.get_mut(row) {
-            intervals.push((x_start, x_end));
-        }
     }
 }
 

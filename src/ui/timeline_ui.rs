@@ -18,18 +18,14 @@ use crate::timeline::scene::{Color, EventLabel, HitTarget, Point, Rect};
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
 
 /// Where the widget keeps the event under the pointer, whose label the next frame ranks high.
-fn hovered_event_id() -> egui::Id {
-    egui::Id::unique("timeline_hovered_event")
-}
+const HOVERED_EVENT_ID: &str = "timeline: hovered event";
 
 /// Where the widget keeps the labels of the last frame, for tests and reports.
-fn event_labels_id() -> egui::Id {
-    egui::Id::unique("timeline_event_labels")
-}
+const EVENT_LABELS_ID: &str = "timeline: event labels";
 
 /// The event labels the timeline drew in the last frame.
 pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
-    ctx.data(|data| data.get_temp::<Vec<EventLabel>>(event_labels_id()))
+    ctx.data(|data| data.get_temp::<Vec<EventLabel>>(egui::Id::unique(EVENT_LABELS_ID)))
         .unwrap_or_default()
 }
 
@@ -55,7 +51,7 @@ pub fn paint_timeline(
     options: LayoutOptions,
     cleared_to: Option<Color>,
 ) -> TimelineLayout {
-    let hovered_event = ui.data(|data| data.get_temp::<usize>(hovered_event_id()));
+    let hovered_event = ui.data(|data| data.get_temp::<usize>(egui::Id::unique(HOVERED_EVENT_ID)));
     let input = TimelineLayoutInput {
         dataset: &explorer.dataset,
         lanes: &explorer.lanes,
@@ -88,7 +84,7 @@ pub fn timeline_ui(
     if !ui.is_rect_visible(rect) {
         return commands;
     }
-    let layout = paint_timeline(
+    let mut layout = paint_timeline(
         ui,
         rect,
         explorer,
@@ -98,8 +94,9 @@ pub fn timeline_ui(
         options,
         cleared_to,
     );
-    let labels = layout.scene.event_labels.clone();
-    ui.data_mut(|data| data.insert_temp(event_labels_id(), labels));
+    // Moved, not copied: the rest of the frame needs only the scene's hit regions.
+    let labels = std::mem::take(&mut layout.scene.event_labels);
+    ui.data_mut(|data| data.insert_temp(egui::Id::unique(EVENT_LABELS_ID), labels));
     if explorer.lanes.lanes.is_empty() {
         let message = if explorer.dataset.events.is_empty() {
             "No events loaded."
@@ -187,7 +184,7 @@ fn remember_hovered_event(ui: &Ui, hit: Option<HitTarget>) {
         Some(HitTarget::Event(event)) => Some(event),
         _ => None,
     };
-    let id = hovered_event_id();
+    let id = egui::Id::unique(HOVERED_EVENT_ID);
     let before = ui.data(|data| data.get_temp::<usize>(id));
     if before == hovered {
         return;
