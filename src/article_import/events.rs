@@ -371,6 +371,17 @@ pub fn guess_category(words: &[String]) -> Category {
 /// [`MAX_TITLE_CHARS`] characters, cut between words and never ending on a word like "the" or
 /// "and"; the first letter capitalised.
 pub fn headline_title(words: &[String]) -> String {
+    // A clause after a comma may open with its conjunction: ", and ministers will meet".
+    let opening = words
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "but" | "or" | "while" | "so" | "then" | "also" | "yet"
+            )
+        })
+        .count();
+    let words = words.get(opening..).unwrap_or_default();
     let mut kept: Vec<&str> = Vec::new();
     for (index, word) in words.iter().enumerate() {
         let lower = word.to_lowercase();
@@ -499,6 +510,13 @@ mod tests {
         );
         let found = proposals("The council met on Saturday in a hall which was built in 1900.");
         assert_eq!(found[0].title, "The council met in a hall");
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_loses_its_conjunction() {
+        let found =
+            proposals("Banks were hit, and ministers will discuss more measures next Tuesday.");
+        assert_eq!(found[0].title, "Ministers will discuss more measures");
     }
 
     #[test]
