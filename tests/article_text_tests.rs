@@ -285,3 +285,85 @@ fn edited_events_are_what_the_article_set_holds() {
             .all(|e| !e.title().starts_with("President Volodymyr Zelensky"))
     );
 }
+
+mod common;
+
+use chronoscope::model::date::PartialDate;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+#[test]
+fn an_event_edited_in_the_import_window_is_added_as_edited() {
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/article_import/tass_dateline.txt");
+    let mut harness = common::harness_answering(vec![vec![article]]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Import article text").click();
+    harness.run();
+    harness.get_by_label("Open a text file…").click();
+    harness.run();
+    harness.get_by_label("Published").click();
+    harness.get_by_label("Published").type_text("2025-05-16");
+    harness.run();
+    // The proposal as found: the title without the TASS dateline, a diplomacy event.
+    assert_eq!(
+        harness.get_by_label("Event title").value().as_deref(),
+        Some("Russian Foreign Minister Sergei Lavrov held talks with his Turkish counterpart")
+    );
+    harness.get_by_label("Event title").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Event title")
+        .type_text("Lavrov and Fidan hold talks");
+    harness.run();
+    harness.get_by_label("Category").click();
+    harness.run();
+    harness.get_by_label("Military").click();
+    harness.run();
+    // A mistyped date blocks Add, with a message saying what is wrong.
+    harness.get_by_label("Date").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Date").type_text("14 May");
+    harness.run();
+    // Beside the event, and beside the Add button.
+    harness.get_by_label(
+        "the date is not valid: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"14 May\": \
+         this event blocks Add until it is fixed or unticked",
+    );
+    harness.get_by_label_contains("Event 1: the date is not valid");
+    assert!(
+        harness
+            .get_by_label_contains("Add to the timeline")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Date").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Date").type_text("2025-05-14");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("the date is not valid")
+            .is_none()
+    );
+    harness
+        .get_by_label("Add to the timeline (1 quote, 1 event)")
+        .click();
+    harness.run();
+    common::wait_for_loading(&mut harness);
+    let dataset = &harness.state().explorer().dataset;
+    let added: Vec<_> = dataset
+        .events
+        .iter()
+        .filter(|event| event.title() == "Lavrov and Fidan hold talks")
+        .collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].category, Category::Military);
+    assert_eq!(Some(added[0].date), PartialDate::parse("2025-05-14").ok());
+    assert!(
+        dataset
+            .events
+            .iter()
+            .all(|event| !event.title().starts_with("Russian Foreign Minister"))
+    );
+}
