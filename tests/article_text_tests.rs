@@ -327,8 +327,8 @@ fn an_event_edited_in_the_import_window_is_added_as_edited() {
     harness.run();
     // Beside the event, and beside the Add button.
     harness.get_by_label(
-        "the date is not valid: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"14 May\": \
-         this event blocks Add until it is fixed or unticked",
+        "the date is not valid: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"14 May\". \
+         This event keeps Add disabled until it is fixed or unticked.",
     );
     harness.get_by_label_contains("Event 1: the date is not valid");
     assert!(

@@ -245,7 +245,8 @@ fn window_contents_ui(
         );
         let add = ui.add_enabled(set.is_ok(), egui::Button::new(label));
         if let Err(reason) = &set {
-            ui.colored_label(ui.visuals().warn_fg_color, reason);
+            let color = ui.visuals().warn_fg_color;
+            ui.add(egui::Label::new(RichText::new(reason).color(color)).wrap());
         }
         if add.clicked()
             && let Ok(set) = set
@@ -438,8 +439,7 @@ const EVENT_LABEL_WIDTH: f32 = 72.0;
 /// wrong with them when kept.
 fn event_edit_ui(ui: &mut Ui, index: usize, edit: &mut EventEdit, summary: &str) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.checkbox(&mut edit.keep, format!("Add event {}", index + 1))
-            .on_hover_text(summary);
+        ui.checkbox(&mut edit.keep, format!("Add event {}", index + 1));
         ui.add_enabled_ui(edit.keep, |ui| {
             ui.horizontal(|ui| {
                 let label =
@@ -450,8 +450,7 @@ fn event_edit_ui(ui: &mut Ui, index: usize, edit: &mut EventEdit, summary: &str)
                         .char_limit(200)
                         .desired_width(ui.available_width().min(560.0)),
                 )
-                .labelled_by(label.id)
-                .on_hover_text(summary);
+                .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
                 let label = ui.add_sized([EVENT_LABEL_WIDTH, 20.0], egui::Label::new("Date"));
@@ -487,10 +486,18 @@ fn event_edit_ui(ui: &mut Ui, index: usize, edit: &mut EventEdit, summary: &str)
         if edit.keep
             && let Err(error) = edit.to_choice()
         {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("{error}: this event blocks Add until it is fixed or unticked"),
+            let color = ui.visuals().error_fg_color;
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{error}. This event keeps Add disabled until it is fixed or unticked."
+                    ))
+                    .color(color),
+                )
+                .wrap(),
             );
         }
+        // The sentence the event comes from, to check the title and date against.
+        ui.add(egui::Label::new(RichText::new(summary).weak()).wrap());
     });
 }
