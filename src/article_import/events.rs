@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::datelines::wire_dateline;
 use super::dates::DateMention;
 use super::speakers::is_speech_word;
-use super::words::{excerpt, slice, window};
+use super::words::{excerpt, is_capitalized, slice, window};
 use crate::model::category::Category;
 use crate::model::date::PartialDate;
 
@@ -281,7 +281,13 @@ fn event_words(text: &str, mention: &DateMention, furniture: &[Range<usize>]) ->
         let before = sentence.get(range.start..date_start.clamp(range.start, range.end));
         let after = sentence.get(date_end.clamp(range.start, range.end)..range.end);
         let mut words = plain_words(before.unwrap_or(""));
-        words.extend(plain_words(after.unwrap_or("")));
+        for word in plain_words(after.unwrap_or("")) {
+            // A comma left behind by the date ("in Turkey tomorrow,") sticks to its word.
+            match words.last_mut() {
+                Some(last) if !word.chars().any(char::is_alphanumeric) => last.push_str(&word),
+                _ => words.push(word),
+            }
+        }
         words
     };
     let Some(index) = clauses
@@ -330,7 +336,93 @@ fn event_words(text: &str, mention: &DateMention, furniture: &[Range<usize>]) ->
             return words;
         }
     }
+    if index > 0
+        && let Some(previous) = clauses.get(index - 1).map(words_of)
+        && let Some(resolved) = without_relative_pronoun(&own, &previous)
+    {
+        return resolved;
+    }
+    // "Turkey, a NATO member …, positioned itself …": the short first clause is the subject.
+    let subjectless = own.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (lower.ends_with("ed") || SUBJECTLESS_VERBS.contains(&lower.as_str()))
+    });
+    if index > 0
+        && subjectless
+        && (1..=4).contains(&main.len())
+        && main.first().is_some_and(|w| is_capitalized(w))
+    {
+        let mut words = main;
+        if let Some(last) = words.last_mut() {
+            *last = last.trim_end_matches([',', ';']).to_owned();
+        }
+        words.extend(own);
+        return words;
+    }
     own
+}
+
+/// Verbs (other than "-ed" ones) that open a clause whose subject is the sentence's first
+/// clause: "Turkey, a NATO member, met …".
+const SUBJECTLESS_VERBS: &[&str] = &[
+    "met", "held", "said", "told", "sent", "made", "took", "gave", "won", "lost", "began", "left",
+    "struck", "brought", "became", "will", "would",
+];
+
+/// "the Crimean peninsula, which Russia annexed in 2014" → "Russia annexed the Crimean
+/// peninsula"; "Jane Roe, who met Doe on Monday" → "Jane Roe met Doe": a relative clause with
+/// its pronoun replaced by what it stands for, the end of the clause before.
+fn without_relative_pronoun(own: &[String], previous: &[String]) -> Option<Vec<String>> {
+    let (pronoun, rest) = own.split_first()?;
+    if !matches!(pronoun.to_lowercase().as_str(), "which" | "who" | "that") || rest.is_empty() {
+        return None;
+    }
+    // A run of capitalised words at the end ("South Ossetia"), else "the/a …" (up to 3 words).
+    let capitalised = previous
+        .iter()
+        .rev()
+        .take_while(|w| is_capitalized(w))
+        .count();
+    let antecedent_len = if capitalised > 0 {
+        capitalised
+    } else {
+        previous
+            .iter()
+            .rev()
+            .take(4)
+            .position(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))?
+            + 1
+    };
+    let mut antecedent: Vec<String> = previous
+        .get(previous.len().saturating_sub(antecedent_len)..)?
+        .to_vec();
+    if let Some(first) = antecedent.first_mut()
+        && matches!(first.as_str(), "The" | "A" | "An")
+    {
+        *first = first.to_lowercase();
+    }
+    let subject_follows = rest.first().is_some_and(|w| {
+        is_capitalized(w)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an"
+            )
+    });
+    if subject_follows {
+        // The pronoun is the object: "which Russia annexed" → "Russia annexed <antecedent>".
+        let mut words = rest.to_vec();
+        if let Some(last) = words.last_mut() {
+            *last = last
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .to_owned();
+        }
+        words.extend(antecedent);
+        Some(words)
+    } else {
+        antecedent.extend(rest.iter().cloned());
+        Some(antecedent)
+    }
 }
 
 /// `true` when `keyword` (a word, a `stem*` or a phrase) is among the lower-case `words`.
@@ -377,7 +469,18 @@ pub fn headline_title(words: &[String]) -> String {
         .take_while(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "and" | "but" | "or" | "while" | "so" | "then" | "also" | "yet"
+                "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "so"
+                    | "then"
+                    | "also"
+                    | "yet"
+                    | "though"
+                    | "although"
+                    | "whereas"
+                    | "as"
             )
         })
         .count();
@@ -402,8 +505,7 @@ pub fn headline_title(words: &[String]) -> String {
         taken += 1;
     }
     let mut kept = kept.get(..taken).unwrap_or_default().to_vec();
-    loop {
-        let Some(last) = kept.last_mut() else { break };
+    while let Some(last) = kept.last_mut() {
         let trimmed = last.trim_end_matches([',', '.', ';', ':', '-', '–', '—', '(']);
         *last = trimmed;
         let lower = trimmed.to_lowercase();
@@ -517,6 +619,34 @@ mod tests {
         let found =
             proposals("Banks were hit, and ministers will discuss more measures next Tuesday.");
         assert_eq!(found[0].title, "Ministers will discuss more measures");
+    }
+
+    #[test]
+    fn a_relative_clause_of_the_date_takes_what_its_pronoun_stands_for() {
+        let found = proposals("Talks covered the Crimean peninsula, which Russia annexed in 2014.");
+        assert_eq!(found[0].title, "Russia annexed the Crimean peninsula");
+        let found = proposals("Talks were led by Jane Roe, who met the envoys on Monday.");
+        assert_eq!(found[0].title, "Jane Roe met the envoys");
+    }
+
+    #[test]
+    fn a_clause_without_subject_takes_the_short_first_clause() {
+        let found = proposals(
+            "Turkey, a member that kept ties with both sides, positioned itself as a venue in 2022.",
+        );
+        assert_eq!(found[0].title, "Turkey positioned itself as a venue");
+    }
+
+    #[test]
+    fn a_subordinate_clause_loses_its_conjunction_and_a_date_its_comma() {
+        let found =
+            proposals("It brokered a deal, though Russia withdrew from that deal in July 2023.");
+        assert_eq!(found[0].title, "Russia withdrew from that deal");
+        let found = proposals("“No, there will be no talks in Turkey tomorrow,” Jane Roe stated.");
+        assert_eq!(
+            found[0].title,
+            "There will be no talks in Turkey, Jane Roe stated"
+        );
     }
 
     #[test]
