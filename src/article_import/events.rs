@@ -145,7 +145,8 @@ const DANGLING_WORDS: &[&str] = &[
     "from", "into", "as", "than", "that", "which", "who", "whose", "its", "their", "his", "her",
     "our", "this", "these", "those", "after", "before", "while", "near", "about", "over", "under",
     "between", "against", "amid", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "would", "will",
+    "would", "will", "any", "some", "every", "each", "no", "all", "both", "either", "neither",
+    "such", "more", "most", "own", "very",
 ];
 
 /// Words that open a relative or subordinate clause the title leaves out.
@@ -610,6 +611,12 @@ mod tests {
             found[0].title,
             "Russian troops launched an offensive near the town"
         );
+        let words = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(
+            headline_title(&words("Roe asked Doe to be a guarantor of any")),
+            "Roe asked Doe to be a guarantor"
+        );
+        assert_eq!(headline_title(&words("talks with the")), "Talks");
         let found = proposals("The council met on Saturday in a hall which was built in 1900.");
         assert_eq!(found[0].title, "The council met in a hall");
     }

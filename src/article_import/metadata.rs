@@ -510,6 +510,43 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_gives_outlet_and_date_and_is_furniture() {
+        let text = "Talks to resume in the capital\n\nBy Staff, Reuters, 12 May 2025\n\nBody text.";
+        let found = metadata(text);
+        assert_eq!(found.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(found.published, day(2025, 5, 12));
+        let furniture: Vec<&str> = found.furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            furniture,
+            [
+                "Talks to resume in the capital",
+                "By Staff, Reuters, 12 May 2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_the_outlet_and_its_prefix_is_furniture() {
+        let text = "Talks to resume in the capital\n\nANKARA (AA) - Officials met on Tuesday.";
+        let found = metadata(text);
+        assert_eq!(found.outlet.as_deref(), Some("Anadolu Agency"));
+        assert_eq!(found.published, None);
+        let furniture: Vec<&str> = found.furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            furniture,
+            ["Talks to resume in the capital", "ANKARA (AA) - "]
+        );
+        let dated = metadata("KYIV, March 3, 2025 (Reuters) - Officials met.");
+        assert_eq!(dated.published, day(2025, 3, 3));
+    }
+
+    #[test]
+    fn a_labelled_outlet_wins_over_a_byline() {
+        let text = "Source: Example News\nBy Staff, Reuters, 12 May 2025\nBody.";
+        assert_eq!(metadata(text).outlet.as_deref(), Some("Example News"));
+    }
+
+    #[test]
     fn no_outlet_is_guessed_from_ordinary_sentences() {
         assert_eq!(
             metadata("Jane Roe delivers a speech.\nSupport grows for the plan.").outlet,
