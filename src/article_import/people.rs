@@ -489,13 +489,50 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
 /// How many roles are remembered per person (bounds pathological input).
 const MAX_ROLES_PER_PERSON: usize = 16;
 
+/// Countries as roles name them in the possessive ("Ukraine's Foreign Minister") and their
+/// adjective ("the Ukrainian foreign minister"), so that one refers back to the other.
+const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
+    ("ukraine", "ukrainian"),
+    ("russia", "russian"),
+    ("turkey", "turkish"),
+    ("türkiye", "turkish"),
+    ("germany", "german"),
+    ("france", "french"),
+    ("britain", "british"),
+    ("america", "american"),
+    ("china", "chinese"),
+    ("iran", "iranian"),
+    ("israel", "israeli"),
+    ("poland", "polish"),
+    ("italy", "italian"),
+    ("spain", "spanish"),
+    ("hungary", "hungarian"),
+    ("belarus", "belarusian"),
+    ("moldova", "moldovan"),
+    ("georgia", "georgian"),
+    ("qatar", "qatari"),
+    ("india", "indian"),
+    ("japan", "japanese"),
+];
+
 /// The lower-case words of a role that describe the person: "the president's press secretary"
-/// → press, secretary (the president is someone else).
+/// → press, secretary (the president is someone else); "Ukraine's Foreign Minister" →
+/// ukrainian, foreign, minister.
 fn role_words(role: &str) -> Vec<String> {
     role.split_whitespace()
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .filter(|word| without_possessive(word).len() == word.len())
-        .map(str::to_lowercase)
+        .filter_map(|word| {
+            let stem = without_possessive(word);
+            if stem.len() == word.len() {
+                return Some(word.to_lowercase());
+            }
+            // A country's possessive says whose the role is: its adjective.
+            let lower = stem.to_lowercase();
+            COUNTRY_ADJECTIVES
+                .iter()
+                .find(|(country, _)| *country == lower)
+                .map(|(_, adjective)| (*adjective).to_owned())
+        })
         .filter(|word| {
             !matches!(
                 word.as_str(),
@@ -826,6 +863,23 @@ mod tests {
         assert_eq!(holder("press secretary").as_deref(), Some("Dmitry Peskov"));
         // "the president's" names someone else.
         assert_eq!(holder("president"), None);
+    }
+
+    #[test]
+    fn a_country_possessive_and_its_adjective_are_the_same_role() {
+        let found =
+            people("Ukraine's Foreign Minister Jane Roe met Exampleland President John Doe.");
+        assert_eq!(
+            found
+                .with_role(&described("Ukrainian foreign minister"), usize::MAX)
+                .map(|p| p.name.as_str()),
+            Some("Jane Roe")
+        );
+        assert!(
+            found
+                .with_role(&described("Russian foreign minister"), usize::MAX)
+                .is_none()
+        );
     }
 
     #[test]
