@@ -299,10 +299,12 @@ fn the_picture_uses_the_same_timeline_layout_as_the_window() {
             palette: &palette,
             selected_event: None,
             hovered_event: None,
+            event_findings: None,
             options: LayoutOptions {
                 text_scale: slide.text_scale,
                 show_legend: true,
                 omit_empty_lanes: true,
+                ..LayoutOptions::default()
             },
         },
         &ExportTextMeasure::new(),

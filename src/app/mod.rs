@@ -20,6 +20,7 @@ use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
 use self::frame_times::{FrameSample, FrameTimeLog, FrameTimes};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
+use crate::checks::event_findings::FindingKinds;
 use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
@@ -90,12 +91,16 @@ impl ChronoscopeApp {
     /// The app with these settings; `messages` are problems found before the window opened.
     pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
         let filter = Filter::default();
-        let file_actions::PreparedData { explorer, findings } = file_actions::PreparedData::of(
+        let file_actions::PreparedData {
+            mut explorer,
+            findings,
+        } = file_actions::PreparedData::of(
             dataset,
             filter.clone(),
             settings.lane_mode,
             settings.compress_quiet_years,
         );
+        explorer.attach_findings(&findings.by_event);
         let view = match settings.view {
             Some(view) if view.is_finite() => explorer.clamp(view),
             _ => explorer.fit_all_view(),
@@ -359,6 +364,11 @@ impl ChronoscopeApp {
                     }
                     Key::Escape => commands.push(AppCommand::SelectEvent(None)),
                     Key::F11 => commands.push(AppCommand::SetPresenting(!self.presenting)),
+                    Key::L => {
+                        let mut settings = self.settings.clone();
+                        settings.show_publication_lag = !settings.show_publication_lag;
+                        commands.push(AppCommand::SetSettings(Box::new(settings)));
+                    }
                     _ => {}
                 }
             }
@@ -477,6 +487,7 @@ impl ChronoscopeApp {
                 ui::details_panel_ui::details_panel_ui(
                     ui,
                     &self.explorer,
+                    &self.findings,
                     self.selected_event,
                     commands,
                 );
@@ -541,6 +552,9 @@ impl ChronoscopeApp {
         if !self.presenting {
             self.panels_ui(ui, &mut commands);
         }
+        // A change's findings arrive with its explorer; the timeline and exports read them
+        // from the explorer (a pointer comparison when already there).
+        self.explorer.attach_findings(&self.findings.by_event);
         let layout_options = LayoutOptions {
             text_scale: if self.presenting {
                 picture_actions::PRESENTATION_TEXT_SCALE
@@ -549,6 +563,12 @@ impl ChronoscopeApp {
             },
             show_legend: true,
             omit_empty_lanes: false,
+            finding_marks: if self.settings.show_finding_marks {
+                FindingKinds::marked_by_default()
+            } else {
+                FindingKinds::NONE
+            },
+            publication_lag: self.settings.show_publication_lag,
         };
         egui::CentralPanel::no_frame().show(ui, |ui| {
             commands.extend(ui::timeline_ui::timeline_ui(

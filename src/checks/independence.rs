@@ -57,9 +57,72 @@ pub fn independent_supports(dataset: &Dataset, event: &Event) -> Vec<String> {
     shown
 }
 
+/// For every event, how many independent voices support it, as [`independent_supports`]
+/// counts them (at most 255): linear in events and sources, each source's outlet key and site
+/// worked out once rather than per event that cites it.
+pub fn independent_support_counts(dataset: &Dataset) -> Vec<u8> {
+    struct SourceVoice {
+        key_id: usize,
+        key: String,
+        site: Option<String>,
+    }
+    let mut key_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let voices: Vec<SourceVoice> = dataset
+        .sources
+        .iter()
+        .map(|source| {
+            let key = outlet_key(&source.outlet);
+            let next = key_ids.len();
+            let key_id = *key_ids.entry(key.clone()).or_insert(next);
+            SourceVoice {
+                key_id,
+                key,
+                site: source.url.as_deref().and_then(site_of),
+            }
+        })
+        .collect();
+    let mut seen: Vec<usize> = Vec::new();
+    dataset
+        .events
+        .iter()
+        .map(|event| {
+            seen.clear();
+            let cited = || event.sources().iter().filter_map(|index| voices.get(index));
+            for voice in cited() {
+                if !seen.contains(&voice.key_id) {
+                    seen.push(voice.key_id);
+                }
+            }
+            let mut count = seen.len();
+            if let Some(site) = event.reference().and_then(site_of) {
+                let name = site.split('.').next().unwrap_or(&site);
+                let on_a_cited_site = cited()
+                    .any(|voice| voice.site.as_deref() == Some(site.as_str()) || voice.key == name);
+                if !on_a_cited_site {
+                    count += 1;
+                }
+            }
+            u8::try_from(count).unwrap_or(u8::MAX)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn support_counts_agree_with_the_supports_listed() {
+        let mut dataset = Dataset::empty();
+        crate::builtin::add_builtin(&mut dataset).expect("the built-in chronology loads");
+        let counts = independent_support_counts(&dataset);
+        assert_eq!(counts.len(), dataset.events.len());
+        for (event, count) in dataset.events.iter().zip(&counts) {
+            let listed = independent_supports(&dataset, event).len();
+            assert_eq!(usize::from(*count), listed, "{}", event.id());
+        }
+        assert!(counts.contains(&1) && counts.contains(&2), "{counts:?}");
+    }
 
     #[test]
     fn sites_lose_scheme_prefixes_and_paths() {

@@ -9,6 +9,7 @@
 //! event one independent source supports).
 
 pub mod after_publication;
+pub mod event_findings;
 pub mod finding;
 pub mod findings_by_kind;
 pub mod independence;

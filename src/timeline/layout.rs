@@ -17,6 +17,7 @@ use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events
 use super::era_bands::{Band, visible_bands};
 use super::label_placement::{LabelRows, rows_needed};
 use super::label_rank::{LabelFacts, is_at_boundary};
+use super::lag_ticks::lag_ticks;
 use super::lane_heights::{LaneNeed, heights_by_need};
 use super::lane_labels::{
     LABEL_ACCENT, LABEL_GAP, LABEL_INSET, LabelBounds, LabelCandidate, LabelSizes, MAX_LABEL_ROWS,
@@ -29,6 +30,7 @@ use super::scene::{
 use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
 use super::time_transform::TimeTransform;
+use crate::checks::event_findings::{EventFindings, FindingKinds};
 use crate::explore::axis_map::AxisMap;
 use crate::explore::lanes::{Lane, LaneEvents, LaneIndex};
 use crate::explore::time_view::TimeView;
@@ -44,6 +46,10 @@ pub struct LayoutOptions {
     pub show_legend: bool,
     /// Leave out lanes with nothing in range (pictures) instead of keeping their header line.
     pub omit_empty_lanes: bool,
+    /// Events with findings of these kinds get a warning triangle (none: no triangles).
+    pub finding_marks: FindingKinds,
+    /// Draw, for each event drawn on its own, the publication dates of its sources.
+    pub publication_lag: bool,
 }
 
 impl Default for LayoutOptions {
@@ -52,6 +58,8 @@ impl Default for LayoutOptions {
             text_scale: 1.0,
             show_legend: true,
             omit_empty_lanes: false,
+            finding_marks: FindingKinds::marked_by_default(),
+            publication_lag: false,
         }
     }
 }
@@ -67,6 +75,8 @@ pub struct TimelineLayoutInput<'a> {
     pub selected_event: Option<usize>,
     /// The event under the pointer, whose label comes right after the selected one's.
     pub hovered_event: Option<usize>,
+    /// The findings of each event (for the warning triangles); `None` when not checked.
+    pub event_findings: Option<&'a EventFindings>,
     pub options: LayoutOptions,
 }
 
@@ -291,13 +301,19 @@ fn layout_legend(
     let palette = input.palette;
     let size = m.small_size;
     let y_center = input.canvas.min.y + era_row_height + m.legend_row / 2.0;
-    let mut entries: Vec<(String, Color, bool)> = Category::ALL
+    let mut entries: Vec<(String, LegendGlyph)> = Category::ALL
         .iter()
         .filter(|c| shown.has(**c))
-        .map(|c| (c.label().to_owned(), palette.category(*c), false))
+        .map(|c| (c.label().to_owned(), LegendGlyph::Dot(palette.category(*c))))
         .collect();
     if shown.approximate {
-        entries.push(("approximate date".to_owned(), palette.text_weak, true));
+        entries.push(("approximate date".to_owned(), LegendGlyph::Hollow));
+    }
+    if shown.finding {
+        entries.push(("finding".to_owned(), LegendGlyph::Warning));
+    }
+    if shown.lag {
+        entries.push(("published".to_owned(), LegendGlyph::LagTick));
     }
     if entries.is_empty() {
         return;
@@ -306,21 +322,43 @@ fn layout_legend(
     let spacing = size * 0.9;
     let widths: Vec<f32> = entries
         .iter()
-        .map(|(label, _, _)| dot + 4.0 + measure.text_width(label, size, FontStyle::Regular))
+        .map(|(label, _)| dot + 4.0 + measure.text_width(label, size, FontStyle::Regular))
         .collect();
     let total: f32 = widths.iter().sum::<f32>() + spacing * (entries.len() as f32 - 1.0);
     if total > time_area.width() - 12.0 {
         return;
     }
     let mut x = time_area.max.x - 6.0 - total;
-    for ((label, color, hollow), width) in entries.into_iter().zip(widths) {
+    for ((label, glyph), width) in entries.into_iter().zip(widths) {
         let center = Point::new(x + dot / 2.0, y_center);
-        scene.shapes.push(Shape::Circle {
-            center,
-            radius: dot / 2.0,
-            fill: if hollow { palette.background } else { color },
-            stroke: hollow.then_some((1.5, color)),
-        });
+        match glyph {
+            LegendGlyph::Dot(color) => scene.shapes.push(Shape::Circle {
+                center,
+                radius: dot / 2.0,
+                fill: color,
+                stroke: None,
+            }),
+            LegendGlyph::Hollow => scene.shapes.push(Shape::Circle {
+                center,
+                radius: dot / 2.0,
+                fill: palette.background,
+                stroke: Some((1.5, palette.text_weak)),
+            }),
+            LegendGlyph::Warning => scene.shapes.push(warning_triangle(
+                palette,
+                Point::new(center.x, center.y + dot * 0.45),
+                dot * 1.05,
+                dot * 0.95,
+            )),
+            LegendGlyph::LagTick => scene.shapes.push(Shape::Line {
+                points: vec![
+                    Point::new(center.x, center.y - dot / 2.0),
+                    Point::new(center.x, center.y + dot / 2.0),
+                ],
+                width: 1.5,
+                color: palette.lag,
+            }),
+        }
         let text_x = x + dot + 4.0;
         let bounds = Rect::from_x_y_ranges(
             text_x,
@@ -848,6 +886,31 @@ fn layout_lane(
     }
     // A cluster whose members all got their whole label is drawn as its members.
     let opened = opened_clusters(plan, &placed);
+    if input.options.publication_lag {
+        // Under the markers: a whisker from each event drawn on its own to its sources' dates.
+        let singles = plan.groups.iter().enumerate().flat_map(|(index, group)| {
+            let members = opened
+                .get(index)
+                .copied()
+                .unwrap_or(false)
+                .then(|| {
+                    plan.candidates
+                        .iter()
+                        .filter(move |c| c.cluster == Some(index))
+                })
+                .into_iter()
+                .flatten()
+                .map(|member| (member.event, member.x_start));
+            let single = match *group {
+                Group::Single { event, x_start, .. } => Some((event, x_start)),
+                Group::Cluster { .. } => None,
+            };
+            single.into_iter().chain(members)
+        });
+        for (event, x_start) in singles {
+            draw_lag(scene, input, m, transform, frame, event, x_start, legend);
+        }
+    }
     for (index, group) in plan.groups.iter().enumerate() {
         if opened.get(index).copied().unwrap_or(false) {
             for member in plan.candidates.iter().filter(|c| c.cluster == Some(index)) {
@@ -1048,11 +1111,23 @@ fn layout_lane_title(
     }
 }
 
+/// What a legend entry shows beside its text.
+enum LegendGlyph {
+    Dot(Color),
+    Hollow,
+    Warning,
+    LagTick,
+}
+
 /// The categories and the kinds of marker drawn, for the legend.
 #[derive(Default)]
 struct LegendEntries {
     categories: Vec<Category>,
     approximate: bool,
+    /// A warning triangle was drawn.
+    finding: bool,
+    /// A publication tick was drawn.
+    lag: bool,
 }
 
 impl LegendEntries {
@@ -1066,6 +1141,91 @@ impl LegendEntries {
     fn has(&self, category: Category) -> bool {
         self.categories.contains(&category)
     }
+}
+
+/// The lag whisker of one event: a thin line from its marker to the publication dates of its
+/// sources on the same lane, with a tick at each (see `lag_ticks`).
+#[allow(clippy::too_many_arguments)]
+fn draw_lag(
+    scene: &mut Scene,
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    transform: &TimeTransform<'_>,
+    lane: LaneFrame,
+    event: usize,
+    x_event: f64,
+    legend: &mut LegendEntries,
+) {
+    let ticks = lag_ticks(input.dataset, event, transform);
+    if ticks.is_empty() {
+        return;
+    }
+    let (left, right) = (f64::from(lane.rect.min.x), f64::from(lane.rect.max.x));
+    let y = lane.marker_y;
+    let color = input.palette.lag;
+    let (mut x_min, mut x_max) = (x_event, x_event);
+    for tick in &ticks {
+        x_min = x_min.min(tick.x);
+        x_max = x_max.max(tick.x);
+    }
+    let (line_start, line_end) = (x_min.max(left) as f32, x_max.min(right) as f32);
+    if line_end > line_start {
+        scene.shapes.push(Shape::Line {
+            points: vec![Point::new(line_start, y), Point::new(line_end, y)],
+            width: 1.0,
+            color: color.faded(0.7),
+        });
+    }
+    let half = m.marker_radius * 1.2;
+    for tick in ticks {
+        if tick.x < left || tick.x > right {
+            continue;
+        }
+        let x = tick.x as f32;
+        scene.shapes.push(Shape::Line {
+            points: vec![Point::new(x, y - half), Point::new(x, y + half)],
+            width: 1.5,
+            color,
+        });
+        legend.lag = true;
+    }
+}
+
+/// The warning triangle whose base is centred at `base_center`, apex up.
+fn warning_triangle(palette: &Palette, base_center: Point, width: f32, height: f32) -> Shape {
+    let Point { x, y } = base_center;
+    Shape::Polygon {
+        points: vec![
+            Point::new(x - width / 2.0, y),
+            Point::new(x + width / 2.0, y),
+            Point::new(x, y - height),
+        ],
+        fill: palette.warning_fill,
+        stroke: Some((1.0, palette.warning_outline)),
+    }
+}
+
+/// The triangle on an event with findings of the kinds marked: at the upper right of its
+/// marker (or of a bar's start), above the label rows, so no label has to make room for it.
+fn finding_mark(
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    event: usize,
+    x: f32,
+    marker_y: f32,
+) -> Option<Shape> {
+    let marked = input.options.finding_marks;
+    let kinds = input.event_findings?.kinds_of(event);
+    if marked.is_empty() || kinds.intersection(marked).is_empty() {
+        return None;
+    }
+    let r = m.marker_radius;
+    Some(warning_triangle(
+        input.palette,
+        Point::new(x + r * 0.95, marker_y - r * 0.1),
+        r * 1.75,
+        r * 1.5,
+    ))
 }
 
 /// Where a lane is and at which height its markers sit.
@@ -1147,6 +1307,11 @@ fn draw_group(
                 )
             };
             if !dimmed {
+                let x = if is_bar { x0 } else { x_start as f32 };
+                if let Some(mark) = finding_mark(input, m, event, x, marker_y) {
+                    scene.shapes.push(mark);
+                    legend.finding = true;
+                }
                 scene.hits.push(Hit {
                     rect: hit_rect,
                     target: HitTarget::Event(event),

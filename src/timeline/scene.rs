@@ -147,6 +147,12 @@ pub enum Shape {
         fill: Color,
         stroke: Option<(f32, Color)>,
     },
+    /// A filled convex polygon (the warning triangle of an event with findings).
+    Polygon {
+        points: Vec<Point>,
+        fill: Color,
+        stroke: Option<(f32, Color)>,
+    },
     Text {
         pos: Point,
         anchor: TextAnchor,

@@ -3,11 +3,14 @@
 
 use egui::{Sense, Ui};
 
+use super::details_panel_ui::lag_text;
 use super::egui_painter::{EguiTextMeasure, paint_scene_over};
 use crate::app::command::AppCommand;
+use crate::checks::findings_by_kind::kind_heading;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::date_from_days;
+use crate::timeline::lag_ticks::lag_days;
 use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
@@ -61,6 +64,7 @@ pub fn paint_timeline(
         palette,
         selected_event,
         hovered_event,
+        event_findings: Some(&explorer.event_findings),
         options,
     };
     let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
@@ -220,6 +224,33 @@ fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
             let actors: Vec<&str> = explorer.dataset.actors_of(event).collect();
             if !actors.is_empty() {
                 ui.weak(actors.join(", "));
+            }
+            // The publication lag: when each source reported it.
+            let dataset = &explorer.dataset;
+            let sources = event.sources();
+            for source in sources
+                .iter()
+                .filter_map(|s| dataset.sources.get(s))
+                .take(4)
+            {
+                ui.weak(format!(
+                    "{}, {}: {}",
+                    source.outlet,
+                    source.published.display(),
+                    lag_text(lag_days(event, source))
+                ));
+            }
+            if sources.len() > 4 {
+                ui.weak(format!("and {} more sources", sources.len() - 4));
+            }
+            let kinds = explorer.event_findings.kinds_of(index);
+            if !kinds.is_empty() {
+                let names: Vec<&str> = kinds.iter().map(kind_heading).collect();
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", names.join(" · ")))
+                        .color(ui.visuals().warn_fg_color),
+                );
+                ui.weak("Select the event to read its findings");
             }
         }
         HitTarget::Cluster {
