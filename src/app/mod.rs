@@ -237,7 +237,11 @@ impl ChronoscopeApp {
             AppCommand::SetFilter(filter) => self.filter = filter,
             AppCommand::SetSpeakerFilter(speaker) => self.speaker_filter = speaker,
             AppCommand::SetSettings(settings) => self.settings = *settings,
-            AppCommand::OpenExportDialog => self.export_dialog.open_for_view(self.target_view()),
+            AppCommand::OpenExportDialog => {
+                // The picture starts as the screen shows it.
+                self.export_dialog.options.publication_lag = self.settings.show_publication_lag;
+                self.export_dialog.open_for_view(self.target_view());
+            }
             // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_)
             | AppCommand::CopyExportImage

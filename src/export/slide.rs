@@ -228,6 +228,8 @@ pub fn layout_slide(input: &SlideInput<'_>, measure: &dyn TextMeasure) -> Slide 
     scene.shapes.extend(layout.scene.shapes);
     scene.label_rects.extend(layout.scene.label_rects);
     scene.event_labels.extend(layout.scene.event_labels);
+    scene.marked_events.extend(layout.scene.marked_events);
+    scene.lag_ticks.extend(layout.scene.lag_ticks);
     scene.hits.extend(layout.scene.hits);
     if input.lanes.lanes.is_empty() {
         let message = if input.explorer.dataset.events.is_empty() {

@@ -25,7 +25,8 @@ use super::lane_labels::{
 };
 use super::palette::{ERA_COLORS, Palette};
 use super::scene::{
-    Color, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor,
+    Color, DrawnLagTick, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape,
+    TextAnchor,
 };
 use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
@@ -1188,6 +1189,12 @@ fn draw_lag(
             color,
         });
         legend.lag = true;
+        scene.lag_ticks.push(DrawnLagTick {
+            event,
+            source: tick.source,
+            x,
+            lag_days: tick.lag_days,
+        });
     }
 }
 
@@ -1311,6 +1318,7 @@ fn draw_group(
                 if let Some(mark) = finding_mark(input, m, event, x, marker_y) {
                     scene.shapes.push(mark);
                     legend.finding = true;
+                    scene.marked_events.push(event);
                 }
                 scene.hits.push(Hit {
                     rect: hit_rect,

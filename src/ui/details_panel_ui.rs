@@ -142,7 +142,7 @@ pub fn details_panel_ui(
                 };
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new(format!("⚠ {}:", kind_heading(group.kind)))
+                        RichText::new(format!("{}:", kind_heading(group.kind)))
                             .color(ui.visuals().warn_fg_color),
                     );
                     ui.label(&listed.finding.message);

@@ -15,7 +15,7 @@ use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{Color, EventLabel, HitTarget, Point, Rect};
+use crate::timeline::scene::{Color, DrawnLagTick, EventLabel, HitTarget, Point, Rect};
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
@@ -29,6 +29,17 @@ const EVENT_LABELS_ID: &str = "timeline: event labels";
 /// The event labels the timeline drew in the last frame.
 pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
     ctx.data(|data| data.get_temp::<Vec<EventLabel>>(egui::Id::unique(EVENT_LABELS_ID)))
+        .unwrap_or_default()
+}
+
+/// Where the widget keeps the events marked with a warning triangle and the publication
+/// ticks of the last frame, for tests.
+const MARKS_ID: &str = "timeline: finding marks and lag ticks";
+
+/// The events the timeline marked with a warning triangle in the last frame, and the
+/// publication ticks it drew.
+pub fn last_marks(ctx: &egui::Context) -> (Vec<usize>, Vec<DrawnLagTick>) {
+    ctx.data(|data| data.get_temp(egui::Id::unique(MARKS_ID)))
         .unwrap_or_default()
 }
 
@@ -100,7 +111,14 @@ pub fn timeline_ui(
     );
     // Moved, not copied: the rest of the frame needs only the scene's hit regions.
     let labels = std::mem::take(&mut layout.scene.event_labels);
-    ui.data_mut(|data| data.insert_temp(egui::Id::unique(EVENT_LABELS_ID), labels));
+    let marks = (
+        std::mem::take(&mut layout.scene.marked_events),
+        std::mem::take(&mut layout.scene.lag_ticks),
+    );
+    ui.data_mut(|data| {
+        data.insert_temp(egui::Id::unique(EVENT_LABELS_ID), labels);
+        data.insert_temp(egui::Id::unique(MARKS_ID), marks);
+    });
     if explorer.lanes.lanes.is_empty() {
         let message = if explorer.dataset.events.is_empty() {
             "No events loaded."
@@ -247,7 +265,7 @@ fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
             if !kinds.is_empty() {
                 let names: Vec<&str> = kinds.iter().map(kind_heading).collect();
                 ui.label(
-                    egui::RichText::new(format!("⚠ {}", names.join(" · ")))
+                    egui::RichText::new(format!("Findings: {}", names.join(" · ")))
                         .color(ui.visuals().warn_fg_color),
                 );
                 ui.weak("Select the event to read its findings");
