@@ -883,7 +883,8 @@ fn layout_lane(
         legend.mark(category, false);
     }
     for group in plan.background.iter().flatten() {
-        draw_group(scene, input, m, group, frame, true, legend, measure);
+        // Dimmed (not matching the search): never marked.
+        let _ = draw_group(scene, input, m, group, frame, true, legend, measure);
     }
     // A cluster whose members all got their whole label is drawn as its members.
     let opened = opened_clusters(plan, &placed);
@@ -912,6 +913,9 @@ fn layout_lane(
             draw_lag(scene, input, m, transform, frame, event, x_start, legend);
         }
     }
+    // Warning triangles go on top of every marker of the lane: a neighbour drawn later would
+    // hide part of one.
+    let mut marks = Vec::new();
     for (index, group) in plan.groups.iter().enumerate() {
         if opened.get(index).copied().unwrap_or(false) {
             for member in plan.candidates.iter().filter(|c| c.cluster == Some(index)) {
@@ -920,12 +924,17 @@ fn layout_lane(
                     x_start: member.x_start,
                     x_end: member.x_end,
                 };
-                draw_group(scene, input, m, &single, frame, false, legend, measure);
+                marks.extend(draw_group(
+                    scene, input, m, &single, frame, false, legend, measure,
+                ));
             }
         } else {
-            draw_group(scene, input, m, group, frame, false, legend, measure);
+            marks.extend(draw_group(
+                scene, input, m, group, frame, false, legend, measure,
+            ));
         }
     }
+    scene.shapes.extend(marks);
     for label in placed {
         push_event_label(scene, input, m, &plan.candidates[label.candidate], label);
     }
@@ -1226,12 +1235,14 @@ fn finding_mark(
     if marked.is_empty() || kinds.intersection(marked).is_empty() {
         return None;
     }
+    // About 10 × 8.5 points at text scale 1: legible beside a 9-point marker, and its apex
+    // stays inside the lane's top padding.
     let r = m.marker_radius;
     Some(warning_triangle(
         input.palette,
-        Point::new(x + r * 0.95, marker_y - r * 0.1),
-        r * 1.75,
-        r * 1.5,
+        Point::new(x + r * 1.05, marker_y - r * 0.3),
+        r * 2.2,
+        r * 1.9,
     ))
 }
 
@@ -1242,6 +1253,8 @@ struct LaneFrame {
     marker_y: f32,
 }
 
+/// Draws a single event or a cluster badge; returns the warning triangle of a single event
+/// with findings, for the caller to draw over every marker of the lane.
 #[allow(clippy::too_many_arguments)]
 fn draw_group(
     scene: &mut Scene,
@@ -1252,7 +1265,7 @@ fn draw_group(
     dimmed: bool,
     legend: &mut LegendEntries,
     measure: &dyn TextMeasure,
-) {
+) -> Option<Shape> {
     let LaneFrame {
         rect: lane_rect,
         marker_y,
@@ -1266,7 +1279,7 @@ fn draw_group(
             x_end,
         } => {
             let Some(data) = input.dataset.events.get(event) else {
-                return;
+                return None;
             };
             legend.mark(data.category, data.approximate);
             let color = palette.category(data.category).faded(alpha);
@@ -1274,7 +1287,7 @@ fn draw_group(
             let x1 = (x_end as f32).min(lane_rect.max.x + 2.0);
             let is_bar = x1 - x0 >= m.marker_radius * 2.0 && data.is_span();
             if !is_bar && (x_start as f32) < lane_rect.min.x - m.marker_radius {
-                return;
+                return None;
             }
             let hit_rect = if is_bar {
                 let rect = Rect::from_x_y_ranges(
@@ -1313,18 +1326,18 @@ fn draw_group(
                     marker_y + m.marker_radius + 2.0,
                 )
             };
-            if !dimmed {
-                let x = if is_bar { x0 } else { x_start as f32 };
-                if let Some(mark) = finding_mark(input, m, event, x, marker_y) {
-                    scene.shapes.push(mark);
-                    legend.finding = true;
-                    scene.marked_events.push(event);
-                }
-                scene.hits.push(Hit {
-                    rect: hit_rect,
-                    target: HitTarget::Event(event),
-                });
+            if dimmed {
+                return None;
             }
+            scene.hits.push(Hit {
+                rect: hit_rect,
+                target: HitTarget::Event(event),
+            });
+            let x = if is_bar { x0 } else { x_start as f32 };
+            let mark = finding_mark(input, m, event, x, marker_y)?;
+            legend.finding = true;
+            scene.marked_events.push(event);
+            Some(mark)
         }
         Group::Cluster {
             count,
@@ -1352,7 +1365,7 @@ fn draw_group(
                 marker_y + height / 2.0,
             );
             if rect.max.x < lane_rect.min.x {
-                return;
+                return None;
             }
             scene.shapes.push(Shape::Rect {
                 rect,
@@ -1385,6 +1398,7 @@ fn draw_group(
                     },
                 });
             }
+            None
         }
     }
 }
