@@ -24,7 +24,7 @@ use chronoscope::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use chronoscope::timeline::palette::{Palette, Theme};
-use chronoscope::timeline::scene::{Rect, Shape};
+use chronoscope::timeline::scene::{HitTarget, Rect, Shape};
 use chronoscope::timeline::text_measure::FixedWidthMeasure;
 use chronoscope::ui::timeline_ui::{last_event_labels, last_marks};
 use egui::accesskit::Role;
@@ -62,12 +62,16 @@ fn explorer_with_findings(filter: Filter) -> Explorer {
 }
 
 fn layout(explorer: &Explorer, options: LayoutOptions) -> TimelineLayout {
+    layout_over(explorer, options, march_2022())
+}
+
+fn layout_over(explorer: &Explorer, options: LayoutOptions, view: TimeView) -> TimelineLayout {
     let palette = Palette::for_theme(Theme::Light);
     let input = TimelineLayoutInput {
         dataset: &explorer.dataset,
         lanes: &explorer.lanes,
         axis_map: &explorer.axis_map,
-        view: march_2022(),
+        view,
         canvas: Rect::from_x_y_ranges(0.0, 1400.0, 0.0, 700.0),
         palette: &palette,
         selected_event: None,
@@ -122,6 +126,51 @@ fn the_layout_marks_the_event_with_an_unverified_quote_and_no_other() {
         .filter(|l| l.in_full)
         .count();
     assert_eq!(whole, explorer.dataset.events.len());
+}
+
+#[test]
+fn a_cluster_badge_with_a_marked_member_is_marked() {
+    // 2023–2025 of the built-in chronology: November 2025's events (the Dawat article's, with
+    // its unverified speaker and stale phrase) are merged into a badge.
+    let dataset = chronoscope::builtin::builtin_dataset().expect("the built-in chronology loads");
+    let mut explorer = Explorer::new(dataset, Filter::default(), LaneMode::Category, false);
+    let findings = FindingsByKind::of_dataset(&explorer.dataset);
+    explorer.attach_findings(&findings.by_event);
+    let view = TimeView::from_range(day("2023-01-01"), day("2026-01-01"));
+    let layout = layout_over(&explorer, LayoutOptions::default(), view);
+    let kremlin = explorer
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.title().starts_with("Kremlin says Russia will stay away"))
+        .expect("the built-in chronology has the event");
+    assert!(
+        layout.scene.marked_events.contains(&kremlin),
+        "{:?}",
+        layout.scene.marked_events
+    );
+    let badge = layout
+        .scene
+        .hits
+        .iter()
+        .find(|hit| match hit.target {
+            HitTarget::Cluster {
+                start_days,
+                end_days,
+                ..
+            } => (start_days..=end_days).contains(&explorer.dataset.events[kremlin].start_days()),
+            HitTarget::Event(_) => false,
+        })
+        .map(|hit| hit.rect)
+        .expect("the event is in a badge at this zoom");
+    let on_badge = layout.scene.shapes.iter().any(|shape| match shape {
+        Shape::Polygon { points, .. } => {
+            let bounds = polygon_bounds(points);
+            bounds.min.x < badge.max.x && bounds.max.x > badge.max.x - 1.0
+        }
+        _ => false,
+    });
+    assert!(on_badge, "a triangle sits at the right end of {badge:?}");
 }
 
 #[test]
@@ -281,7 +330,7 @@ fn the_sources_filter_in_the_toolbar_leaves_only_well_sourced_events() {
     harness.run();
     assert_eq!(last_event_labels(&harness.ctx).len(), 4);
     harness
-        .get_by_role_and_label(Role::ComboBox, "Sources")
+        .get_by_role_and_label(Role::ComboBox, "Independent sources")
         .click();
     harness.run();
     harness.get_by_label("At least 2").click();

@@ -916,6 +916,28 @@ fn layout_lane(
     // Warning triangles go on top of every marker of the lane: a neighbour drawn later would
     // hide part of one.
     let mut marks = Vec::new();
+    let list = if input.lanes.searching {
+        &lane.lane.matches
+    } else {
+        &lane.lane.all
+    };
+    // A badge of up to LOOK_INTO_CLUSTER_LIMIT events is marked when a member would be (bigger
+    // ones are not looked into, as for labels: the cost stays with what is on screen).
+    let members_marked = |group: &Group| match *group {
+        Group::Cluster {
+            first_position,
+            count,
+            ..
+        } if count <= LOOK_INTO_CLUSTER_LIMIT => list
+            .events
+            .get(first_position..first_position + count)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&event| is_marked(input, event))
+            .collect(),
+        _ => Vec::new(),
+    };
     for (index, group) in plan.groups.iter().enumerate() {
         if opened.get(index).copied().unwrap_or(false) {
             for member in plan.candidates.iter().filter(|c| c.cluster == Some(index)) {
@@ -929,9 +951,19 @@ fn layout_lane(
                 ));
             }
         } else {
-            marks.extend(draw_group(
-                scene, input, m, group, frame, false, legend, measure,
-            ));
+            let marked_members = members_marked(group);
+            let mark = draw_group(scene, input, m, group, frame, false, legend, measure);
+            match mark {
+                Some(mark) => marks.push(mark),
+                None if !marked_members.is_empty() => {
+                    if let Some(badge) = last_badge(scene, group) {
+                        marks.push(badge_mark(input, m, badge, frame.marker_y));
+                        legend.finding = true;
+                        scene.marked_events.extend(marked_members);
+                    }
+                }
+                None => {}
+            }
         }
     }
     scene.shapes.extend(marks);
@@ -1221,6 +1253,42 @@ fn warning_triangle(palette: &Palette, base_center: Point, width: f32, height: f
     }
 }
 
+/// Whether `event` has findings of the kinds marked.
+fn is_marked(input: &TimelineLayoutInput<'_>, event: usize) -> bool {
+    let marked = input.options.finding_marks;
+    !marked.is_empty()
+        && input
+            .event_findings
+            .is_some_and(|findings| !findings.kinds_of(event).intersection(marked).is_empty())
+}
+
+/// The rectangle of the badge of `group` when it was just drawn (the last hit region).
+fn last_badge(scene: &Scene, group: &Group) -> Option<Rect> {
+    let Group::Cluster { first_event, .. } = *group else {
+        return None;
+    };
+    match scene.hits.last() {
+        Some(Hit {
+            rect,
+            target: HitTarget::Cluster {
+                first_event: drawn, ..
+            },
+        }) if *drawn == first_event => Some(*rect),
+        _ => None,
+    }
+}
+
+/// The triangle on a cluster badge with a marked member: at the badge's upper right.
+fn badge_mark(input: &TimelineLayoutInput<'_>, m: &Metrics, badge: Rect, marker_y: f32) -> Shape {
+    let r = m.marker_radius;
+    warning_triangle(
+        input.palette,
+        Point::new(badge.max.x - r * 0.2, marker_y - r * 0.3),
+        r * 2.2,
+        r * 1.9,
+    )
+}
+
 /// The triangle on an event with findings of the kinds marked: at the upper right of its
 /// marker (or of a bar's start), above the label rows, so no label has to make room for it.
 fn finding_mark(
@@ -1230,9 +1298,7 @@ fn finding_mark(
     x: f32,
     marker_y: f32,
 ) -> Option<Shape> {
-    let marked = input.options.finding_marks;
-    let kinds = input.event_findings?.kinds_of(event);
-    if marked.is_empty() || kinds.intersection(marked).is_empty() {
+    if !is_marked(input, event) {
         return None;
     }
     // About 10 × 8.5 points at text scale 1: legible beside a 9-point marker, and its apex

@@ -7,7 +7,7 @@ use crate::app::file_dialogs::DialogPurpose;
 use crate::app::settings::Settings;
 use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
-use crate::filter::{Filter, IndependentSources};
+use crate::filter::Filter;
 use crate::model::category::Category;
 use crate::timeline::palette::Theme;
 
@@ -49,7 +49,7 @@ fn menus_ui(ui: &mut Ui, settings: &mut Settings, loading: bool, commands: &mut 
                 .on_hover_text(
                     "A warning triangle on events with findings (stale phrases, after \
                      publication, unverified quotes, quote variants); single-source events \
-                     are shown by the Sources filter instead",
+                     are shown by the Independent sources filter (Sources panel) instead",
                 );
             ui.checkbox(&mut settings.show_publication_lag, "Publication lag (L)")
                 .on_hover_text(
@@ -247,7 +247,6 @@ fn tools_ui(
         ui.separator();
         categories_menu_ui(ui, filter, explorer.dataset.has_category(Category::Other));
         actor_filter_ui(ui, explorer, filter);
-        independent_sources_filter_ui(ui, filter);
         let label = ui.label("Lanes by");
         egui::ComboBox::from_id_salt("lanes")
             .selected_text(settings.lane_mode.label())
@@ -317,24 +316,6 @@ fn categories_menu_ui(ui: &mut Ui, filter: &mut Filter, dataset_has_other: bool)
                 filter.hidden_categories.clear();
             }
         });
-}
-
-fn independent_sources_filter_ui(ui: &mut Ui, filter: &mut Filter) {
-    let label = ui.label("Sources");
-    egui::ComboBox::from_id_salt("independent sources")
-        .selected_text(filter.independent_sources.label())
-        .show_ui(ui, |ui| {
-            for choice in IndependentSources::ALL {
-                ui.selectable_value(&mut filter.independent_sources, choice, choice.label());
-            }
-        })
-        .response
-        .labelled_by(label.id)
-        .on_hover_text(
-            "Events by how many independent sources support them: an outlet counts once \
-             however many of its articles are cited, and a reference link counts as another \
-             source only when it is on another site",
-        );
 }
 
 fn actor_filter_ui(ui: &mut Ui, explorer: &Explorer, filter: &mut Filter) {
