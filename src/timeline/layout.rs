@@ -1344,9 +1344,7 @@ fn draw_group(
             x_start,
             x_end,
         } => {
-            let Some(data) = input.dataset.events.get(event) else {
-                return None;
-            };
+            let data = input.dataset.events.get(event)?;
             legend.mark(data.category, data.approximate);
             let color = palette.category(data.category).faded(alpha);
             let x0 = (x_start as f32).max(lane_rect.min.x - 2.0);
