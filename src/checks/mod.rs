@@ -75,10 +75,11 @@ fn quote_stale_phrases(dataset: &Dataset) -> Vec<Finding> {
             if !seen.insert((quote.source, phrase)) {
                 continue;
             }
+            // The id is the finding's `item`: the message names the quote as a reader would.
             finding.message = format!(
-                "{} (in quote {} of {}).",
+                "{} (in the quote of {} in {}).",
                 finding.message.trim_end_matches('.'),
-                quote.id,
+                quote.speaker,
                 source.outlet
             );
             finding.item = Some(quote.id.clone());
