@@ -57,6 +57,8 @@ fn the_folder_gives_every_good_article_with_its_quotes_in_one_set() {
         ]
     );
     let set = batch.set.as_ref().expect("a set");
+    assert_eq!(set.title, "Articles in article-folder");
+    assert_eq!(batch.set_error, None);
     let outlets: Vec<&str> = set.sources.iter().map(|s| s.outlet.as_str()).collect();
     assert_eq!(outlets, ["Test Wire", "Example Herald"]);
     let published: Vec<String> = set.sources.iter().map(|s| s.published.to_iso()).collect();
@@ -93,6 +95,11 @@ fn the_folder_gives_every_good_article_with_its_quotes_in_one_set() {
     assert_eq!(first.quotes, 2);
     assert!(first.problems.is_empty(), "{:?}", first.problems);
     assert_eq!(row(&batch, "02-corridor-reopens.md").quotes, 1);
+    // The Markdown file's headline, without its heading mark.
+    assert_eq!(
+        set.sources[1].title,
+        "Grain corridor to reopen after Harbourtown meeting"
+    );
     // The set is valid and loads as any article set does.
     let json = to_json_pretty(set);
     let (loaded, warnings) = load_article_set_with_warnings("batch.json", json.as_bytes())

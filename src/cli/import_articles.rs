@@ -80,6 +80,10 @@ pub fn run_import_articles(options: &ImportArticleArgs) -> ExitCode {
              YYYY-MM-DD (articles that state theirs keep it), or import each alone"
         );
     }
+    if let Some(error) = &batch.set_error {
+        eprintln!("{error}; nothing was written");
+        return ExitCode::FAILURE;
+    }
     let Some(set) = &batch.set else {
         eprintln!("no article could be imported; nothing was written");
         return if failed {

@@ -128,6 +128,9 @@ pub struct ArticleBatch {
     pub merges: Vec<String>,
     /// What the set is called in the list of loaded sets ("articles in FOLDER", "3 articles").
     pub label: String,
+    /// Why the articles imported could not be put together into a set (it does not validate),
+    /// if that happens; they are then not added.
+    pub set_error: Option<String>,
 }
 
 impl ArticleBatch {
@@ -247,6 +250,23 @@ pub fn batch_label(paths: &[PathBuf], article_count: usize) -> String {
     }
 }
 
+/// The title of the set: the folder's name rather than its whole path.
+fn batch_title(paths: &[PathBuf], article_count: usize) -> String {
+    match paths {
+        [folder] if folder.is_dir() => {
+            let name = folder.file_name().map_or_else(
+                || super::file_label(folder),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            format!("Articles in {name}")
+        }
+        _ => format!(
+            "{article_count} article{}",
+            if article_count == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// Reads, imports and merges the articles `paths` stand for (see [`article_files`]), updating
 /// `progress` after each file. `None` when cancelled. Time is linear in the files' sizes.
 pub fn import_article_batch(
@@ -317,13 +337,17 @@ pub fn import_article_batch(
         .count();
     let label = batch_label(paths, imported);
     let merges = std::mem::take(&mut merger.notes);
-    let set = merger.into_set(&label, &rows);
+    let (set, set_error) = match merger.into_set(&batch_title(paths, imported), &label, &rows) {
+        Ok(set) => (set, None),
+        Err(error) => (None, Some(error)),
+    };
     Some(ArticleBatch {
         rows,
         skipped,
         set,
         merges,
         label,
+        set_error,
     })
 }
 
@@ -520,19 +544,20 @@ impl BatchMerger {
     }
 
     /// The set of everything added, validated; `None` when nothing was.
-    fn into_set(self, label: &str, rows: &[ArticleRow]) -> Option<ArticleSet> {
+    fn into_set(
+        self,
+        title: &str,
+        label: &str,
+        rows: &[ArticleRow],
+    ) -> Result<Option<ArticleSet>, String> {
         if self.sources.is_empty() {
-            return None;
+            return Ok(None);
         }
         let files: Vec<&str> = rows
             .iter()
             .filter(|row| row.outcome == RowOutcome::Imported)
             .map(|row| row.file.as_str())
             .collect();
-        let mut title = label.to_owned();
-        if let Some(first) = title.get(..1) {
-            title = first.to_uppercase() + title.get(1..).unwrap_or("");
-        }
         let set = ArticleSet {
             description: format!(
                 "Imported from {} news articles as plain text: {}.",
@@ -542,16 +567,12 @@ impl BatchMerger {
             sources: self.sources,
             events: self.events,
             quotes: self.quotes,
-            ..ArticleSet::new(&title)
+            ..ArticleSet::new(title)
         };
-        match validate_article_set(label, &set) {
-            Ok(_) => Some(set),
-            Err(error) => {
-                // Unreachable: every part was valid and every id is unique.
-                log::error!("the batch of articles does not validate: {error}");
-                None
-            }
-        }
+        // Every part was valid and every id is unique: this is a check, not an expected path.
+        validate_article_set(label, &set)
+            .map(|_| Some(set))
+            .map_err(|error| format!("the articles could not be put together into a set: {error}"))
     }
 }
 

@@ -113,8 +113,9 @@ pub fn read_article_file(
 }
 
 /// An article file's bytes as text and stated metadata, or why they are not an article.
-/// Plain UTF-8 text for now; saved web pages are to be decoded here too.
-pub fn decode_article_bytes(bytes: Vec<u8>, _label: &str) -> Result<ArticleDocument, String> {
+/// Plain UTF-8 text for now (a Markdown file's heading marks dropped); saved web pages are to
+/// be decoded here too.
+pub fn decode_article_bytes(bytes: Vec<u8>, label: &str) -> Result<ArticleDocument, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("is UTF-16 text; expected UTF-8 (save it as UTF-8)".to_owned());
     }
@@ -145,10 +146,34 @@ pub fn decode_article_bytes(bytes: Vec<u8>, _label: &str) -> Result<ArticleDocum
     if text.trim().is_empty() {
         return Err("is empty".to_owned());
     }
+    let is_markdown = Path::new(label)
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
+    let text = if is_markdown {
+        without_heading_marks(&text)
+    } else {
+        text
+    };
     Ok(ArticleDocument {
         text,
         found: ArticleMetadata::default(),
     })
+}
+
+/// The text with the `#` marks of Markdown headings ("# Headline") dropped, so that a headline
+/// reads as a headline; every other character is kept.
+fn without_heading_marks(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let marks = line.bytes().take_while(|&byte| byte == b'#').count();
+        let rest = &line[marks..];
+        if (1..=6).contains(&marks) && rest.starts_with([' ', '\t']) {
+            plain.push_str(rest.trim_start_matches([' ', '\t']));
+        } else {
+            plain.push_str(line);
+        }
+    }
+    plain
 }
 
 #[cfg(test)]
@@ -186,6 +211,19 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(data, [csv_as_txt, set]);
         assert_eq!(articles, [article, dir]);
+    }
+
+    #[test]
+    fn markdown_headings_lose_their_marks_and_nothing_else() {
+        let markdown = "# Talks resume\n\n## In the port\n\n#hashtag stays, as does a # inside.\n";
+        let read = |label: &str| {
+            decode_article_bytes(markdown.as_bytes().to_vec(), label).map(|document| document.text)
+        };
+        assert_eq!(
+            read("dir/a.MD"),
+            Ok("Talks resume\n\nIn the port\n\n#hashtag stays, as does a # inside.\n".to_owned())
+        );
+        assert_eq!(read("a.txt"), Ok(markdown.to_owned()));
     }
 
     #[test]

@@ -113,6 +113,9 @@ fn summary_heading_ui(ui: &mut Ui, batch: &ArticleBatch) {
         ))
         .strong(),
     );
+    if let Some(error) = &batch.set_error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
     if failed > 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,
