@@ -440,7 +440,54 @@ struct BatchMerger {
     quotes: Vec<QuoteRecord>,
     /// Events by date, end and normalised title.
     events_by_key: HashMap<(PartialDate, Option<PartialDate>, bool, String), usize>,
+    /// What merged events gather, by event.
+    gathered: HashMap<usize, Gathered>,
     notes: Vec<String>,
+}
+
+/// The sources, actors and sentences an event merged from several articles gathers, put into
+/// it once at the end, so that an event of a thousand articles costs a thousand additions.
+#[derive(Default)]
+struct Gathered {
+    sources: Vec<String>,
+    actors: Vec<String>,
+    summaries: Vec<String>,
+    seen: std::collections::HashSet<(u8, String)>,
+}
+
+impl Gathered {
+    /// Everything `event` has now.
+    fn of(event: &EventRecord) -> Self {
+        let mut gathered = Self::default();
+        for source in event.sources() {
+            gathered.add(0, source);
+        }
+        for actor in event.actors() {
+            gathered.add(1, actor);
+        }
+        gathered.add(2, event.summary());
+        gathered
+    }
+
+    /// Adds a source (kind 0), actor (1) or summary (2) not there yet; whether it was new.
+    fn add(&mut self, kind: u8, text: &str) -> bool {
+        if !self.seen.insert((kind, text.to_owned())) {
+            return false;
+        }
+        let list = match kind {
+            0 => &mut self.sources,
+            1 => &mut self.actors,
+            _ => &mut self.summaries,
+        };
+        list.push(text.to_owned());
+        true
+    }
+
+    fn apply_to(&self, event: &mut EventRecord) {
+        event.set_sources(&self.sources);
+        event.set_actors(&self.actors);
+        event.set_summary(&self.summaries.join("\n\n"));
+    }
 }
 
 impl BatchMerger {
@@ -503,23 +550,17 @@ impl BatchMerger {
         let Some(kept) = self.events.get_mut(existing) else {
             return String::new();
         };
-        let mut sources: Vec<String> = kept.sources().iter().map(str::to_owned).collect();
-        if !sources.iter().any(|s| s == source_id) {
-            sources.push(source_id.to_owned());
-        }
-        kept.set_sources(&sources);
-        let mut actors: Vec<String> = kept.actors().iter().map(str::to_owned).collect();
+        let gathered = self
+            .gathered
+            .entry(existing)
+            .or_insert_with(|| Gathered::of(kept));
+        gathered.add(0, source_id);
         for actor in event.actors() {
-            if !actors.iter().any(|a| a == actor) {
-                actors.push(actor.to_owned());
-            }
+            gathered.add(1, actor);
         }
-        kept.set_actors(&actors);
         let mut also = String::new();
         // Each article's sentence stays: the summary gathers the different ones.
-        if !kept.summary().contains(event.summary()) {
-            let summary = format!("{}\n\n{}", kept.summary(), event.summary());
-            kept.set_summary(&summary);
+        if gathered.add(2, event.summary()) {
             also.push_str("; its sentence added to the summary");
         }
         if kept.category != event.category {
@@ -545,13 +586,18 @@ impl BatchMerger {
 
     /// The set of everything added, validated; `None` when nothing was.
     fn into_set(
-        self,
+        mut self,
         title: &str,
         label: &str,
         rows: &[ArticleRow],
     ) -> Result<Option<ArticleSet>, String> {
         if self.sources.is_empty() {
             return Ok(None);
+        }
+        for (index, gathered) in &self.gathered {
+            if let Some(event) = self.events.get_mut(*index) {
+                gathered.apply_to(event);
+            }
         }
         let files: Vec<&str> = rows
             .iter()
@@ -696,6 +742,12 @@ mod tests {
             [set.sources[0].id.as_str(), set.sources[1].id.as_str()]
         );
         assert_eq!(batch.merges.len(), 1);
+        // The same sentence in both: the summary has it once.
+        assert_eq!(
+            event.summary(),
+            "\"We will be back,\" Jane Roe, the chief negotiator, said as delegations met in the \
+             test city on 11 March 2024 to reopen the corridor talks."
+        );
         assert!(
             batch.merges[0]
                 .contains("of b.txt is the same as in a.txt (same date and title): merged"),
@@ -784,6 +836,26 @@ mod tests {
         );
         let _ = std::fs::remove_dir_all(&dir);
         assert!(batch.is_none());
+    }
+
+    #[test]
+    fn a_merged_event_gathers_each_source_actor_and_sentence_once() {
+        let date = PartialDate::day(2024, 3, 11).expect("a date");
+        let event = EventRecord::new("e", date, "Talks", "They met.", Category::Diplomacy)
+            .with_sources(["a"])
+            .with_actors(["Jane Roe"]);
+        let mut gathered = Gathered::of(&event);
+        assert!(gathered.add(0, "b"));
+        assert!(!gathered.add(0, "a"));
+        assert!(gathered.add(1, "John Doe"));
+        assert!(!gathered.add(1, "Jane Roe"));
+        assert!(!gathered.add(2, "They met."));
+        assert!(gathered.add(2, "The two sides met."));
+        let mut merged = event.clone();
+        gathered.apply_to(&mut merged);
+        assert_eq!(merged.sources().to_vec(), ["a", "b"]);
+        assert_eq!(merged.actors().to_vec(), ["Jane Roe", "John Doe"]);
+        assert_eq!(merged.summary(), "They met.\n\nThe two sides met.");
     }
 
     #[test]
