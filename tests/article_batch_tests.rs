@@ -339,6 +339,51 @@ fn a_dropped_folder_shows_its_summary_and_add_adds_one_set_with_every_article() 
 }
 
 #[test]
+fn a_date_given_in_the_summary_imports_the_article_that_states_none() {
+    let mut harness = harness_answering(Vec::new());
+    let files_before = harness.state().explorer().dataset.files.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(article_folder())));
+    harness.step();
+    wait_for_articles(&mut harness);
+    harness.get_by_label("Published on").click();
+    harness.get_by_label("Published on").type_text("2024-03-18");
+    harness.run();
+    harness.get_by_label("Import with this date").click();
+    harness.run();
+    let summary = harness.state().article_batch_summary().expect("a summary");
+    let undated = row(summary, "03-undated-analysis.txt");
+    assert_eq!(undated.outcome, RowOutcome::Imported, "{undated:?}");
+    assert_eq!(undated.published, NaiveDate::from_ymd_opt(2024, 3, 18));
+    harness
+        .get_by_label_contains("Add to the timeline (3 articles, 4 quotes")
+        .click();
+    harness.run();
+    wait_for_loading(&mut harness);
+    let dataset = &harness.state().explorer().dataset;
+    assert_eq!(dataset.files.len(), files_before + 1);
+    let quote = dataset
+        .quotes
+        .iter()
+        .find(|q| q.text == "It is a slow process,")
+        .expect("the undated article's quote");
+    assert_eq!(quote.speaker, "Maria Holt");
+    assert_eq!(
+        dataset.sources[quote.source].published.to_iso(),
+        "2024-03-18"
+    );
+    // "on Saturday" before Monday 18 March 2024 is 16 March 2024.
+    assert!(
+        dataset
+            .events
+            .iter()
+            .any(|e| e.files().to_vec() == [files_before] && e.date.to_iso() == "2024-03-16"),
+    );
+}
+
+#[test]
 fn the_folder_menu_item_imports_the_folder_chosen_and_cancel_adds_nothing() {
     let mut harness = harness_answering(vec![vec![article_folder()]]);
     let before = harness.state().explorer().dataset.to_article_set();

@@ -40,7 +40,7 @@ impl ChronoscopeApp {
             return;
         }
         self.article_import.open = false;
-        self.article_batch_window.batch = None;
+        self.article_batch_window.show(None);
         let repaint = ctx.clone();
         self.article_batch_job = Some(ArticleBatchJob::start(
             paths,
@@ -62,7 +62,7 @@ impl ChronoscopeApp {
         }
         let batch = job.take_outcome();
         self.article_batch_job = None;
-        self.article_batch_window.batch = batch;
+        self.article_batch_window.show(batch);
     }
 
     /// Stops the running batch; nothing is added.

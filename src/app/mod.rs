@@ -239,8 +239,8 @@ impl ChronoscopeApp {
             AppCommand::SetSpeakerFilter(speaker) => self.speaker_filter = speaker,
             AppCommand::SetSettings(settings) => self.settings = *settings,
             AppCommand::OpenExportDialog => self.export_dialog.open_for_view(self.target_view()),
-            // These need the egui context: see `apply_in_frame`.
             AppCommand::CancelArticleBatch => self.cancel_article_batch(),
+            // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_)
             | AppCommand::ImportArticles(_)
             | AppCommand::CopyExportImage

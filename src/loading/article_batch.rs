@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 
 use super::article_file::{
-    ARTICLE_EXTENSIONS, ArticleFileError, has_article_extension, read_article_file,
+    ARTICLE_EXTENSIONS, ArticleDocument, ArticleFileError, has_article_extension, read_article_file,
 };
 use super::read::LoadProgress;
 use crate::article_import::{ArticleImport, ArticleMetadata, import_article, to_article_set};
@@ -131,6 +131,13 @@ pub struct ArticleBatch {
     /// Why the articles imported could not be put together into a set (it does not validate),
     /// if that happens; they are then not added.
     pub set_error: Option<String>,
+    /// The paths given, for the set's title and label.
+    paths: Vec<PathBuf>,
+    /// Each row's own set while it is imported, to merge again when a date is given.
+    article_sets: Vec<Option<ArticleSet>>,
+    /// The article of each row that waits for a publication date.
+    undated: HashMap<usize, ArticleDocument>,
+    options: BatchOptions,
 }
 
 impl ArticleBatch {
@@ -144,6 +151,59 @@ impl ArticleBatch {
     /// Rows of files that are not in the set.
     pub fn failed_count(&self) -> usize {
         self.rows.len() - self.imported_count()
+    }
+
+    /// Imports the article of a row that states no publication date with `published`, and
+    /// puts the set together again; the row says what became of it. An error when the row
+    /// does not wait for a date, or the article cannot be imported even so.
+    pub fn give_published(&mut self, row_index: usize, published: NaiveDate) -> Result<(), String> {
+        let Some(document) = self.undated.remove(&row_index) else {
+            return Err("this file does not wait for a publication date".to_owned());
+        };
+        let Some(row) = self.rows.get_mut(row_index) else {
+            return Err("no such file".to_owned());
+        };
+        let label = super::file_label(&row.path);
+        row.problems.clear();
+        row.outcome = RowOutcome::Failed;
+        let given = ArticleMetadata {
+            published: Some(published),
+            ..document.found.clone()
+        };
+        let set = import_into(row, &document.text, given, &label, &self.options);
+        row.problems.insert(
+            0,
+            format!("no publication date in the text: {published} given"),
+        );
+        let imported = set.is_some();
+        if let Some(slot) = self.article_sets.get_mut(row_index) {
+            *slot = set;
+        }
+        if !imported {
+            let why = row.problems.join("; ");
+            self.undated.insert(row_index, document);
+            return Err(why);
+        }
+        self.merge_articles();
+        Ok(())
+    }
+
+    /// Puts every imported article's set together into the one set, with the merge notes.
+    fn merge_articles(&mut self) {
+        let mut merger = BatchMerger::default();
+        for (row, set) in self.rows.iter_mut().zip(&self.article_sets) {
+            if let Some(set) = set {
+                merger.add(row, set.clone());
+            }
+        }
+        let imported = self.imported_count();
+        self.label = batch_label(&self.paths, imported);
+        self.merges = std::mem::take(&mut merger.notes);
+        let title = batch_title(&self.paths, imported);
+        (self.set, self.set_error) = match merger.into_set(&title, &self.label, &self.rows) {
+            Ok(set) => (set, None),
+            Err(error) => (None, Some(error)),
+        };
     }
 }
 
@@ -276,8 +336,9 @@ pub fn import_article_batch(
 ) -> Option<ArticleBatch> {
     let (files, skipped) = article_files(paths);
     progress.files_total.store(files.len(), Ordering::Relaxed);
-    let mut merger = BatchMerger::default();
     let mut rows = Vec::with_capacity(files.len());
+    let mut article_sets = Vec::with_capacity(files.len());
+    let mut undated = HashMap::new();
     let mut texts_seen: HashMap<u64, Vec<(usize, String)>> = HashMap::new();
     for (index, (path, file)) in files.iter().enumerate() {
         if progress.is_cancelled() {
@@ -295,6 +356,7 @@ pub fn import_article_batch(
             events: 0,
             problems: Vec::new(),
         };
+        let mut article_set = None;
         match read_article_file(path, &label, &progress.read) {
             Err(ArticleFileError::Cancelled) => return None,
             Err(ArticleFileError::Unusable(problem)) => row.problems.push(problem),
@@ -306,17 +368,17 @@ pub fn import_article_batch(
                         .find(|(_, text)| *text == document.text)
                         .map(|(at, _)| *at)
                 });
-                if let Some(at) = earlier {
-                    let first: &ArticleRow = &rows[at];
+                if let Some(first) = earlier.and_then(|at| rows.get(at)) {
+                    let first: &ArticleRow = first;
                     row.problems.push(format!(
                         "has the same text as {}: not imported again",
                         first.file
                     ));
                 } else {
-                    if let Some(set) =
-                        import_into(&mut row, &document.text, document.found, &label, options)
-                    {
-                        merger.add(&mut row, set);
+                    let found = document.found.clone();
+                    article_set = import_into(&mut row, &document.text, found, &label, options);
+                    if row.outcome == RowOutcome::NeedsPublicationDate {
+                        undated.insert(rows.len(), document.clone());
                     }
                     texts_seen
                         .entry(key)
@@ -326,29 +388,26 @@ pub fn import_article_batch(
             }
         }
         rows.push(row);
+        article_sets.push(article_set);
         progress.files_done.fetch_add(1, Ordering::Relaxed);
     }
     if progress.is_cancelled() {
         return None;
     }
-    let imported = rows
-        .iter()
-        .filter(|row| row.outcome == RowOutcome::Imported)
-        .count();
-    let label = batch_label(paths, imported);
-    let merges = std::mem::take(&mut merger.notes);
-    let (set, set_error) = match merger.into_set(&batch_title(paths, imported), &label, &rows) {
-        Ok(set) => (set, None),
-        Err(error) => (None, Some(error)),
-    };
-    Some(ArticleBatch {
+    let mut batch = ArticleBatch {
         rows,
         skipped,
-        set,
-        merges,
-        label,
-        set_error,
-    })
+        set: None,
+        merges: Vec::new(),
+        label: String::new(),
+        set_error: None,
+        paths: paths.to_vec(),
+        article_sets,
+        undated,
+        options: options.clone(),
+    };
+    batch.merge_articles();
+    Some(batch)
 }
 
 /// A hash of a text, to find files with the same text (compared in full on a match).
@@ -395,7 +454,7 @@ fn import_into(
     if import.published.is_none() {
         row.problems.push(
             "no publication date found: not imported — its relative dates (\"on Saturday\", \
-             \"last month\") cannot be resolved without one; import it alone with its date"
+             \"last month\") cannot be resolved without one: give the date"
                 .to_owned(),
         );
         row.outcome = RowOutcome::NeedsPublicationDate;
@@ -798,7 +857,9 @@ mod tests {
             },
         );
         let _ = std::fs::remove_dir_all(&dir);
+        let mut without = without;
         assert_eq!(without.rows[1].outcome, RowOutcome::NeedsPublicationDate);
+        assert_eq!(without.set.as_ref().map(|set| set.sources.len()), Some(1));
         assert!(
             without.rows[1]
                 .problems
@@ -811,6 +872,22 @@ mod tests {
         // "on Saturday" before Wednesday 20 March 2024.
         let set = with.set.expect("a set");
         assert!(set.events.iter().any(|e| e.date.to_iso() == "2024-03-16"));
+        // The date can also be given for the one article afterwards (the summary window).
+        assert!(without.give_published(0, day(2024, 3, 20)).is_err());
+        assert_eq!(without.give_published(1, day(2024, 3, 20)), Ok(()));
+        assert_eq!(without.rows[1].outcome, RowOutcome::Imported);
+        assert_eq!(
+            without.rows[1].problems[0],
+            "no publication date in the text: 2024-03-20 given"
+        );
+        let set = without.set.as_ref().expect("a set");
+        assert_eq!(set.sources.len(), 2);
+        assert!(set.events.iter().any(|e| e.date.to_iso() == "2024-03-16"));
+        assert!(without.give_published(1, day(2024, 3, 20)).is_err());
+    }
+
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a date")
     }
 
     #[test]

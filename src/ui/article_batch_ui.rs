@@ -4,7 +4,10 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
+use chrono::NaiveDate;
+
 use crate::app::command::AppCommand;
+use crate::article_import::parse_published;
 use crate::loading::article_batch::{ArticleBatch, RowOutcome};
 use crate::loading::article_batch_job::ArticleBatchJob;
 use crate::model::article_set::ArticleSet;
@@ -13,6 +16,18 @@ use crate::model::article_set::ArticleSet;
 #[derive(Debug, Default)]
 pub struct ArticleBatchWindow {
     pub batch: Option<ArticleBatch>,
+    /// The publication dates typed for rows whose text states none, by row.
+    date_inputs: std::collections::HashMap<usize, String>,
+}
+
+impl ArticleBatchWindow {
+    /// Shows a new summary.
+    pub fn show(&mut self, batch: Option<ArticleBatch>) {
+        *self = Self {
+            batch,
+            ..Self::default()
+        };
+    }
 }
 
 /// What the summary window asks the app to do.
@@ -61,9 +76,11 @@ pub fn article_batch_window_ui(
     window: &mut ArticleBatchWindow,
 ) -> Option<ArticleBatchAction> {
     let batch = window.batch.as_ref()?;
+    let date_inputs = &mut window.date_inputs;
     let mut open = true;
     let mut close = false;
     let mut action = None;
+    let mut dated = None;
     egui::Window::new("Import articles")
         .open(&mut open)
         .default_size([900.0, 520.0])
@@ -77,7 +94,7 @@ pub fn article_batch_window_ui(
                 .id_salt("article batch rows")
                 .max_height(height)
                 .auto_shrink([false, true])
-                .show(ui, |ui| rows_ui(ui, batch));
+                .show(ui, |ui| dated = rows_ui(ui, batch, date_inputs));
             skipped_and_merged_ui(ui, batch);
             ui.separator();
             ui.horizontal(|ui| {
@@ -91,8 +108,13 @@ pub fn article_batch_window_ui(
                 close = add || cancel;
             });
         });
+    if let (Some((row, date)), Some(batch)) = (dated, window.batch.as_mut()) {
+        // The row says what became of it, as every row does.
+        let _ = batch.give_published(row, date);
+        window.date_inputs.remove(&row);
+    }
     if !open || close {
-        window.batch = None;
+        window.show(None);
     }
     action
 }
@@ -127,11 +149,17 @@ fn summary_heading_ui(ui: &mut Ui, batch: &ArticleBatch) {
     }
 }
 
-fn rows_ui(ui: &mut Ui, batch: &ArticleBatch) {
+/// The table; returns a publication date given for a row that states none.
+fn rows_ui(
+    ui: &mut Ui,
+    batch: &ArticleBatch,
+    date_inputs: &mut std::collections::HashMap<usize, String>,
+) -> Option<(usize, NaiveDate)> {
     if batch.rows.is_empty() {
         ui.weak("No article files (.txt, .text, .md, .html, .htm) were found.");
-        return;
+        return None;
     }
+    let mut dated = None;
     egui::Grid::new("article batch table")
         .striped(true)
         .num_columns(6)
@@ -141,7 +169,7 @@ fn rows_ui(ui: &mut Ui, batch: &ArticleBatch) {
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
-            for row in &batch.rows {
+            for (index, row) in batch.rows.iter().enumerate() {
                 let imported = row.outcome == RowOutcome::Imported;
                 let file = if imported {
                     RichText::new(&row.file)
@@ -163,10 +191,47 @@ fn rows_ui(ui: &mut Ui, batch: &ArticleBatch) {
                 };
                 ui.label(count(row.quotes));
                 ui.label(count(row.events));
-                problems_cell_ui(ui, imported, &row.problems);
+                ui.vertical(|ui| {
+                    problems_cell_ui(ui, imported, &row.problems);
+                    if row.outcome == RowOutcome::NeedsPublicationDate {
+                        let input = date_inputs.entry(index).or_default();
+                        if let Some(date) = date_input_ui(ui, input) {
+                            dated = Some((index, date));
+                        }
+                    }
+                });
                 ui.end_row();
             }
         });
+    dated
+}
+
+/// A field for the publication date of an article that states none, and its button.
+fn date_input_ui(ui: &mut Ui, input: &mut String) -> Option<NaiveDate> {
+    let date = parse_published(input);
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Published on");
+        ui.add(
+            egui::TextEdit::singleline(input)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(96.0),
+        )
+        .labelled_by(label.id);
+        let import = ui
+            .add_enabled(date.is_some(), egui::Button::new("Import with this date"))
+            .on_disabled_hover_text("Type the date the article was published, as YYYY-MM-DD");
+        if import.clicked() {
+            chosen = date;
+        }
+    });
+    if !input.trim().is_empty() && date.is_none() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("{:?} is not a date: expected YYYY-MM-DD", input.trim()),
+        );
+    }
+    chosen
 }
 
 fn problems_cell_ui(ui: &mut Ui, imported: bool, problems: &[String]) {
