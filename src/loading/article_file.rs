@@ -113,8 +113,8 @@ pub fn read_article_file(
 }
 
 /// An article file's bytes as text and stated metadata, or why they are not an article.
-/// Plain UTF-8 text for now (a Markdown file's heading marks dropped); saved web pages are to
-/// be decoded here too.
+/// UTF-8 text: a Markdown file's heading marks dropped, a web page's tags (its text only, until
+/// saved pages are read for their article and metadata here).
 pub fn decode_article_bytes(bytes: Vec<u8>, label: &str) -> Result<ArticleDocument, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("is UTF-16 text; expected UTF-8 (save it as UTF-8)".to_owned());
@@ -146,14 +146,19 @@ pub fn decode_article_bytes(bytes: Vec<u8>, label: &str) -> Result<ArticleDocume
     if text.trim().is_empty() {
         return Err("is empty".to_owned());
     }
-    let is_markdown = Path::new(label)
+    let extension = Path::new(label)
         .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("md"));
-    let text = if is_markdown {
-        without_heading_marks(&text)
-    } else {
-        text
+        .and_then(|extension| extension.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let text = match extension.as_str() {
+        "md" => without_heading_marks(&text),
+        "html" | "htm" => crate::import::plain_text_from_html(&text),
+        _ => text,
     };
+    if text.trim().is_empty() {
+        return Err("has no text".to_owned());
+    }
     Ok(ArticleDocument {
         text,
         found: ArticleMetadata::default(),
@@ -224,6 +229,19 @@ mod tests {
             Ok("Talks resume\n\nIn the port\n\n#hashtag stays, as does a # inside.\n".to_owned())
         );
         assert_eq!(read("a.txt"), Ok(markdown.to_owned()));
+    }
+
+    #[test]
+    fn a_web_page_is_read_as_its_text_for_now() {
+        let page = "<html><head><style>p{}</style></head><body><h1>Talks resume</h1>\
+                    <p>&ldquo;We are close,&rdquo; Jane Roe said.</p></body></html>";
+        let text = decode_article_bytes(page.as_bytes().to_vec(), "page.htm").map(|d| d.text);
+        assert_eq!(
+            text,
+            Ok("Talks resume\n\n“We are close,” Jane Roe said.".to_owned())
+        );
+        let empty_page = decode_article_bytes(b"<html><body></body></html>".to_vec(), "a.html");
+        assert_eq!(empty_page, Err("has no text".to_owned()));
     }
 
     #[test]

@@ -176,7 +176,9 @@ fn rows_ui(
                 } else {
                     RichText::new(&row.file).color(ui.visuals().error_fg_color)
                 };
-                ui.label(file).on_hover_text(row.path.display().to_string());
+                // Whole on one line: the table scrolls sideways for long paths.
+                ui.add(egui::Label::new(file).extend())
+                    .on_hover_text(row.path.display().to_string());
                 ui.label(row.outlet.as_deref().unwrap_or("—"));
                 ui.label(
                     row.published
