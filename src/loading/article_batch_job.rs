@@ -85,6 +85,10 @@ impl ArticleBatchJob {
 
     /// The summary, once the job has finished; `None` after a cancel and while it runs.
     pub fn take_outcome(&self) -> Option<ArticleBatch> {
+        // A summary that arrived just before the cancel is dropped too.
+        if self.progress.is_cancelled() {
+            return None;
+        }
         self.outcome.lock().ok().and_then(|mut slot| slot.take())
     }
 
@@ -97,5 +101,54 @@ impl ArticleBatchJob {
     pub fn wait(self) -> Option<ArticleBatch> {
         let _ = self.done.recv();
         self.take_outcome()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch_folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "chronoscope-batch-job-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        let article =
+            "Talks resume\n\nPublished: 12 March 2024\n\n\"We will be back,\" Jane Roe said.\n";
+        std::fs::write(dir.join("a.txt"), article).expect("scratch file");
+        std::fs::write(dir.join("b.txt"), "").expect("scratch file");
+        dir
+    }
+
+    #[test]
+    fn a_finished_job_gives_its_summary_and_counted_every_file() {
+        let dir = scratch_folder("done");
+        let (sender, done) = mpsc::channel();
+        let job = ArticleBatchJob::start(vec![dir.clone()], BatchOptions::default(), move || {
+            let _ = sender.send(());
+        });
+        let _ = done.recv();
+        assert!(job.is_finished());
+        assert_eq!(
+            (job.progress().files_done(), job.progress().files_total()),
+            (2, 2)
+        );
+        let batch = job.take_outcome().expect("a summary");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(batch.rows.len(), 2);
+        assert_eq!(batch.imported_count(), 1);
+        assert_eq!(batch.rows[1].problems, ["is empty"]);
+    }
+
+    #[test]
+    fn a_cancelled_job_gives_no_summary() {
+        let dir = scratch_folder("cancel");
+        let job = ArticleBatchJob::start(vec![dir.clone()], BatchOptions::default(), || {});
+        job.cancel();
+        let outcome = job.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(outcome.is_none());
     }
 }
