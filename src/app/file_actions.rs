@@ -101,6 +101,10 @@ impl ChronoscopeApp {
                 .map(AppCommand::SaveTo)
                 .into_iter()
                 .collect(),
+            DialogPurpose::ImportArticle if answer.paths.len() > 1 => {
+                vec![AppCommand::ImportArticles(answer.paths)]
+            }
+            DialogPurpose::ImportArticleFolder => vec![AppCommand::ImportArticles(answer.paths)],
             DialogPurpose::ImportArticle => {
                 if let Some(path) = answer.paths.first() {
                     self.open_article_file(path);
@@ -356,7 +360,7 @@ impl ChronoscopeApp {
         recent.truncate(RECENT_FILES_KEPT);
     }
 
-    /// Files dropped onto the window are added, as with File ▸ Add.
+    /// Files dropped onto the window are added, as with File ▸ Add; articles are imported.
     pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         let dropped: Vec<PathBuf> = ctx.input(|input| {
             input
@@ -367,11 +371,7 @@ impl ChronoscopeApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
-        if dropped.is_empty() {
-            Vec::new()
-        } else {
-            vec![AppCommand::AddFiles(dropped)]
-        }
+        self.dropped_paths_commands(dropped)
     }
 
     /// The progress strip of a running load, with its Cancel button.

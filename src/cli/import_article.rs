@@ -21,15 +21,19 @@ const EXIT_USAGE: u8 = 2;
 /// Options of `import-article`, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
 pub struct ImportArticleArgs {
-    /// The article as plain text.
+    /// The article as plain text, or a folder of articles (its .txt, .text, .md, .html and
+    /// .htm files, sorted by name, sub-folders included but hidden ones).
     pub file: PathBuf,
-    /// Publication date (YYYY-MM-DD), when the text does not state it.
+    /// More articles or folders: all are imported into one set, with a summary table.
+    pub more_files: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD), when the text does not state it (with several files:
+    /// for those that state none).
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
-    /// Name of the outlet.
+    /// Name of the outlet (with several files: for those that state none).
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
-    /// Headline.
+    /// Headline (one article only).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
     /// Where to write the article set.
@@ -43,6 +47,9 @@ pub struct ImportArticleArgs {
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
 /// publication date is missing, an option is malformed or `--out` is the article itself.
 pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
+    if super::import_articles::is_batch(options) {
+        return super::import_articles::run_import_articles(options);
+    }
     let label = options.file.display().to_string();
     let inputs = std::slice::from_ref(&options.file);
     if let Err(message) = refuse_output_among_inputs("import-article", &options.out, inputs) {
