@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use crate::article_import::{
     ArticleImport, ArticleMetadata, MissingField, import_article, parse_published, to_article_set,
 };
-use crate::checks::check_article;
+use crate::builtin::builtin_dataset;
+use crate::checks::{ArticleQuote, ChronologyContext, check_article_against};
 use crate::cli::check::human_report;
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
@@ -104,8 +105,20 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     }
     print_text(&findings_report(&label, &import));
     if let Some(published) = import.published {
-        // Source criticism of the text itself: phrases that date it otherwise.
-        let findings = check_article(text, published, Some(&label));
+        // Source criticism of the text: phrases that date it otherwise, and its quotes,
+        // against the built-in chronology (the one the window opens on).
+        let chronology = builtin_dataset()
+            .map(|builtin| ChronologyContext::of(&builtin))
+            .unwrap_or_default();
+        let quotes: Vec<ArticleQuote<'_>> = import
+            .quotes
+            .iter()
+            .map(|quote| ArticleQuote {
+                text: &quote.text,
+                speaker: &quote.speaker,
+            })
+            .collect();
+        let findings = check_article_against(text, published, Some(&label), &quotes, &chronology);
         print_text(&format!("source criticism:\n{}", human_report(&findings)));
     }
     if import.missing().contains(&MissingField::Published) {
