@@ -10,6 +10,8 @@ use super::ChronoscopeApp;
 use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
+use crate::article_import::html_page::{has_html_extension, looks_like_html};
+use crate::article_import::read_article_document;
 use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
@@ -249,8 +251,9 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Reads a plain-text article into the import window.
-    fn open_article_file(&mut self, path: &Path) {
+    /// Reads an article file (plain text, or a saved web page's article and metadata) into
+    /// the import window; a file that cannot be read leaves the window as it was.
+    pub(super) fn open_article_file(&mut self, path: &Path) {
         let label = file_label(path);
         let progress = LoadProgress::default();
         let read = match read_file_with_progress(path, &label, &progress) {
@@ -258,22 +261,8 @@ impl ChronoscopeApp {
             Err(ReadError::Failed(error)) => Err(error),
             Err(ReadError::Cancelled) => return,
         };
-        let text = read.and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|error| {
-                let valid = error.utf8_error().valid_up_to();
-                let position =
-                    crate::model::json_position::position_of_byte(error.as_bytes(), valid);
-                crate::model::load_error::LoadError::single(
-                    &label,
-                    crate::model::load_error::Problem::new(
-                        "is not UTF-8 text: expected a plain-text article",
-                    )
-                    .at_position(position),
-                )
-            })
-        });
-        match text {
-            Ok(text) => self.article_import.open_with_text(label, text),
+        match read.and_then(|bytes| read_article_document(&bytes, &label)) {
+            Ok(document) => self.article_import.open_with_document(label, document),
             Err(error) => self.notifications.push(
                 NotificationKind::Error,
                 format!("Could not import {label}; nothing was changed"),
@@ -345,9 +334,10 @@ impl ChronoscopeApp {
         recent.truncate(RECENT_FILES_KEPT);
     }
 
-    /// Files dropped onto the window are added, as with File ▸ Add.
+    /// Files dropped onto the window are added, as with File ▸ Add; a saved web page is
+    /// opened in the article import window instead (the first one, if several are dropped).
     pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
-        let dropped: Vec<PathBuf> = ctx.input(|input| {
+        let mut dropped: Vec<PathBuf> = ctx.input(|input| {
             input
                 .raw
                 .dropped_files
@@ -356,6 +346,25 @@ impl ChronoscopeApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
+        let (pages, _): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .iter()
+            .cloned()
+            .partition(|path| is_saved_web_page(path));
+        dropped.retain(|path| !pages.contains(path));
+        if let Some(page) = pages.first() {
+            self.open_article_file(page);
+        }
+        if pages.len() > 1 {
+            let skipped: Vec<String> = pages.iter().skip(1).map(|p| file_label(p)).collect();
+            self.notifications.push(
+                NotificationKind::Warning,
+                format!(
+                    "Only one web page is imported at a time; not imported: {}",
+                    skipped.join(", ")
+                ),
+                Vec::new(),
+            );
+        }
         if dropped.is_empty() {
             Vec::new()
         } else {
@@ -395,6 +404,18 @@ impl ChronoscopeApp {
             }
         });
     }
+}
+
+/// Whether a file is a saved web page: by its extension, or by how its first bytes start.
+fn is_saved_web_page(path: &Path) -> bool {
+    use std::io::Read as _;
+    if has_html_extension(&path.to_string_lossy()) {
+        return true;
+    }
+    let mut start = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(8192).read_to_end(&mut start))
+        .is_ok_and(|_| looks_like_html(&start))
 }
 
 fn file_names(paths: &[PathBuf]) -> String {

@@ -12,7 +12,7 @@ pub enum DialogPurpose {
     Open,
     /// Merge one or more files into what is loaded.
     Add,
-    /// A news article as plain text.
+    /// A news article as plain text or a saved web page.
     ImportArticle,
     /// Where to save the loaded dataset as an article set.
     SaveAs,
@@ -44,7 +44,14 @@ impl DialogPurpose {
                 ("JSON", &["json"]),
                 ("CSV", &["csv"]),
             ],
-            DialogPurpose::ImportArticle => &[("Plain text", &["txt", "text", "md"])],
+            DialogPurpose::ImportArticle => &[
+                (
+                    "Articles: text and web pages",
+                    &["txt", "text", "md", "html", "htm"],
+                ),
+                ("Plain text", &["txt", "text", "md"]),
+                ("Saved web pages", &["html", "htm"]),
+            ],
             DialogPurpose::SaveAs => &[("Article set", &["json"])],
             DialogPurpose::ExportImage => &[("PNG image", &["png"]), ("SVG image", &["svg"])],
         }

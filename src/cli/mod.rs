@@ -82,7 +82,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a plain-text news article: quotes with speakers, dates, proposed events.
+    /// Import a news article (plain text or a saved web page): quotes with speakers, dates,
+    /// proposed events.
     ImportArticle(import_article::ImportArticleArgs),
     /// Source criticism: stale phrases, events after their sources, unverified or variant
     /// quotes, single-source events (the built-in chronology without FILE).
