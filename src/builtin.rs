@@ -37,7 +37,7 @@ mod tests {
             Err(message) => panic!("{message}"),
         };
         assert!(
-            dataset.events.len() >= 90,
+            dataset.events.len() >= 160,
             "{} events",
             dataset.events.len()
         );
@@ -162,5 +162,34 @@ mod tests {
                 .iter()
                 .all(|q| !q.verified && q.note.as_deref().is_some_and(|n| n.len() > 40))
         );
+    }
+
+    #[test]
+    fn every_year_from_2014_to_2025_has_at_least_four_events() {
+        let Ok(dataset) = builtin_dataset() else {
+            panic!("built-in chronology does not load")
+        };
+        for year in 2014..=2025 {
+            let count = dataset
+                .events
+                .iter()
+                .filter(|e| e.date.to_iso().starts_with(&year.to_string()))
+                .count();
+            assert!(count >= 4, "{year}: {count} events");
+        }
+    }
+
+    #[test]
+    fn every_quote_has_its_date() {
+        let Ok(dataset) = builtin_dataset() else {
+            panic!("built-in chronology does not load")
+        };
+        let undated: Vec<&str> = dataset
+            .quotes
+            .iter()
+            .filter(|q| q.date.is_none())
+            .map(|q| q.id.as_str())
+            .collect();
+        assert!(undated.is_empty(), "{undated:?}");
     }
 }

@@ -277,3 +277,41 @@ fn import_article_prints_the_findings_of_its_text() {
     assert!(stdout.contains("source criticism:\n"), "{stdout}");
     assert!(stdout.contains("3 findings (3 stale-phrase)"), "{stdout}");
 }
+
+/// The findings `check --json` prints for a fixture article published on `published`.
+fn check_json(name: &str, published: &str) -> Vec<serde_json::Value> {
+    let run = chronoscope(&[
+        "check",
+        path_text(&fixture(name)),
+        "--published",
+        published,
+        "--json",
+    ]);
+    assert_eq!(run.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    json["findings"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn an_upcoming_summit_the_chronology_dates_before_publication_is_a_stale_phrase() {
+    let late = check_json("anchored_2023.txt", "2023-09-05");
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0]["kind"], "stale-phrase");
+    assert_eq!(late[0]["phrase"], "upcoming NATO summit in Vilnius");
+    assert_eq!(late[0]["item"], "2023-07-11-nato-vilnius-summit");
+    assert_eq!(
+        late[0]["implied"],
+        serde_json::json!({"from": "2022-07-11", "to": "2023-07-11"})
+    );
+    assert!(check_json("anchored_2023.txt", "2023-06-20").is_empty());
+}
+
+#[test]
+fn an_article_quote_the_chronology_has_in_other_words_is_a_quote_variant() {
+    let found = check_json("quotes_2025.txt", "2025-11-18");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["kind"], "quote-variants");
+    assert_eq!(found[0]["item"], "q-dawat-01-no-russian-representatives");
+    let message = found[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("Dawat Media Center"), "{message}");
+}

@@ -3,10 +3,12 @@
 //!
 //! Resolution rules, relative to the publication day P:
 //! - a weekday ("on Saturday") is the most recent such day on or before P, or the next one on or
-//!   after P when its clause speaks of the future ("will", "is expected to", "next"); "last
-//!   Saturday" is strictly before P, "next Saturday" strictly after;
-//! - a day and month without a year ("on 17 July") take the year that puts them on or before P;
-//!   a month alone ("in October", "in late October") likewise, at month precision;
+//!   after P when its clause speaks of the future ("will", "would", "is expected to", "next");
+//!   "last Saturday" is strictly before P, "next Saturday" strictly after;
+//! - a day and month without a year ("on 17 July") take the year that puts them on or before P,
+//!   or on or after P when their clause speaks of the future ("will meet on 17 July", "would
+//!   travel … on Thursday"); a month alone ("in October", "in late October", "next July")
+//!   likewise, at month precision;
 //! - "today", "yesterday", "tomorrow" are P, P−1, P+1; "N days ago" is P−N;
 //! - week phrases are a range Monday–Sunday, marked approximate because the event is one unknown
 //!   day of it: "this week" is P's week, "earlier this week" Monday to P, "later this week" P to
@@ -126,14 +128,19 @@ const PREPOSITIONS: &[&str] = &[
 /// Words that mark a clause as speaking of the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
+    "would",
     "shall",
     "'ll",
+    "won't",
     "upcoming",
     "scheduled",
     "due",
     "expected",
     "plans",
     "planned",
+    "planning",
+    "intends",
+    "aims",
 ];
 
 /// How many words before (or after) a weekday are searched for future markers.
@@ -380,6 +387,17 @@ fn month_number(words: &SentenceWords<'_>, index: usize) -> Option<u32> {
         .map(|&(_, month)| month)
 }
 
+/// The month a name or abbreviation stands for, whatever its case: "March", "Nov." → 3, 11.
+pub fn month_of_name(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    let lower = lower.strip_suffix('.').unwrap_or(&lower);
+    MONTHS
+        .iter()
+        .chain(MORE_MONTH_ABBREVIATIONS.iter())
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, month)| month)
+}
+
 fn year_number(words: &SentenceWords<'_>, index: usize) -> Option<i32> {
     let word = words.original(index);
     if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
@@ -404,6 +422,35 @@ fn year_on_or_before(published: NaiveDate, month: u32, day: u32) -> i32 {
     }
 }
 
+/// The year that puts `month`/`day` on or after publication.
+fn year_on_or_after(published: NaiveDate, month: u32, day: u32) -> i32 {
+    let this_year = published.year();
+    match NaiveDate::from_ymd_opt(this_year, month, day) {
+        Some(date) if date >= published => this_year,
+        // 29 February of a non-leap year: the next leap year.
+        None if month == 2 && day == 29 => (this_year..=this_year + 8)
+            .find(|&y| NaiveDate::from_ymd_opt(y, 2, 29).is_some_and(|d| d >= published))
+            .unwrap_or(this_year + 1),
+        _ => this_year + 1,
+    }
+}
+
+/// The year of a day and month stated without one: on or after publication in a clause that
+/// speaks of the future, on or before it otherwise.
+fn year_for(
+    words: &SentenceWords<'_>,
+    index: usize,
+    published: NaiveDate,
+    month: u32,
+    day: u32,
+) -> i32 {
+    if words.future_tense(index) {
+        year_on_or_after(published, month, day)
+    } else {
+        year_on_or_before(published, month, day)
+    }
+}
+
 /// "29 September", "17 July 2023", "1st of May".
 fn day_month(
     words: &SentenceWords<'_>,
@@ -423,7 +470,7 @@ fn day_month(
         let date = PartialDate::day(year, month, day)?;
         return Some((month_index + 2 - index, Resolved::stated(date)));
     }
-    let year = year_on_or_before(published?, month, day);
+    let year = year_for(words, index, published?, month, day);
     let date = PartialDate::day(year, month, day)?;
     Some((month_index + 1 - index, Resolved::relative(date)))
 }
@@ -445,7 +492,7 @@ fn month_day(
         let date = PartialDate::day(year, month, day)?;
         return Some((3, Resolved::stated(date)));
     }
-    let year = year_on_or_before(published?, month, day);
+    let year = year_for(words, index, published?, month, day);
     Some((2, Resolved::relative(PartialDate::day(year, month, day)?)))
 }
 
@@ -490,7 +537,7 @@ fn month_with_modifier(
             words.word(before).is_some_and(|w| {
                 matches!(
                     w,
-                    "in" | "during" | "since" | "until" | "till" | "by" | "from" | "of"
+                    "in" | "during" | "since" | "until" | "till" | "by" | "from" | "of" | "next"
                 )
             })
         });
@@ -498,7 +545,17 @@ fn month_with_modifier(
     if !introduced || is_may {
         return None;
     }
-    let year = year_on_or_before(published?, month, 1);
+    let published = published?;
+    let year = if words.future_tense(index) {
+        // The month of publication itself counts as on or after it.
+        if month >= published.month() {
+            published.year()
+        } else {
+            published.year() + 1
+        }
+    } else {
+        year_on_or_before(published, month, 1)
+    };
     let resolved = Resolved {
         approximate,
         ..Resolved::relative(PartialDate::month(year, month)?)
@@ -840,6 +897,65 @@ mod tests {
         assert_eq!(
             one("On Thursday, members will gather."),
             pair("On Thursday", "2022-03-24")
+        );
+    }
+
+    #[test]
+    fn would_travel_on_a_weekday_is_the_weekday_after_publication() {
+        // 12 May 2025 is a Monday.
+        let monday = NaiveDate::from_ymd_opt(2025, 5, 12);
+        let found = find(
+            "The delegation would travel to Istanbul on Thursday for talks.",
+            monday,
+        );
+        assert_eq!(found[0].1, "2025-05-15");
+        let past = find("The delegation travelled to Istanbul on Thursday.", monday);
+        assert_eq!(past[0].1, "2025-05-08");
+    }
+
+    #[test]
+    fn a_day_and_month_in_a_future_clause_fall_on_or_after_publication() {
+        assert_eq!(
+            one("The two sides will meet on 17 March."),
+            pair("on 17 March", "2023-03-17")
+        );
+        assert_eq!(
+            one("The two sides will meet on 17 July."),
+            pair("on 17 July", "2022-07-17")
+        );
+        assert_eq!(
+            one("The two sides are expected to meet on July 17."),
+            pair("on July 17", "2022-07-17")
+        );
+        assert_eq!(
+            one("The two sides met on 17 July."),
+            pair("on 17 July", "2021-07-17")
+        );
+    }
+
+    #[test]
+    fn a_month_in_a_future_clause_falls_on_or_after_publication() {
+        assert_eq!(
+            one("Talks will resume in February."),
+            pair("in February", "2023-02")
+        );
+        assert_eq!(
+            one("Talks will resume in March."),
+            pair("in March", "2022-03")
+        );
+        assert_eq!(one("Talks resume next July."), pair("July", "2022-07"));
+        assert_eq!(one("Talks resumed in July."), pair("in July", "2021-07"));
+    }
+
+    #[test]
+    fn next_weekdays_and_next_month_are_after_publication() {
+        assert_eq!(
+            one("They meet next Tuesday."),
+            pair("next Tuesday", "2022-03-22")
+        );
+        assert_eq!(
+            one("They would meet next month."),
+            pair("next month", "2022-04")
         );
     }
 

@@ -37,8 +37,9 @@ const MIN_ARTICLE_CHARS: usize = 140;
 const CHARSET_PRESCAN_BYTES: usize = 8192;
 
 /// What kind of file an article came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DocumentKind {
+    #[default]
     PlainText,
     HtmlPage,
 }

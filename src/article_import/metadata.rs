@@ -1,14 +1,17 @@
 //! Publication date, outlet and headline, where the text of an article states them.
 //!
 //! Only what the text says: a labelled or stand-alone dateline ("Published date: 20 March 2022",
-//! "November 18, 2025"), an outlet named in a label, a copyright or a "Support …" line or the
-//! footer's "`<Outlet>` delivers …", and a headline = the first substantial line after page
-//! boilerplate when it reads like one. Anything else stays `None` for the user to give.
+//! "November 18, 2025"), a byline ("By Staff, Reuters, 12 May 2025"), a wire dateline at the
+//! start of the story ("KYIV, March 3 (Reuters) -", see [`super::datelines`]), an outlet named in
+//! a label, a byline, a wire dateline, a copyright or a "Support …" line or the footer's
+//! "`<Outlet>` delivers …", and a headline = the first substantial line after page boilerplate
+//! when it reads like one. Anything else stays `None` for the user to give.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::datelines::{Byline, WireDateline, byline, wire_dateline};
 use super::dates::parse_dateline_date;
 use super::words::{is_capitalized, slice};
 
@@ -18,8 +21,10 @@ pub struct FoundMetadata {
     pub published: Option<NaiveDate>,
     /// The paragraph the publication date was read from.
     pub dateline: Option<Range<usize>>,
-    /// Paragraphs that are page furniture, not news: the dateline, the headline (it restates
-    /// the lead), copyright lines. Dates in them are not proposed as events.
+    /// Paragraphs (or the start of one) that are page furniture, not news: the dateline, the
+    /// byline, a wire dateline ("KYIV, March 3 (Reuters) -"), the headline (it restates the
+    /// lead), copyright lines. Dates in them are not proposed as events, nor are they part of
+    /// an event's title.
     pub furniture: Vec<Range<usize>>,
     pub outlet: Option<String>,
     pub title: Option<String>,
@@ -74,24 +79,71 @@ const OUTLET_LABELS: &[&str] = &[
     "site",
 ];
 
+/// How many paragraphs from the top a byline or wire dateline is looked for in.
+const MAX_HEAD_PARAGRAPHS: usize = 12;
+
+/// The first byline of the article's head, and its paragraph.
+fn find_byline(text: &str, paragraphs: &[Range<usize>]) -> Option<(Byline, Range<usize>)> {
+    paragraphs.iter().take(MAX_HEAD_PARAGRAPHS).find_map(|p| {
+        let line = slice(text, p.clone());
+        (line.len() <= MAX_LABEL_LINE_BYTES)
+            .then(|| byline(line))
+            .flatten()
+            .map(|found| (found, p.clone()))
+    })
+}
+
+/// The first wire dateline of the article's head, and its byte range.
+fn find_wire_dateline(
+    text: &str,
+    paragraphs: &[Range<usize>],
+) -> Option<(WireDateline, Range<usize>)> {
+    paragraphs.iter().take(MAX_HEAD_PARAGRAPHS).find_map(|p| {
+        let found = wire_dateline(slice(text, p.clone()))?;
+        let range = p.start..p.start + found.len_bytes;
+        Some((found, range))
+    })
+}
+
 /// Reads what the text states; see the module notes for the shapes recognised.
 pub fn find_metadata(text: &str, paragraphs: &[Range<usize>]) -> FoundMetadata {
-    let (published, dateline) = match publication_date(text, paragraphs) {
+    let byline = find_byline(text, paragraphs);
+    let wire = find_wire_dateline(text, paragraphs);
+    let labelled = labelled_publication_date(text, paragraphs);
+    let stated = byline
+        .as_ref()
+        .and_then(|(found, range)| found.published.map(|date| (date, range.clone())))
+        .or_else(|| {
+            wire.as_ref()
+                .and_then(|(found, range)| found.date.map(|date| (date, range.clone())))
+        });
+    let (published, dateline) = match labelled
+        .or(stated)
+        .or_else(|| publication_date(text, paragraphs))
+    {
         Some((date, range)) => (Some(date), Some(range)),
         None => (None, None),
     };
-    let outlet = outlet(text, paragraphs);
+    let outlet = labelled_outlet(text, paragraphs)
+        .or_else(|| byline.as_ref().and_then(|(found, _)| found.outlet.clone()))
+        .or_else(|| wire.as_ref().and_then(|(found, _)| found.agency.clone()))
+        .or_else(|| outlet(text, paragraphs));
     let title = headline(text, paragraphs, outlet.as_deref());
-    let furniture = paragraphs
+    let mut furniture: Vec<Range<usize>> = paragraphs
         .iter()
         .filter(|p| {
             let line = slice(text, (*p).clone());
             Some(*p) == dateline.as_ref()
+                || byline.as_ref().is_some_and(|(_, range)| range == *p)
                 || title.as_deref() == Some(line)
                 || is_copyright_line(line)
         })
         .cloned()
         .collect();
+    if let Some((_, range)) = wire {
+        furniture.push(range);
+        furniture.sort_by_key(|range| range.start);
+    }
     FoundMetadata {
         published,
         dateline,
@@ -122,7 +174,7 @@ fn after_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
 }
 
 /// A date that fills the line, but for a time of day and a time zone.
-fn whole_line_date(line: &str) -> Option<NaiveDate> {
+pub(super) fn whole_line_date(line: &str) -> Option<NaiveDate> {
     let (date, used) = parse_dateline_date(line)?;
     let rest = line.get(used..)?;
     let is_time_word = |word: &str| {
@@ -145,6 +197,23 @@ fn whole_line_date(line: &str) -> Option<NaiveDate> {
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
     (words.len() <= 3 && words.iter().all(|w| is_time_word(w))).then_some(date)
+}
+
+/// A date after a "Published" label.
+fn labelled_publication_date(
+    text: &str,
+    paragraphs: &[Range<usize>],
+) -> Option<(NaiveDate, Range<usize>)> {
+    paragraphs.iter().find_map(|paragraph| {
+        let line = slice(text, paragraph.clone());
+        if line.len() > MAX_LABEL_LINE_BYTES {
+            return None;
+        }
+        PUBLISHED_LABELS
+            .iter()
+            .find_map(|label| after_label(line, label))
+            .and_then(|rest| parse_dateline_date(rest).map(|(date, _)| (date, paragraph.clone())))
+    })
 }
 
 fn publication_date(text: &str, paragraphs: &[Range<usize>]) -> Option<(NaiveDate, Range<usize>)> {
@@ -175,7 +244,7 @@ fn publication_date(text: &str, paragraphs: &[Range<usize>]) -> Option<(NaiveDat
 }
 
 /// The leading run of capitalised words (with "of", "and", "the", "for" inside) of `text`.
-fn capitalised_name(text: &str) -> Option<String> {
+pub(super) fn capitalised_name(text: &str) -> Option<String> {
     let mut words = Vec::new();
     for word in text.split_whitespace() {
         let clean = word.trim_end_matches(['.', ',', ';', ':', '|']);
@@ -198,6 +267,21 @@ fn capitalised_name(text: &str) -> Option<String> {
     (!words.is_empty() && words.len() <= MAX_OUTLET_WORDS).then(|| words.join(" "))
 }
 
+/// An outlet after a "Source:" or "Publisher:" label.
+fn labelled_outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
+    paragraphs
+        .iter()
+        .map(|p| slice(text, p.clone()))
+        .filter(|line| line.len() <= MAX_LABEL_LINE_BYTES)
+        .find_map(|line| {
+            OUTLET_LABELS
+                .iter()
+                .find_map(|label| after_label(line, label))
+                .and_then(capitalised_name)
+        })
+}
+
+/// The outlet as a copyright, "Support …" line, footer or site-name line names it.
 fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
     let lines: Vec<&str> = paragraphs.iter().map(|p| slice(text, p.clone())).collect();
     let short_lines: Vec<&str> = lines
@@ -205,12 +289,6 @@ fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
         .copied()
         .filter(|line| line.len() <= MAX_LABEL_LINE_BYTES)
         .collect();
-    let labelled = short_lines.iter().find_map(|line| {
-        OUTLET_LABELS
-            .iter()
-            .find_map(|label| after_label(line, label))
-            .and_then(capitalised_name)
-    });
     let copyright = || {
         short_lines.iter().find_map(|line| {
             let rest = line
@@ -256,8 +334,7 @@ fn outlet(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
         let named_again = text.matches(name.as_str()).nth(1).is_some();
         (name == first && name.contains(' ') && named_again).then_some(name)
     };
-    labelled
-        .or_else(copyright)
+    copyright()
         .or_else(support_line)
         .or_else(footer)
         .or_else(site_name_line)
@@ -430,6 +507,43 @@ mod tests {
         );
         let once = "Example Daily News\nA headline of the day here\nBody text.";
         assert_eq!(metadata(once).outlet, None);
+    }
+
+    #[test]
+    fn a_byline_gives_outlet_and_date_and_is_furniture() {
+        let text = "Talks to resume in the capital\n\nBy Staff, Reuters, 12 May 2025\n\nBody text.";
+        let found = metadata(text);
+        assert_eq!(found.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(found.published, day(2025, 5, 12));
+        let furniture: Vec<&str> = found.furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            furniture,
+            [
+                "Talks to resume in the capital",
+                "By Staff, Reuters, 12 May 2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_the_outlet_and_its_prefix_is_furniture() {
+        let text = "Talks to resume in the capital\n\nANKARA (AA) - Officials met on Tuesday.";
+        let found = metadata(text);
+        assert_eq!(found.outlet.as_deref(), Some("Anadolu Agency"));
+        assert_eq!(found.published, None);
+        let furniture: Vec<&str> = found.furniture.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            furniture,
+            ["Talks to resume in the capital", "ANKARA (AA) - "]
+        );
+        let dated = metadata("KYIV, March 3, 2025 (Reuters) - Officials met.");
+        assert_eq!(dated.published, day(2025, 3, 3));
+    }
+
+    #[test]
+    fn a_labelled_outlet_wins_over_a_byline() {
+        let text = "Source: Example News\nBy Staff, Reuters, 12 May 2025\nBody.";
+        assert_eq!(metadata(text).outlet.as_deref(), Some("Example News"));
     }
 
     #[test]

@@ -1,11 +1,15 @@
-//! Importing a news article (plain text, or a saved web page: [`html_page`]): its quotes with their speakers, the dates it mentions
-//! (relative ones resolved against the publication date) and the events those dates propose,
-//! turned into an article set once the user has accepted or dropped the proposals. Pure logic
-//! (no egui, no files) except [`cli`], the `import-article` command.
+//! Importing a news article (plain text, or a saved web page: [`html_page`]): its quotes with
+//! their speakers, the dates it mentions (relative ones resolved against the publication date)
+//! and the events those dates propose, turned into an article set once the user has accepted or
+//! dropped the proposals. Pure logic (no egui, no files) except [`cli`], the `import-article`
+//! command.
 
+pub mod datelines;
 pub mod dates;
+pub mod event_edits;
 pub mod events;
 pub mod html_page;
+pub mod language;
 pub mod metadata;
 pub mod page_metadata;
 pub mod people;
@@ -20,6 +24,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 pub use dates::{DateMention, parse_published};
+pub use event_edits::{EventChoice, EventEdit, EventEditError};
 pub use events::ProposedEvent;
 pub use html_page::{ArticleDocument, DocumentKind, read_article_document};
 pub use page_metadata::PageMetadata;
@@ -299,20 +304,44 @@ pub fn slug(text: &str) -> String {
 }
 
 /// Turns an import into an article set: one source, a quote record per quote, and an event per
-/// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`). Missing outlet or
-/// title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing publication
-/// date is an error. The set is validated before it is returned.
+/// accepted proposal (`accepted_events[i]` for `import.proposed_events[i]`), as proposed. See
+/// [`to_article_set_with_choices`] for events the user edited.
 pub fn to_article_set(
     import: &ArticleImport,
     accepted_events: &[bool],
     file_label: &str,
 ) -> Result<ArticleSet, ToArticleSetError> {
-    let published = import
-        .published
-        .ok_or(ToArticleSetError::MissingPublished)?;
+    let choices: Vec<EventChoice> = import
+        .proposed_events
+        .iter()
+        .zip(accepted_events)
+        .map(|(event, keep)| EventChoice::proposed(event, *keep))
+        .collect();
     if accepted_events.len() != import.proposed_events.len() {
         return Err(ToArticleSetError::ChoicesDoNotMatch {
             given: accepted_events.len(),
+            proposed: import.proposed_events.len(),
+        });
+    }
+    to_article_set_with_choices(import, &choices, file_label)
+}
+
+/// Turns an import into an article set: one source, a quote record per quote, and an event per
+/// kept choice (`choices[i]` for `import.proposed_events[i]`), with the title, date, end and
+/// category the choice gives (the proposal's summary, actors and sentence stay). Missing outlet
+/// or title fall back to "Unknown outlet" and "Article from `<file name>`"; a missing
+/// publication date is an error. The set is validated before it is returned.
+pub fn to_article_set_with_choices(
+    import: &ArticleImport,
+    choices: &[EventChoice],
+    file_label: &str,
+) -> Result<ArticleSet, ToArticleSetError> {
+    let published = import
+        .published
+        .ok_or(ToArticleSetError::MissingPublished)?;
+    if choices.len() != import.proposed_events.len() {
+        return Err(ToArticleSetError::ChoicesDoNotMatch {
+            given: choices.len(),
             proposed: import.proposed_events.len(),
         });
     }
@@ -362,32 +391,32 @@ pub fn to_article_set(
     let mut events = Vec::new();
     // (sentence range, event id) of accepted events, for the quotes that stand in those sentences.
     let mut event_sentences: HashMap<(usize, usize), String> = HashMap::new();
-    for (proposal, _) in import
+    for (proposal, choice) in import
         .proposed_events
         .iter()
-        .zip(accepted_events)
-        .filter(|(_, accepted)| **accepted)
+        .zip(choices)
+        .filter(|(_, choice)| choice.keep)
     {
-        let title_words: Vec<&str> = proposal.title.split_whitespace().take(5).collect();
+        let title_words: Vec<&str> = choice.title.split_whitespace().take(5).collect();
         let base = format!(
             "{source_id}-{}-{}",
-            proposal.date.to_iso(),
+            choice.date.to_iso(),
             slug(&title_words.join(" "))
         );
         let id = taken.claim(base.trim_end_matches('-')).into_owned();
         let mut event = EventRecord::new(
             &id,
-            proposal.date,
-            &proposal.title,
+            choice.date,
+            &choice.title,
             &proposal.summary,
-            proposal.category,
+            choice.category,
         )
         .with_sources([source_id.as_str()])
         .with_actors(proposal.actors.iter().map(String::as_str));
-        if let Some(end) = proposal.end {
+        if let Some(end) = choice.end {
             event = event.with_end(end);
         }
-        event.approximate = proposal.approximate;
+        event.approximate = choice.approximate;
         let sentence = (proposal.sentence_range.start, proposal.sentence_range.end);
         event_sentences.entry(sentence).or_insert(id);
         events.push(event);
@@ -572,6 +601,30 @@ mod tests {
         let set = to_article_set(&import, &[false, false], "test.txt").expect("valid set");
         assert!(set.events.is_empty());
         assert_eq!(set.quotes[0].event, None);
+    }
+
+    #[test]
+    fn edited_choices_are_what_the_set_holds() {
+        let import = import_article(TEXT, &given("2022-03-20"));
+        let mut choices: Vec<EventChoice> = import
+            .proposed_events
+            .iter()
+            .map(|event| EventChoice::proposed(event, true))
+            .collect();
+        choices[0].title = "Roe meets both sides".to_owned();
+        choices[0].date = PartialDate::parse("2022-03-16").expect("date");
+        choices[0].category = Category::Agreement;
+        choices[1].keep = false;
+        let set = to_article_set_with_choices(&import, &choices, "t.txt").expect("valid");
+        assert_eq!(set.events.len(), 1);
+        let event = &set.events[0];
+        assert_eq!(event.title(), "Roe meets both sides");
+        assert_eq!(event.date.to_iso(), "2022-03-16");
+        assert_eq!(event.category, Category::Agreement);
+        assert_eq!(
+            event.id(),
+            "example-outlet-2022-03-20-2022-03-16-roe-meets-both-sides"
+        );
     }
 
     #[test]

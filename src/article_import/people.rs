@@ -230,6 +230,9 @@ pub struct Person {
     pub role: Option<String>,
     role_is_appositive: bool,
     mentions: usize,
+    /// Every role the article gives the person, as the set of its lower-case words (words of
+    /// someone else, "the president's", left out), with where it was given.
+    roles: Vec<(Vec<String>, usize)>,
 }
 
 /// An unnamed source as the article introduces it: "a source close to Kirill Dmitriev".
@@ -252,7 +255,7 @@ pub struct People {
     by_name: HashMap<String, usize>,
     /// Persons by the last word of their name ("Kalin" → Ibrahim Kalin).
     by_last_word: HashMap<String, Vec<usize>>,
-    /// Persons by each lower-case word of their role ("spokesman" → Dmitry Peskov).
+    /// Persons by each lower-case word of any of their roles ("spokesman" → Dmitry Peskov).
     by_role_word: HashMap<String, Vec<usize>>,
 }
 
@@ -422,11 +425,21 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
                     role: None,
                     role_is_appositive: false,
                     mentions: 0,
+                    roles: Vec::new(),
                 });
                 people.persons.len() - 1
             });
+            let given_at = tokens
+                .get(run.first_token)
+                .map_or(sentence.range.start, |t| t.1.start);
             if let Some(person) = people.persons.get_mut(index) {
                 person.mentions += 1;
+                for role in [&prefix, &appositive].into_iter().flatten() {
+                    let words = role_words(role);
+                    if !words.is_empty() && person.roles.len() < MAX_ROLES_PER_PERSON {
+                        person.roles.push((words, given_at));
+                    }
+                }
                 if let Some(role) = appositive.filter(|_| !person.role_is_appositive) {
                     person.role = Some(role);
                     person.role_is_appositive = true;
@@ -438,14 +451,9 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
         introductions(text, &tokens, &mut people.introductions);
     }
     for (index, person) in people.persons.iter().enumerate() {
-        let role_words: std::collections::HashSet<String> = person
-            .role
-            .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        for word in role_words {
+        let role_words: std::collections::HashSet<&String> =
+            person.roles.iter().flat_map(|(words, _)| words).collect();
+        for word in role_words.into_iter().cloned() {
             people.by_role_word.entry(word).or_default().push(index);
         }
         if let Some(last) = person.name.rsplit(' ').next() {
@@ -476,6 +484,62 @@ pub fn find_people(text: &str, sentences: &[Sentence], holes: &[Hole]) -> People
         }
     }
     people
+}
+
+/// How many roles are remembered per person (bounds pathological input).
+const MAX_ROLES_PER_PERSON: usize = 16;
+
+/// Countries as roles name them in the possessive ("Ukraine's Foreign Minister") and their
+/// adjective ("the Ukrainian foreign minister"), so that one refers back to the other.
+const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
+    ("ukraine", "ukrainian"),
+    ("russia", "russian"),
+    ("turkey", "turkish"),
+    ("türkiye", "turkish"),
+    ("germany", "german"),
+    ("france", "french"),
+    ("britain", "british"),
+    ("america", "american"),
+    ("china", "chinese"),
+    ("iran", "iranian"),
+    ("israel", "israeli"),
+    ("poland", "polish"),
+    ("italy", "italian"),
+    ("spain", "spanish"),
+    ("hungary", "hungarian"),
+    ("belarus", "belarusian"),
+    ("moldova", "moldovan"),
+    ("georgia", "georgian"),
+    ("qatar", "qatari"),
+    ("india", "indian"),
+    ("japan", "japanese"),
+];
+
+/// The lower-case words of a role that describe the person: "the president's press secretary"
+/// → press, secretary (the president is someone else); "Ukraine's Foreign Minister" →
+/// ukrainian, foreign, minister.
+fn role_words(role: &str) -> Vec<String> {
+    role.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter_map(|word| {
+            let stem = without_possessive(word);
+            if stem.len() == word.len() {
+                return Some(word.to_lowercase());
+            }
+            // A country's possessive says whose the role is: its adjective.
+            let lower = stem.to_lowercase();
+            COUNTRY_ADJECTIVES
+                .iter()
+                .find(|(country, _)| *country == lower)
+                .map(|(_, adjective)| (*adjective).to_owned())
+        })
+        .filter(|word| {
+            !matches!(
+                word.as_str(),
+                "a" | "an" | "the" | "of" | "and" | "for" | "to"
+            )
+        })
+        .collect()
 }
 
 /// "Ibrahim Kalin, a chief adviser and spokesman for …, said": the words after ", a".
@@ -646,13 +710,29 @@ impl People {
         self.persons.get(*index).and_then(|p| p.role.as_deref())
     }
 
-    /// The person whose role contains `noun` ("the spokesman" → the Kremlin spokesman).
-    pub fn with_role_noun(&self, noun: &str) -> Option<&Person> {
-        match self.by_role_word.get(noun)?.as_slice() {
-            [only] => self.persons.get(*only),
-            // Two people with that role: "the spokesman" is ambiguous.
-            _ => None,
+    /// The one person the article introduced before `at` with a role holding all of
+    /// `described` ("the Kremlin spokesman", "the Turkish president", "the minister" → the
+    /// person introduced as "Kremlin spokesman Dmitry Peskov", …). Two such people, or none:
+    /// `None`, since "the minister" is then ambiguous or someone the article did not name.
+    pub fn with_role(&self, described: &[String], at: usize) -> Option<&Person> {
+        let wanted = role_words(&described.join(" "));
+        let first = wanted.first()?;
+        let mut found = None;
+        for &index in self.by_role_word.get(first)?.iter().take(MAX_NAMESAKES) {
+            let Some(person) = self.persons.get(index) else {
+                continue;
+            };
+            let holds = person.roles.iter().any(|(words, given_at)| {
+                *given_at < at && wanted.iter().all(|w| words.contains(w))
+            });
+            if holds {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(person);
+            }
         }
+        found
     }
 
     /// The latest unnamed source introduced before `at` with that noun.
@@ -749,13 +829,83 @@ mod tests {
         );
     }
 
+    fn described(words: &str) -> Vec<String> {
+        words.split(' ').map(str::to_owned).collect()
+    }
+
     #[test]
     fn the_role_noun_finds_the_one_person_with_that_role() {
         let found = people("Ministry spokesman John Doe spoke.");
+        let holder = |role: &str| {
+            found
+                .with_role(&described(role), usize::MAX)
+                .map(|p| p.name.clone())
+        };
+        assert_eq!(holder("spokesman").as_deref(), Some("John Doe"));
+        assert_eq!(holder("ministry spokesman").as_deref(), Some("John Doe"));
+        assert_eq!(holder("minister"), None);
+        assert_eq!(holder("foreign spokesman"), None);
+    }
+
+    #[test]
+    fn every_role_the_article_gives_a_person_refers_back_to_them() {
+        let text = "Kremlin spokesman Dmitry Peskov spoke. Dmitry Peskov, the president's press secretary, agreed.";
+        let found = people(text);
+        let holder = |role: &str| {
+            found
+                .with_role(&described(role), usize::MAX)
+                .map(|p| p.name.clone())
+        };
         assert_eq!(
-            found.with_role_noun("spokesman").map(|p| p.name.as_str()),
-            Some("John Doe")
+            holder("Kremlin spokesman").as_deref(),
+            Some("Dmitry Peskov")
         );
-        assert!(found.with_role_noun("minister").is_none());
+        assert_eq!(holder("press secretary").as_deref(), Some("Dmitry Peskov"));
+        // "the president's" names someone else.
+        assert_eq!(holder("president"), None);
+    }
+
+    #[test]
+    fn a_country_possessive_and_its_adjective_are_the_same_role() {
+        let found =
+            people("Ukraine's Foreign Minister Jane Roe met Exampleland President John Doe.");
+        assert_eq!(
+            found
+                .with_role(&described("Ukrainian foreign minister"), usize::MAX)
+                .map(|p| p.name.as_str()),
+            Some("Jane Roe")
+        );
+        assert!(
+            found
+                .with_role(&described("Russian foreign minister"), usize::MAX)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_role_held_by_two_people_is_ambiguous() {
+        let text = "Turkish President Jane Roe met Exampleland President John Doe.";
+        let found = people(text);
+        let holder = |role: &str| {
+            found
+                .with_role(&described(role), usize::MAX)
+                .map(|p| p.name.clone())
+        };
+        assert_eq!(holder("president"), None);
+        assert_eq!(holder("Turkish president").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_role_refers_back_only_to_an_earlier_introduction() {
+        let text = "The minister left. Later Foreign Minister Jane Roe spoke.";
+        let found = people(text);
+        let introduced_at = text.find("Foreign").expect("role");
+        assert!(found.with_role(&described("minister"), 4).is_none());
+        assert_eq!(
+            found
+                .with_role(&described("minister"), introduced_at + 1)
+                .map(|p| p.name.as_str()),
+            Some("Jane Roe")
+        );
     }
 }

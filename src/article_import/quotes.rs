@@ -1,5 +1,6 @@
-//! Quoted passages in “…”, "…", ‘…’ and '…', told apart from apostrophes (don't, Ukraine's),
-//! including quotes that run over several paragraphs.
+//! Quoted passages in “…”, "…", ‘…’ and '…', German „…“ and guillemets «…» (French « … »
+//! with its inner spaces, Ukrainian and Russian «…»), told apart from apostrophes (don't,
+//! Ukraine's), including quotes that run over several paragraphs.
 
 use std::ops::Range;
 
@@ -16,6 +17,8 @@ pub enum QuoteMarks {
     CurlySingle,
     /// '…'
     StraightSingle,
+    /// «…», « … »
+    Guillemets,
 }
 
 /// One quoted passage of the text.
@@ -50,15 +53,18 @@ impl QuoteSpan {
                 let reopened = text
                     .get(..piece.start)
                     .and_then(|before| before.chars().next_back())
-                    .is_some_and(|c| matches!(c, '“' | '„' | '"' | '‘' | '\''));
+                    .is_some_and(|c| matches!(c, '“' | '„' | '"' | '‘' | '\'' | '«'));
                 joined.push_str(if reopened { "\n\n" } else { " " });
             }
             let words = text.get(piece.clone()).unwrap_or("");
-            joined.push_str(if self.pieces.len() > 1 {
-                words.trim()
-            } else {
-                words
-            });
+            // French « … » sets its words off with (non-breaking) spaces, not part of them.
+            joined.push_str(
+                if self.pieces.len() > 1 || self.marks == QuoteMarks::Guillemets {
+                    words.trim()
+                } else {
+                    words
+                },
+            );
         }
         joined
     }
@@ -180,6 +186,7 @@ struct MarkIndex {
     straight_double_openers_only: Vec<usize>,
     single_closers: Vec<usize>,
     single_possessive_closers: Vec<usize>,
+    guillemet_closers: Vec<usize>,
 }
 
 /// The first position in sorted `positions` within `from..to`.
@@ -197,6 +204,7 @@ impl MarkIndex {
             straight_double_openers_only: Vec::new(),
             single_closers: Vec::new(),
             single_possessive_closers: Vec::new(),
+            guillemet_closers: Vec::new(),
         };
         let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
@@ -220,6 +228,7 @@ impl MarkIndex {
                 self.single_possessive_closers.push(mark.at);
             }
             (CurlySingle | StraightSingle, true) => self.single_closers.push(mark.at),
+            (Guillemets, true) => self.guillemet_closers.push(mark.at),
             _ => {}
         }
         self.marks.push(mark);
@@ -273,6 +282,7 @@ impl MarkIndex {
                 first_within(&self.single_closers, from, to)
                     .or_else(|| first_within(&self.single_possessive_closers, from, to))
             }
+            QuoteMarks::Guillemets => first_within(&self.guillemet_closers, from, to),
         }
     }
 }
@@ -284,6 +294,7 @@ fn same_family(mark: QuoteMarks, style: QuoteMarks) -> bool {
         CurlyDouble => mark == CurlyDouble,
         StraightDouble => mark == StraightDouble,
         CurlySingle | StraightSingle => matches!(mark, CurlySingle | StraightSingle),
+        Guillemets => mark == Guillemets,
     }
 }
 
@@ -299,11 +310,19 @@ fn classify(
     let next_is_word = next.is_some_and(|n| n.is_alphanumeric() || is_opening_punctuation(n));
     let previous_is_word = previous.is_some_and(|p| !p.is_whitespace());
     let (style, can_open, can_close) = match c {
-        '“' | '„' => (
+        // “ also closes a German „…“ quote: after a word, before a space or punctuation.
+        '“' => (
+            QuoteMarks::CurlyDouble,
+            !next.is_none_or(char::is_whitespace),
+            previous_is_word && before_space,
+        ),
+        '„' => (
             QuoteMarks::CurlyDouble,
             !next.is_none_or(char::is_whitespace),
             false,
         ),
+        '«' => (QuoteMarks::Guillemets, next.is_some(), false),
+        '»' => (QuoteMarks::Guillemets, false, previous.is_some()),
         '”' => (QuoteMarks::CurlyDouble, false, true),
         '"' => (
             QuoteMarks::StraightDouble,
@@ -328,7 +347,7 @@ fn classify(
     if !can_open && !can_close {
         return None;
     }
-    let is_single = !matches!(style, QuoteMarks::CurlyDouble | QuoteMarks::StraightDouble);
+    let is_single = matches!(style, QuoteMarks::CurlySingle | QuoteMarks::StraightSingle);
     let possessive_like = is_single && can_close && previous == Some('s') && {
         let rest = text.get(at + c.len_utf8()..).unwrap_or("");
         let mut after = rest.chars().skip_while(|c| *c == ' ' || *c == '\u{a0}');
@@ -358,7 +377,7 @@ fn is_elision(rest: &str) -> bool {
 fn is_opening_punctuation(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\''
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„'
     )
 }
 
@@ -401,6 +420,26 @@ mod tests {
         assert_eq!(
             quotes("\"We are ready,\" Jane Roe said. \"Talks go on.\""),
             ["We are ready,", "Talks go on."]
+        );
+    }
+
+    #[test]
+    fn german_low_high_quotes_are_found() {
+        assert_eq!(
+            quotes("„Wir werden nicht nachgeben“, sagte Merz. Danach „ging es weiter“."),
+            ["Wir werden nicht nachgeben", "ging es weiter"]
+        );
+    }
+
+    #[test]
+    fn guillemets_are_found_without_their_inner_spaces() {
+        assert_eq!(
+            quotes("« Nous restons prudents », a déclaré le porte-parole."),
+            ["Nous restons prudents"]
+        );
+        assert_eq!(
+            quotes("«Ми готові до переговорів», – заявив він."),
+            ["Ми готові до переговорів"]
         );
     }
 

@@ -5,12 +5,13 @@
 
 use std::ops::Range;
 
+use super::language::{Reading, reading_of};
 use super::people::{
     NOT_NAMES, PREPOSITIONS, People, ROLE_NOUNS, name_run_ending_at, name_run_starting_at, word_at,
 };
 use super::quotes::QuoteSpan;
 use super::sentences::Sentence;
-use super::words::{Hole, Token, collapse_whitespace, is_capitalized, slice, tokens};
+use super::words::{Hole, Token, collapse_whitespace, is_capitalized, slice, tokens, window};
 
 /// The speaker of a quote nobody in the text is credited with.
 pub const UNKNOWN_SPEAKER: &str = "unknown";
@@ -132,8 +133,9 @@ enum Subject {
     Name(Vec<String>),
     /// "he", "she": the person who spoke last.
     Pronoun,
-    /// "the source", "the Kremlin spokesman": the role noun.
-    Described(String),
+    /// "the source", "the Kremlin spokesman": the role noun, and the words from after the
+    /// article to the noun ("Kremlin spokesman").
+    Described(String, Vec<String>),
     /// "a source close to X", "a senior official": the description, without its article.
     Introduced(String),
 }
@@ -163,9 +165,12 @@ pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
         .iter()
         .map(|q| paragraph_index(article.paragraphs, q.outer.start))
         .collect();
+    let foreign = foreign_readings(article);
     let mut found = attribute_in_sentences(article, &paragraph_of);
+    forget_foreign(&foreign, &mut found);
     attribute_by_neighbours(article, &paragraph_of, &mut found);
     attribute_headings(article, &mut found);
+    forget_foreign(&foreign, &mut found);
 
     quotes
         .iter()
@@ -201,6 +206,63 @@ pub fn attribute_quotes(article: &Article<'_>) -> Vec<Speaker> {
             }
         })
         .collect()
+}
+
+/// For each quote: (its attribution reads as another language than English, its own words do).
+fn foreign_readings(article: &Article<'_>) -> Vec<(bool, bool)> {
+    let text = article.text;
+    article
+        .quotes
+        .iter()
+        .map(|quote| {
+            let sentence = super::sentences::sentence_at(article.sentences, quote.outer.start)
+                .and_then(|s| article.sentences.get(s))
+                .map_or(quote.outer.clone(), |s| s.range.clone());
+            // The words around the quote, outside every quote (bounded for long sentences).
+            let near = window(
+                text,
+                sentence,
+                quote.outer.clone(),
+                ATTRIBUTION_CONTEXT_BYTES,
+            );
+            let mut outside = String::new();
+            let mut at = near.start;
+            for (token, range) in tokens(text, near.clone(), article.holes) {
+                if let Token::Quote(_) = token {
+                    outside.push_str(slice(text, at..range.start));
+                    outside.push(' ');
+                    at = range.end;
+                }
+            }
+            outside.push_str(slice(text, at.min(near.end)..near.end));
+            let own = quote.text(text);
+            (
+                reading_of(&outside) == Reading::Foreign,
+                reading_of(&own) == Reading::Foreign,
+            )
+        })
+        .collect()
+}
+
+/// How far around a quote its attribution is read for its language.
+const ATTRIBUTION_CONTEXT_BYTES: usize = 300;
+
+/// Leaves unknown the speaker of a quote attributed in another language (the rules read
+/// English), and of a quote in another language credited only by its neighbours.
+fn forget_foreign(foreign: &[(bool, bool)], found: &mut [Option<Found>]) {
+    for (slot, &(foreign_attribution, foreign_words)) in found.iter_mut().zip(foreign) {
+        let by_neighbour = slot.as_ref().is_some_and(|(_, _, how)| {
+            matches!(
+                how,
+                Attribution::SameParagraph
+                    | Attribution::ContinuedParagraph
+                    | Attribution::DrawnFromQuote
+            )
+        });
+        if foreign_attribution || (foreign_words && by_neighbour) {
+            *slot = None;
+        }
+    }
 }
 
 /// Pass 1, in reading order so that "he" means the person who spoke last: pull-quote captions,
@@ -561,6 +623,7 @@ fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) ->
     }
     let mut end = None;
     let mut noun = None;
+    let mut described = Vec::new();
     for index in at + 1..at + 1 + MAX_LOOK_TOKENS {
         let Some(word) = word_at(text, tokens, index) else {
             break;
@@ -568,15 +631,18 @@ fn noun_phrase_after(text: &str, tokens: &[(Token, Range<usize>)], at: usize) ->
         if matches!(word, "who" | "which" | "that" | "said" | "says") {
             break;
         }
-        if noun.is_none() && ROLE_NOUNS.contains(&word) {
-            noun = Some(word.to_owned());
+        if noun.is_none() {
+            described.push(word.to_owned());
+            if ROLE_NOUNS.contains(&word) {
+                noun = Some(word.to_owned());
+            }
         }
         end = tokens.get(index).map(|(_, r)| r.end);
     }
     let start = tokens.get(at + 1)?.1.start;
     let phrase = collapse_whitespace(slice(text, start..end?));
     Some(match (word, noun) {
-        ("the", Some(noun)) => Subject::Described(noun),
+        ("the", Some(noun)) => Subject::Described(noun, described),
         _ => Subject::Introduced(phrase),
     })
 }
@@ -672,7 +738,11 @@ fn subject_before(text: &str, tokens: &[(Token, Range<usize>)], verb: usize) -> 
         .take_while(|&i| word_at(text, tokens, i).is_some())
         .find(|&i| matches!(word_at(text, tokens, i), Some("the" | "The")))?;
     if ROLE_NOUNS.contains(&word) {
-        return Some(Subject::Described(word.to_owned()));
+        let described = (article + 1..=at)
+            .filter_map(|i| word_at(text, tokens, i))
+            .map(str::to_owned)
+            .collect();
+        return Some(Subject::Described(word.to_owned(), described));
     }
     let start = tokens.get(article + 1)?.1.start;
     let end = tokens.get(at)?.1.end;
@@ -721,8 +791,8 @@ fn resolve(
             Some(people.full_name(words))
         }
         Subject::Pronoun => last_person.map(|name| (name.to_owned(), true)),
-        Subject::Described(noun) => people
-            .with_role_noun(noun)
+        Subject::Described(noun, described) => people
+            .with_role(described, at)
             .map(|person| (person.name.clone(), true))
             .or_else(|| {
                 people

@@ -9,9 +9,11 @@
 //! event one independent source supports).
 
 pub mod after_publication;
+pub mod event_anchors;
 pub mod finding;
 pub mod findings_by_kind;
 pub mod independence;
+pub mod known_quotes;
 pub mod quote_variants;
 pub mod reference_dates;
 pub mod sentence_words;
@@ -22,6 +24,7 @@ pub mod unverified_quotes;
 use chrono::NaiveDate;
 
 pub use finding::{DayRange, Finding, FindingKind, findings_json};
+pub use known_quotes::ArticleQuote;
 
 use crate::model::dataset::Dataset;
 
@@ -51,7 +54,50 @@ pub fn check_dataset(dataset: &Dataset) -> Vec<Finding> {
 
 /// The stale phrases of an article text published on `published`, each naming `file`.
 pub fn check_article(text: &str, published: NaiveDate, file: Option<&str>) -> Vec<Finding> {
+    check_article_against(text, published, file, &[], &ChronologyContext::default())
+}
+
+/// What an article is checked against besides the war's reference dates: the anchor events
+/// and the quotes of the loaded chronology. Prepared once per dataset.
+#[derive(Clone, Debug, Default)]
+pub struct ChronologyContext {
+    anchors: event_anchors::EventAnchors,
+    quotes: known_quotes::KnownQuotes,
+}
+
+impl ChronologyContext {
+    pub fn of(dataset: &Dataset) -> Self {
+        Self {
+            anchors: event_anchors::EventAnchors::of(dataset),
+            quotes: known_quotes::KnownQuotes::of(dataset),
+        }
+    }
+}
+
+/// The findings of an article published on `published`: its stale phrases, against the war's
+/// reference dates and the chronology's events, and its `quotes` compared with the
+/// chronology's. Each names `file`.
+pub fn check_article_against(
+    text: &str,
+    published: NaiveDate,
+    file: Option<&str>,
+    quotes: &[ArticleQuote<'_>],
+    chronology: &ChronologyContext,
+) -> Vec<Finding> {
     let mut findings = stale_phrases::stale_phrases(text, published);
+    for finding in chronology.anchors.stale_phrases(text, published) {
+        // A phrase the reference dates already explain is reported once.
+        let repeated = findings.iter().any(|earlier| {
+            let (Some(earlier), Some(phrase)) = (&earlier.phrase, &finding.phrase) else {
+                return false;
+            };
+            earlier.contains(phrase.as_str()) || phrase.contains(earlier.as_str())
+        });
+        if !repeated {
+            findings.push(finding);
+        }
+    }
+    findings.extend(chronology.quotes.compare(quotes));
     for finding in &mut findings {
         finding.file = file.map(str::to_owned);
     }

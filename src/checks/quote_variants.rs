@@ -14,10 +14,10 @@ use super::unverified_quotes::excerpt;
 use crate::model::dataset::Dataset;
 
 /// Quotes shorter than this many words are too short to call variants ("de jure").
-const MIN_WORDS: usize = 4;
+pub(super) const MIN_WORDS: usize = 4;
 
 /// At most this share of the longer quote's words may differ: 1 in 4.
-const MAX_CHANGED_SHARE: f64 = 0.25;
+pub(super) const MAX_CHANGED_SHARE: f64 = 0.25;
 
 /// Each triple of a quote proposes at most this many earlier quotes to compare with, so that
 /// a set phrase shared by thousands of quotes costs a bounded time per quote.
@@ -27,7 +27,7 @@ const MAX_CANDIDATES_PER_TRIPLE: usize = 32;
 const MAX_WORDS: usize = 400;
 
 /// The words of a quote, lower case, without punctuation (`’` and `'` dropped).
-fn quote_words(text: &str) -> Vec<String> {
+pub(super) fn quote_words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|word| {
             word.chars()
@@ -40,7 +40,7 @@ fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn triple_hash(words: &[String]) -> u64 {
+pub(super) fn triple_hash(words: &[String]) -> u64 {
     let mut hasher = DefaultHasher::new();
     words.hash(&mut hasher);
     hasher.finish()

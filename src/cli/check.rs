@@ -11,7 +11,10 @@ use chrono::NaiveDate;
 
 use crate::article_import::{ArticleMetadata, import_article, parse_published};
 use crate::builtin::builtin_dataset;
-use crate::checks::{Finding, FindingKind, check_article, check_dataset, findings_json};
+use crate::checks::{
+    ArticleQuote, ChronologyContext, Finding, FindingKind, check_article_against, check_dataset,
+    findings_json,
+};
 use crate::import::{detect_format, import_bytes};
 use crate::loading::{
     LoadProgress, ReadError, file_label, merge_imported, read_file_with_progress,
@@ -39,8 +42,16 @@ pub struct CheckArgs {
 enum Input {
     /// A file of a data format, imported and merged into the dataset.
     Data,
-    /// A plain-text article and its findings.
-    Article(Vec<Finding>),
+    /// A plain-text article, checked once every data file is loaded.
+    Article(ArticleToCheck),
+}
+
+/// A plain-text article, its publication date and its quotes.
+struct ArticleToCheck {
+    label: String,
+    text: String,
+    published: NaiveDate,
+    quotes: Vec<(String, String)>,
 }
 
 /// Runs the command: exit 0 whether or not something was found, 1 when a file cannot be read
@@ -59,6 +70,7 @@ pub fn run_check(options: &CheckArgs) -> ExitCode {
         None => None,
     };
     let mut findings = Vec::new();
+    let mut articles = Vec::new();
     let mut failed = false;
     let mut usage = false;
     let mut dataset = Dataset::empty();
@@ -79,7 +91,7 @@ pub fn run_check(options: &CheckArgs) -> ExitCode {
         let label = file_label(path);
         match check_input(&mut dataset, path, &label, published) {
             Ok(Input::Data) => has_data = true,
-            Ok(Input::Article(found)) => findings.extend(found),
+            Ok(Input::Article(article)) => articles.push(article),
             Err(CheckInputError::Unreadable(error)) => {
                 error.lines().iter().for_each(|line| eprintln!("{line}"));
                 failed = true;
@@ -91,6 +103,30 @@ pub fn run_check(options: &CheckArgs) -> ExitCode {
                 );
                 usage = true;
             }
+        }
+    }
+    if !articles.is_empty() {
+        // Articles are read against the chronology loaded beside them, else the built-in one.
+        let chronology = if has_data {
+            ChronologyContext::of(&dataset)
+        } else {
+            builtin_dataset()
+                .map(|builtin| ChronologyContext::of(&builtin))
+                .unwrap_or_default()
+        };
+        for article in &articles {
+            let quotes: Vec<ArticleQuote<'_>> = article
+                .quotes
+                .iter()
+                .map(|(text, speaker)| ArticleQuote { text, speaker })
+                .collect();
+            findings.extend(check_article_against(
+                &article.text,
+                article.published,
+                Some(&article.label),
+                &quotes,
+                &chronology,
+            ));
         }
     }
     if has_data {
@@ -116,7 +152,7 @@ enum CheckInputError {
     NoPublicationDate,
 }
 
-/// Reads one file: a data file is merged into `dataset`; a plain-text article is checked.
+/// Reads one file: a data file is merged into `dataset`; a plain-text article is kept to check.
 fn check_input(
     dataset: &mut Dataset,
     path: &std::path::Path,
@@ -140,7 +176,16 @@ fn check_input(
         };
         let import = import_article(text, &given);
         let published = import.published.ok_or(CheckInputError::NoPublicationDate)?;
-        return Ok(Input::Article(check_article(text, published, Some(label))));
+        return Ok(Input::Article(ArticleToCheck {
+            label: label.to_owned(),
+            text: text.to_owned(),
+            published,
+            quotes: import
+                .quotes
+                .into_iter()
+                .map(|quote| (quote.text, quote.speaker))
+                .collect(),
+        }));
     }
     let imported = import_bytes(label, &bytes).map_err(CheckInputError::Unreadable)?;
     let loaded = merge_imported(dataset, label.to_owned(), imported);

@@ -1,7 +1,7 @@
 //! File ▸ Import article text: paste or open a news article (plain text or a saved web
 //! page), check what was found (publication
 //! date, outlet, title, quotes with speakers, dates with their phrases), choose which proposed
-//! events to keep, and add it all as one new set.
+//! events to keep and edit their title, date and category, and add it all as one new set.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -9,17 +9,18 @@ use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
 use crate::article_import::parse_published;
 use crate::article_import::{
-    ArticleDocument, ArticleImport, ArticleMetadata, DocumentKind, PageMetadata, UNKNOWN_SPEAKER,
-    import_document, to_article_set,
+    ArticleDocument, ArticleImport, ArticleMetadata, DocumentKind, EventChoice, EventEdit,
+    PageMetadata, UNKNOWN_SPEAKER, import_document, to_article_set_with_choices,
 };
 use crate::checks::{Finding, check_article};
 use crate::model::article_set::ArticleSet;
+use crate::model::category::Category;
 
 /// Texts up to this size are analysed again on every edit; longer ones on request.
 const LIVE_ANALYSIS_BYTES: usize = 64 * 1024;
 
 /// The state of the import window.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ArticleImportWindow {
     pub open: bool,
     /// The article, as pasted or read from a file.
@@ -37,32 +38,13 @@ pub struct ArticleImportWindow {
     pub outlet_input: String,
     pub title_input: String,
     pub analysis: Option<ArticleImport>,
-    /// For each proposed event of `analysis`: keep it?
-    pub accepted: Vec<bool>,
+    /// For each proposed event of `analysis`: keep it, and its title, date and category as
+    /// the user edited them.
+    pub event_edits: Vec<EventEdit>,
     /// What the checks find in the text against its publication date (none without one).
     pub findings: Vec<Finding>,
     /// The inputs `analysis` was made from, to know when to analyse again.
     analysed_inputs: Option<(String, String, String, String)>,
-}
-
-impl Default for ArticleImportWindow {
-    fn default() -> Self {
-        Self {
-            open: false,
-            text: String::new(),
-            origin: String::new(),
-            page: PageMetadata::default(),
-            document_kind: DocumentKind::PlainText,
-            document_warnings: Vec::new(),
-            published_input: String::new(),
-            outlet_input: String::new(),
-            title_input: String::new(),
-            analysis: None,
-            accepted: Vec::new(),
-            findings: Vec::new(),
-            analysed_inputs: None,
-        }
-    }
 }
 
 /// What the window asks the app to do.
@@ -129,8 +111,8 @@ impl ArticleImportWindow {
         }
     }
 
-    /// Reads the text again with the metadata given; keeps the user's event choices where the
-    /// same events are proposed again.
+    /// Reads the text again with the metadata given; keeps the user's event choices and edits
+    /// where the same events are proposed again.
     pub fn analyse(&mut self) {
         if self.text.trim().is_empty() {
             self.page = PageMetadata::default();
@@ -145,7 +127,7 @@ impl ArticleImportWindow {
         };
         let analysis = import_document(&document, &self.given_metadata());
         let previous = self.analysis.take();
-        self.accepted = analysis
+        self.event_edits = analysis
             .proposed_events
             .iter()
             .map(|event| {
@@ -156,9 +138,9 @@ impl ArticleImportWindow {
                             .proposed_events
                             .iter()
                             .position(|old| old.title == event.title && old.date == event.date)?;
-                        self.accepted.get(index).copied()
+                        self.event_edits.get(index).cloned()
                     })
-                    .unwrap_or(true)
+                    .unwrap_or_else(|| EventEdit::from_proposal(event, true))
             })
             .collect();
         self.findings = analysis.published.map_or_else(Vec::new, |published| {
@@ -172,13 +154,30 @@ impl ArticleImportWindow {
         self.analysed_inputs.as_ref() != Some(&self.inputs())
     }
 
-    /// The set to add, or why it cannot be made yet.
+    /// The set to add, or why it cannot be made yet: a kept event whose edit is not valid
+    /// blocks it (it is never dropped silently); a dropped event's edit does not matter.
     pub fn article_set(&self) -> Result<ArticleSet, String> {
         let analysis = self
             .analysis
             .as_ref()
             .ok_or_else(|| "Paste an article first".to_owned())?;
-        to_article_set(analysis, &self.accepted, &self.origin).map_err(|error| error.to_string())
+        let mut choices = Vec::with_capacity(self.event_edits.len());
+        for (index, (edit, event)) in self
+            .event_edits
+            .iter()
+            .zip(&analysis.proposed_events)
+            .enumerate()
+        {
+            let choice = if edit.keep {
+                edit.to_choice()
+                    .map_err(|error| format!("Event {}: {error}", index + 1))?
+            } else {
+                EventChoice::proposed(event, false)
+            };
+            choices.push(choice);
+        }
+        to_article_set_with_choices(analysis, &choices, &self.origin)
+            .map_err(|error| error.to_string())
     }
 
     /// The set's label in the list of loaded sets.
@@ -263,13 +262,13 @@ fn window_contents_ui(
         .max_height(available.max(120.0))
         .show(ui, |ui| {
             quotes_found_ui(ui, analysis);
-            dates_found_ui(ui, analysis, &mut window.accepted);
+            dates_found_ui(ui, analysis, &mut window.event_edits);
         });
     ui.separator();
     let set = window.article_set();
     let mut action = None;
     ui.horizontal(|ui| {
-        let kept = window.accepted.iter().filter(|kept| **kept).count();
+        let kept = window.event_edits.iter().filter(|edit| edit.keep).count();
         let plural = |count: usize, word: &str| {
             format!("{count} {word}{}", if count == 1 { "" } else { "s" })
         };
@@ -280,7 +279,8 @@ fn window_contents_ui(
         );
         let add = ui.add_enabled(set.is_ok(), egui::Button::new(label));
         if let Err(reason) = &set {
-            ui.colored_label(ui.visuals().warn_fg_color, reason);
+            let color = ui.visuals().warn_fg_color;
+            ui.add(egui::Label::new(RichText::new(reason).color(color)).wrap());
         }
         if add.clicked()
             && let Ok(set) = set
@@ -448,7 +448,7 @@ fn quotes_found_ui(ui: &mut Ui, analysis: &ArticleImport) {
     }
 }
 
-fn dates_found_ui(ui: &mut Ui, analysis: &ArticleImport, accepted: &mut [bool]) {
+fn dates_found_ui(ui: &mut Ui, analysis: &ArticleImport, edits: &mut [EventEdit]) {
     ui.add_space(6.0);
     ui.heading(format!(
         "Dates ({}) and proposed events ({})",
@@ -483,9 +483,8 @@ fn dates_found_ui(ui: &mut Ui, analysis: &ArticleImport, accepted: &mut [bool]) 
         });
         match proposal.and_then(|p| analysis.proposed_events.get(p).map(|e| (p, e))) {
             Some((p, event)) => {
-                if let Some(keep) = accepted.get_mut(p) {
-                    ui.checkbox(keep, format!("Add event: {}", event.title))
-                        .on_hover_text(&event.summary);
+                if let Some(edit) = edits.get_mut(p) {
+                    event_edit_ui(ui, p, edit, &event.summary);
                 }
             }
             None => {
@@ -494,4 +493,74 @@ fn dates_found_ui(ui: &mut Ui, analysis: &ArticleImport, accepted: &mut [bool]) 
         }
         ui.add_space(4.0);
     }
+}
+
+/// Width of the labels before the event fields, so that the fields line up.
+const EVENT_LABEL_WIDTH: f32 = 72.0;
+
+/// One proposed event: keep it or not, its title, date (and end) and category, and what is
+/// wrong with them when kept.
+fn event_edit_ui(ui: &mut Ui, index: usize, edit: &mut EventEdit, summary: &str) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.checkbox(&mut edit.keep, format!("Add event {}", index + 1));
+        ui.add_enabled_ui(edit.keep, |ui| {
+            ui.horizontal(|ui| {
+                let label =
+                    ui.add_sized([EVENT_LABEL_WIDTH, 20.0], egui::Label::new("Event title"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut edit.title)
+                        .id_salt(("event title", index))
+                        .char_limit(200)
+                        .desired_width(ui.available_width().min(560.0)),
+                )
+                .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([EVENT_LABEL_WIDTH, 20.0], egui::Label::new("Date"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut edit.date_text)
+                        .id_salt(("event date", index))
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(96.0),
+                )
+                .labelled_by(label.id);
+                let to = ui.label("to");
+                ui.add(
+                    egui::TextEdit::singleline(&mut edit.end_text)
+                        .id_salt(("event end", index))
+                        .hint_text("(one date)")
+                        .desired_width(96.0),
+                )
+                .labelled_by(to.id);
+                ui.add_space(12.0);
+                let label = ui.label("Category");
+                egui::ComboBox::from_id_salt(("event category", index))
+                    .selected_text(edit.category.label())
+                    .width(120.0)
+                    .show_ui(ui, |ui| {
+                        for category in Category::ALL {
+                            ui.selectable_value(&mut edit.category, category, category.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        });
+        if edit.keep
+            && let Err(error) = edit.to_choice()
+        {
+            let color = ui.visuals().error_fg_color;
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{error}. This event keeps Add disabled until it is fixed or unticked."
+                    ))
+                    .color(color),
+                )
+                .wrap(),
+            );
+        }
+        // The sentence the event comes from, to check the title and date against.
+        ui.add(egui::Label::new(RichText::new(summary).weak()).wrap());
+    });
 }
