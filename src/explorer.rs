@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use chrono::Datelike as _;
 
+use crate::checks::event_findings::EventFindings;
+use crate::checks::independence::independent_support_counts;
 use crate::explore::axis_map::{AxisMap, CompressionSettings};
 use crate::explore::lanes::{LaneIndex, LaneMode};
 pub use crate::explore::presets::{Preset, PresetRange, presets_for};
@@ -87,6 +89,12 @@ pub struct Explorer {
     pub actors: Vec<String>,
     /// The quick ranges for the loaded data, "All" last.
     pub presets: Vec<Preset>,
+    /// For each event: how many independent sources support it (for the filter), worked out
+    /// once per dataset.
+    pub independent_sources: Vec<u8>,
+    /// The findings of each event, for the timeline's marks, its tooltips and exports. Empty
+    /// until the findings of this dataset are attached (see [`Explorer::attach_findings`]).
+    pub event_findings: Arc<EventFindings>,
     /// For each source: how many of the loaded events and quotes come from it.
     pub source_counts: Vec<(usize, usize)>,
     /// For each loaded file: how many events and quotes it has.
@@ -118,6 +126,8 @@ impl Explorer {
             sources_of_file: Vec::new(),
             actors: Vec::new(),
             presets: Vec::new(),
+            independent_sources: Vec::new(),
+            event_findings: Arc::default(),
         };
         explorer.derive_from_dataset();
         explorer.rebuild();
@@ -156,10 +166,22 @@ impl Explorer {
         self.actors = self.dataset.actors();
         self.presets = presets_for(&self.dataset);
         self.limits = limits_for(&self.dataset);
+        self.independent_sources = independent_support_counts(&self.dataset);
+        self.event_findings = Arc::default();
+    }
+
+    /// Uses the findings of this explorer's dataset (computed with it, in the background) for
+    /// marking events; a pointer comparison when they are already attached.
+    pub fn attach_findings(&mut self, findings: &Arc<EventFindings>) {
+        // Findings of other data (or of none) would mark the wrong events.
+        let fits = findings.event_count() == self.dataset.events.len();
+        if fits && !Arc::ptr_eq(&self.event_findings, findings) {
+            self.event_findings = Arc::clone(findings);
+        }
     }
 
     fn rebuild(&mut self) {
-        self.filter_result = apply_filter(&self.dataset, &self.filter);
+        self.filter_result = apply_filter(&self.dataset, &self.filter, &self.independent_sources);
         self.lanes = LaneIndex::build(&self.dataset, self.lane_mode, &self.filter_result);
         self.histogram =
             MonthHistogram::of_events(&self.dataset, &self.filter_result.visible_events);

@@ -1,5 +1,6 @@
-//! Which events and quotes are visible (hidden categories, actors, sources) and which match the
-//! search; computed once when the filter or the data change, never per frame.
+//! Which events and quotes are visible (hidden categories, actors, sources, how many
+//! independent sources an event has) and which match the search; computed once when the
+//! filter or the data change, never per frame.
 
 use std::collections::BTreeSet;
 
@@ -23,6 +24,55 @@ pub struct Filter {
     /// runs: the files loaded next time may differ.
     #[serde(skip)]
     pub hidden_files: BTreeSet<usize>,
+    /// Events by how many independent sources support them (see `checks::independence`).
+    pub independent_sources: IndependentSources,
+}
+
+/// Which events to show by their number of independent sources: an outlet counts once
+/// however many of its articles an event cites, and a reference link counts as another
+/// source only when it is on another site than every cited source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndependentSources {
+    #[default]
+    Any,
+    AtLeastOne,
+    AtLeastTwo,
+    /// Single-source events.
+    OnlyOne,
+    /// Events with neither a source nor a reference link.
+    NoSource,
+}
+
+impl IndependentSources {
+    pub const ALL: [IndependentSources; 5] = [
+        IndependentSources::Any,
+        IndependentSources::AtLeastOne,
+        IndependentSources::AtLeastTwo,
+        IndependentSources::OnlyOne,
+        IndependentSources::NoSource,
+    ];
+
+    /// As the filter's menu lists it.
+    pub fn label(self) -> &'static str {
+        match self {
+            IndependentSources::Any => "Any number",
+            IndependentSources::AtLeastOne => "At least 1",
+            IndependentSources::AtLeastTwo => "At least 2",
+            IndependentSources::OnlyOne => "Only 1 (single source)",
+            IndependentSources::NoSource => "None",
+        }
+    }
+
+    /// Whether an event with `count` independent sources is shown.
+    pub fn keeps(self, count: u8) -> bool {
+        match self {
+            IndependentSources::Any => true,
+            IndependentSources::AtLeastOne => count >= 1,
+            IndependentSources::AtLeastTwo => count >= 2,
+            IndependentSources::OnlyOne => count == 1,
+            IndependentSources::NoSource => count == 0,
+        }
+    }
 }
 
 impl Filter {
@@ -49,8 +99,14 @@ impl FilterResult {
     }
 }
 
-/// Applies `filter` to every event and quote of `dataset`.
-pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
+/// Applies `filter` to every event and quote of `dataset`; `independent_sources[i]` is how many
+/// independent sources event `i` has (`checks::independence::independent_support_counts`,
+/// worked out once per dataset).
+pub fn apply_filter(
+    dataset: &Dataset,
+    filter: &Filter,
+    independent_sources: &[u8],
+) -> FilterResult {
     let hidden_source: Vec<bool> = dataset
         .sources
         .iter()
@@ -59,7 +115,12 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
     let visible_events: Vec<bool> = dataset
         .events
         .iter()
-        .map(|event| {
+        .enumerate()
+        .map(|(index, event)| {
+            let sources_shown = filter.independent_sources == IndependentSources::Any
+                || filter
+                    .independent_sources
+                    .keeps(independent_sources.get(index).copied().unwrap_or(0));
             let category_shown = !filter.hidden_categories.contains(&event.category);
             let actor_shown = filter
                 .actor
@@ -77,7 +138,7 @@ pub fn apply_filter(dataset: &Dataset, filter: &Filter) -> FilterResult {
                     .files()
                     .iter()
                     .any(|f| !filter.hidden_files.contains(&f));
-            category_shown && actor_shown && source_shown && file_shown
+            sources_shown && category_shown && actor_shown && source_shown && file_shown
         })
         .collect();
     let visible_quotes: Vec<bool> = dataset
@@ -156,13 +217,48 @@ mod tests {
     }
 
     #[test]
+    fn filter_keeps_events_with_at_least_two_independent_sources() {
+        let data = dataset();
+        let counts = crate::checks::independence::independent_support_counts(&data);
+        let filter = Filter {
+            independent_sources: IndependentSources::AtLeastTwo,
+            ..Filter::default()
+        };
+        let result = apply_filter(&data, &filter, &counts);
+        let mut kept = 0;
+        for (index, count) in counts.iter().enumerate() {
+            assert_eq!(result.visible_events[index], *count >= 2, "event {index}");
+            kept += usize::from(*count >= 2);
+        }
+        assert!(kept > 0 && kept < data.events.len(), "{kept}");
+        // A quote goes with its event.
+        for (index, quote) in data.quotes.iter().enumerate() {
+            if let Some(event) = quote.event {
+                assert_eq!(result.visible_quotes[index], counts[event] >= 2);
+            }
+        }
+    }
+
+    #[test]
+    fn single_source_and_unsourced_events_are_told_apart() {
+        assert!(IndependentSources::OnlyOne.keeps(1));
+        assert!(!IndependentSources::OnlyOne.keeps(2));
+        assert!(!IndependentSources::OnlyOne.keeps(0));
+        assert!(IndependentSources::NoSource.keeps(0));
+        assert!(!IndependentSources::NoSource.keeps(1));
+        assert!(IndependentSources::AtLeastOne.keeps(1));
+        assert!(!IndependentSources::AtLeastOne.keeps(0));
+        assert!(IndependentSources::Any.keeps(0));
+    }
+
+    #[test]
     fn a_hidden_source_hides_its_quotes() {
         let data = dataset();
         let filter = Filter {
             hidden_sources: ["mee-2022-03-20-kalin".to_owned()].into_iter().collect(),
             ..Filter::default()
         };
-        let result = apply_filter(&data, &filter);
+        let result = apply_filter(&data, &filter, &[]);
         for (index, quote) in data.quotes.iter().enumerate() {
             let from_mee = data.sources[quote.source].id == "mee-2022-03-20-kalin";
             assert_eq!(result.visible_quotes[index], !from_mee, "{}", quote.id);
@@ -176,7 +272,7 @@ mod tests {
             hidden_categories: [Category::Diplomacy].into_iter().collect(),
             ..Filter::default()
         };
-        let result = apply_filter(&data, &filter);
+        let result = apply_filter(&data, &filter, &[]);
         for (index, quote) in data.quotes.iter().enumerate() {
             if let Some(event) = quote.event {
                 let diplomatic = data.events[event].category == Category::Diplomacy;
@@ -192,7 +288,7 @@ mod tests {
             query: "security architecture".to_owned(),
             ..Filter::default()
         };
-        let result = apply_filter(&data, &filter);
+        let result = apply_filter(&data, &filter, &[]);
         assert!(!result.matching_quotes.is_empty());
         for quote in &result.matching_quotes {
             if let Some(event) = data.quotes[*quote].event {
@@ -227,7 +323,7 @@ mod tests {
             hidden_files: [1].into_iter().collect(),
             ..Filter::default()
         };
-        let result = apply_filter(&data, &filter);
+        let result = apply_filter(&data, &filter, &[]);
         let only = data.event_index_by_id("only-second").expect("event");
         let both = data.event_index_by_id(&shared).expect("event");
         assert!(!result.visible_events[only]);
@@ -236,7 +332,7 @@ mod tests {
             hidden_files: [0].into_iter().collect(),
             ..Filter::default()
         };
-        let result = apply_filter(&data, &hide_first);
+        let result = apply_filter(&data, &hide_first, &[]);
         assert_eq!(result.visible_event_count(), 2);
         assert!(result.visible_quotes.iter().all(|visible| !visible));
     }

@@ -8,6 +8,7 @@ use chronoscope::app::ChronoscopeApp;
 use chronoscope::app::command::AppCommand;
 use chronoscope::app::settings::Settings;
 use chronoscope::builtin::builtin_dataset;
+use chronoscope::checks::findings_by_kind::FindingTarget;
 use chronoscope::model::date::PartialDate;
 use common::wait_for_loading;
 use egui::accesskit::Role;
@@ -681,11 +682,23 @@ fn the_findings_section_links_the_stale_phrase_of_the_voronova_quote_to_its_even
         heading.center() + egui::vec2(0.0, 80.0),
         -150.0,
     );
+    // The link names the quote (speaker and first words), not its id.
+    let link = {
+        let explorer = harness.state().explorer();
+        let quote = explorer
+            .dataset
+            .quote_index_by_id(VORONOVA_STALE_QUOTE)
+            .unwrap_or_else(|| panic!("the built-in chronology has {VORONOVA_STALE_QUOTE}"));
+        chronoscope::ui::findings_panel_ui::target_title(explorer, FindingTarget::Quote(quote))
+            .unwrap_or_default()
+    };
+    assert!(link.starts_with("Maria Voronova: “"), "{link}");
+    assert!(harness.query_by_label(VORONOVA_STALE_QUOTE).is_none());
     // The quote may be listed under other kinds too: the first link is the stale phrase's.
     harness
-        .query_all_by_label(VORONOVA_STALE_QUOTE)
+        .query_all_by_label(&link)
         .next()
-        .unwrap_or_else(|| panic!("no link to {VORONOVA_STALE_QUOTE}"))
+        .unwrap_or_else(|| panic!("no link to {link}"))
         .click();
     harness.run();
     let app = harness.state();

@@ -245,6 +245,7 @@ fn a_selected_event_out_of_view_gets_no_label_at_the_edge() {
             palette: &palette,
             selected_event: Some(istanbul),
             hovered_event: None,
+            event_findings: None,
             options: LayoutOptions::default(),
         };
         let layout = layout_timeline(&input, &FixedWidthMeasure::default());

@@ -77,7 +77,8 @@ proptest! {
             palette: &palette,
             selected_event,
             hovered_event: None,
-            options: LayoutOptions { text_scale, show_legend, omit_empty_lanes: false },
+            event_findings: None,
+            options: LayoutOptions { text_scale, show_legend, omit_empty_lanes: false, ..LayoutOptions::default() },
         };
         let layout = layout_timeline(&input, &FixedWidthMeasure::default());
         prop_assert_eq!(overlapping_pair(&layout.scene), None);
@@ -160,6 +161,7 @@ proptest! {
             palette: &palette,
             selected_event: None,
             hovered_event: None,
+            event_findings: None,
             options: LayoutOptions::default(),
         };
         let layout = layout_timeline(&input, &FixedWidthMeasure::default());
@@ -204,6 +206,7 @@ fn a_dense_view_still_places_some_labels() {
         palette: &palette,
         selected_event: None,
         hovered_event: None,
+        event_findings: None,
         options: LayoutOptions::default(),
     };
     let layout = layout_timeline(&input, &FixedWidthMeasure::default());

@@ -122,6 +122,31 @@ fn the_small_set_renders_as_the_stored_png() {
 }
 
 #[test]
+fn findings_and_the_publication_lag_render_as_the_stored_png() {
+    use chronoscope::checks::findings_by_kind::FindingsByKind;
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/findings/marked_events.json");
+    let imported = import_file(&path).expect("the fixture loads");
+    let dataset = Dataset::from_article_set("marked_events.json", imported.set);
+    let mut explorer = Explorer::new(dataset, Filter::default(), LaneMode::Category, false);
+    let findings = FindingsByKind::of_dataset(&explorer.dataset);
+    explorer.attach_findings(&findings.by_event);
+    let options = RenderOptions {
+        publication_lag: true,
+        title: Some("Findings and publication lag".to_owned()),
+        ..small_options()
+    };
+    let png = render(
+        &explorer,
+        view("2022-02-26", "2022-03-31"),
+        &options,
+        ImageFormat::Png,
+    )
+    .expect("renders");
+    assert_matches_stored_png("findings_lag_light.png", &png);
+}
+
+#[test]
 fn the_small_set_in_dark_actor_lanes_at_2x_renders_as_the_stored_png() {
     let explorer = small_explorer(LaneMode::Category);
     let options = RenderOptions {
@@ -299,10 +324,12 @@ fn the_picture_uses_the_same_timeline_layout_as_the_window() {
             palette: &palette,
             selected_event: None,
             hovered_event: None,
+            event_findings: None,
             options: LayoutOptions {
                 text_scale: slide.text_scale,
                 show_legend: true,
                 omit_empty_lanes: true,
+                ..LayoutOptions::default()
             },
         },
         &ExportTextMeasure::new(),

@@ -3,6 +3,7 @@
 //! files. What is loaded changes only when a change succeeds.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::Ui;
 
@@ -12,6 +13,7 @@ use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
 use crate::article_import::html_page::{has_html_extension, looks_like_html};
 use crate::article_import::read_article_document;
+use crate::checks::ChronologyContext;
 use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::lanes::LaneMode;
 use crate::explorer::Explorer;
@@ -27,14 +29,22 @@ use crate::model::dataset::Dataset;
 pub struct PreparedData {
     pub explorer: Explorer,
     pub findings: FindingsByKind,
+    /// What an article being imported is checked against.
+    pub chronology: Arc<ChronologyContext>,
 }
 
 impl PreparedData {
     /// The explorer and findings of `dataset`, as the window starts on them or a change makes them.
     pub fn of(dataset: Dataset, filter: Filter, lane_mode: LaneMode, compress: bool) -> Self {
         let findings = FindingsByKind::of_dataset(&dataset);
-        let explorer = Explorer::new(dataset, filter, lane_mode, compress);
-        Self { explorer, findings }
+        let chronology = Arc::new(ChronologyContext::of(&dataset));
+        let mut explorer = Explorer::new(dataset, filter, lane_mode, compress);
+        explorer.attach_findings(&findings.by_event);
+        Self {
+            explorer,
+            findings,
+            chronology,
+        }
     }
 }
 
@@ -196,6 +206,7 @@ impl ChronoscopeApp {
             self.replace_explorer(prepared.explorer, replaces);
             let old_findings = std::mem::replace(&mut self.findings, prepared.findings);
             crate::parallel::drop_in_background(old_findings);
+            self.article_import.chronology = prepared.chronology;
         }
     }
 

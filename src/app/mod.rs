@@ -20,6 +20,7 @@ use self::file_dialogs::{DialogPurpose, FileDialogs, NativeFileDialogs};
 use self::frame_times::{FrameSample, FrameTimeLog, FrameTimes};
 use self::notifications::{NotificationKind, Notifications};
 use self::settings::Settings;
+use crate::checks::event_findings::FindingKinds;
 use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
@@ -90,7 +91,11 @@ impl ChronoscopeApp {
     /// The app with these settings; `messages` are problems found before the window opened.
     pub fn with_settings(dataset: Dataset, settings: Settings, messages: Vec<String>) -> Self {
         let filter = Filter::default();
-        let file_actions::PreparedData { explorer, findings } = file_actions::PreparedData::of(
+        let file_actions::PreparedData {
+            explorer,
+            findings,
+            chronology,
+        } = file_actions::PreparedData::of(
             dataset,
             filter.clone(),
             settings.lane_mode,
@@ -113,7 +118,7 @@ impl ChronoscopeApp {
             dialogs: Box::new(NativeFileDialogs::default()),
             running_change: None,
             queued_changes: VecDeque::new(),
-            article_import: ArticleImportWindow::default(),
+            article_import: ArticleImportWindow::checked_against(chronology),
             export_dialog: ExportDialog::default(),
             presenting: false,
             presentation_started_seconds: 0.0,
@@ -232,7 +237,11 @@ impl ChronoscopeApp {
             AppCommand::SetFilter(filter) => self.filter = filter,
             AppCommand::SetSpeakerFilter(speaker) => self.speaker_filter = speaker,
             AppCommand::SetSettings(settings) => self.settings = *settings,
-            AppCommand::OpenExportDialog => self.export_dialog.open_for_view(self.target_view()),
+            AppCommand::OpenExportDialog => {
+                // The picture starts as the screen shows it.
+                self.export_dialog.options.publication_lag = self.settings.show_publication_lag;
+                self.export_dialog.open_for_view(self.target_view());
+            }
             // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_)
             | AppCommand::CopyExportImage
@@ -359,6 +368,11 @@ impl ChronoscopeApp {
                     }
                     Key::Escape => commands.push(AppCommand::SelectEvent(None)),
                     Key::F11 => commands.push(AppCommand::SetPresenting(!self.presenting)),
+                    Key::L => {
+                        let mut settings = self.settings.clone();
+                        settings.show_publication_lag = !settings.show_publication_lag;
+                        commands.push(AppCommand::SetSettings(Box::new(settings)));
+                    }
                     _ => {}
                 }
             }
@@ -477,6 +491,7 @@ impl ChronoscopeApp {
                 ui::details_panel_ui::details_panel_ui(
                     ui,
                     &self.explorer,
+                    &self.findings,
                     self.selected_event,
                     commands,
                 );
@@ -549,6 +564,12 @@ impl ChronoscopeApp {
             },
             show_legend: true,
             omit_empty_lanes: false,
+            finding_marks: if self.settings.show_finding_marks {
+                FindingKinds::marked_by_default()
+            } else {
+                FindingKinds::NONE
+            },
+            publication_lag: self.settings.show_publication_lag,
         };
         egui::CentralPanel::no_frame().show(ui, |ui| {
             commands.extend(ui::timeline_ui::timeline_ui(

@@ -22,6 +22,10 @@ pub struct Settings {
     pub show_findings: bool,
     /// View ▸ Frame times: the overlay with the last frames' times.
     pub show_frame_times: bool,
+    /// View ▸ Finding marks: a warning triangle on events with findings.
+    pub show_finding_marks: bool,
+    /// View ▸ Publication lag (`L`): each event's sources at their publication dates.
+    pub show_publication_lag: bool,
     /// Files loaded or saved lately, newest first (File ▸ Open recent).
     pub recent_files: Vec<std::path::PathBuf>,
     /// The side panels' widths when last seen (`None`: the default); clamped to the window
@@ -43,6 +47,8 @@ impl Default for Settings {
             show_overview: true,
             show_findings: true,
             show_frame_times: false,
+            show_finding_marks: true,
+            show_publication_lag: false,
             recent_files: Vec::new(),
             sources_panel_width: None,
             right_panel_width: None,

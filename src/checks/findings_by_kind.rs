@@ -2,6 +2,9 @@
 //! [`FindingKind::ALL`], each with the event or quote it names resolved to an index, so that
 //! the window can select it without looking ids up every frame. Pure (no egui).
 
+use std::sync::Arc;
+
+use super::event_findings::EventFindings;
 use super::{Finding, FindingKind, check_dataset};
 use crate::model::dataset::Dataset;
 
@@ -38,6 +41,9 @@ pub struct FindingsByKind {
     pub groups: Vec<FindingGroup>,
     /// Why the dataset was not checked, when it was not.
     pub not_checked: Option<String>,
+    /// The findings of each event (shared with the explorer, which the timeline and exports
+    /// read them from).
+    pub by_event: Arc<EventFindings>,
 }
 
 impl FindingsByKind {
@@ -57,6 +63,7 @@ impl FindingsByKind {
                     dataset.events.len(),
                     max_events
                 )),
+                by_event: Arc::default(),
             };
         }
         Self::grouped(dataset, check_dataset(dataset))
@@ -81,9 +88,11 @@ impl FindingsByKind {
             }
         }
         groups.retain(|group| !group.findings.is_empty());
+        let by_event = Arc::new(EventFindings::of_groups(dataset, &groups));
         Self {
             groups,
             not_checked: None,
+            by_event,
         }
     }
 

@@ -14,14 +14,39 @@ pub fn outlet_key(outlet: &str) -> String {
 
 /// "https://www.dailysabah.com/world/…" → "dailysabah.com" (no scheme, `www.`, `m.`, `amp.`).
 pub fn site_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?.to_lowercase();
-    let host = host.rsplit('@').next()?.split(':').next()?.to_owned();
-    let mut host = host.as_str();
+    host_of(url).map(str::to_lowercase)
+}
+
+/// The site of `url` as written (case kept), borrowed: see [`site_of`]. Byte searches only
+/// (every separator is ASCII), as it runs for every event's reference.
+fn host_of(url: &str) -> Option<&str> {
+    let bytes = url.as_bytes();
+    let after_scheme = bytes
+        .windows(3)
+        .position(|window| window == b"://")
+        .map_or(0, |at| at + 3);
+    let rest = url.get(after_scheme..)?;
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = rest.get(..end)?;
+    let host = match host.bytes().rposition(|b| b == b'@') {
+        Some(at) => host.get(at + 1..)?,
+        None => host,
+    };
+    let mut host = match host.bytes().position(|b| b == b':') {
+        Some(at) => host.get(..at)?,
+        None => host,
+    };
     for prefix in ["www.", "m.", "amp."] {
-        host = host.strip_prefix(prefix).unwrap_or(host);
+        if let Some(start) = host.get(..prefix.len())
+            && start.eq_ignore_ascii_case(prefix)
+        {
+            host = host.get(prefix.len()..).unwrap_or_default();
+        }
     }
-    (!host.is_empty()).then(|| host.to_owned())
+    (!host.is_empty()).then_some(host)
 }
 
 /// `true` when a site belongs to an outlet: the same site as its URL, or its name before the
@@ -57,9 +82,100 @@ pub fn independent_supports(dataset: &Dataset, event: &Event) -> Vec<String> {
     shown
 }
 
+/// For every event, how many independent voices support it, as [`independent_supports`]
+/// counts them (at most 255): linear in events and sources, each source's outlet key and site
+/// worked out once rather than per event that cites it.
+pub fn independent_support_counts(dataset: &Dataset) -> Vec<u8> {
+    struct SourceVoice {
+        key_id: usize,
+        key: String,
+        site: Option<String>,
+    }
+    let mut key_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let voices: Vec<SourceVoice> = dataset
+        .sources
+        .iter()
+        .map(|source| {
+            let key = outlet_key(&source.outlet);
+            let next = key_ids.len();
+            let key_id = *key_ids.entry(key.clone()).or_insert(next);
+            SourceVoice {
+                key_id,
+                key,
+                site: source.url.as_deref().and_then(site_of),
+            }
+        })
+        .collect();
+    let count_voices = |event: &Event| -> u8 {
+        let cited = || event.sources().iter().filter_map(|index| voices.get(index));
+        let outlets = distinct_outlets(cited().map(|voice| voice.key_id));
+        let mut count = outlets;
+        // Borrowed and compared without case: a million references are not copied.
+        if let Some(host) = event.reference().and_then(host_of) {
+            let on_a_cited_site = if outlets == 0 {
+                false
+            } else if host.is_ascii() {
+                let name = host.split('.').next().unwrap_or(host);
+                cited().any(|voice| {
+                    voice
+                        .site
+                        .as_deref()
+                        .is_some_and(|site| site.eq_ignore_ascii_case(host))
+                        || voice.key.eq_ignore_ascii_case(name)
+                })
+            } else {
+                let site = host.to_lowercase();
+                let name = site.split('.').next().unwrap_or(&site);
+                cited()
+                    .any(|voice| voice.site.as_deref() == Some(site.as_str()) || voice.key == name)
+            };
+            if !on_a_cited_site {
+                count += 1;
+            }
+        }
+        u8::try_from(count).unwrap_or(u8::MAX)
+    };
+    crate::parallel::map_in_parallel(&dataset.events, count_voices)
+}
+
+/// How many different outlets (key ids) there are among an event's sources: compared pairwise
+/// for the few sources events have, through a set for many.
+fn distinct_outlets(key_ids: impl Iterator<Item = usize> + Clone) -> usize {
+    const PAIRWISE_UP_TO: usize = 16;
+    if key_ids.clone().nth(PAIRWISE_UP_TO).is_some() {
+        return key_ids.collect::<std::collections::HashSet<usize>>().len();
+    }
+    key_ids
+        .clone()
+        .enumerate()
+        .filter(|&(n, key)| !key_ids.clone().take(n).any(|earlier| earlier == key))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlets_are_counted_once_whether_few_or_many() {
+        assert_eq!(distinct_outlets([3, 1, 3, 2, 1].into_iter()), 3);
+        assert_eq!(distinct_outlets(std::iter::empty()), 0);
+        let many: Vec<usize> = (0..40).map(|i| i % 7).collect();
+        assert_eq!(distinct_outlets(many.iter().copied()), 7);
+    }
+
+    #[test]
+    fn support_counts_agree_with_the_supports_listed() {
+        let mut dataset = Dataset::empty();
+        crate::builtin::add_builtin(&mut dataset).expect("the built-in chronology loads");
+        let counts = independent_support_counts(&dataset);
+        assert_eq!(counts.len(), dataset.events.len());
+        for (event, count) in dataset.events.iter().zip(&counts) {
+            let listed = independent_supports(&dataset, event).len();
+            assert_eq!(usize::from(*count), listed, "{}", event.id());
+        }
+        assert!(counts.contains(&1) && counts.contains(&2), "{counts:?}");
+    }
 
     #[test]
     fn sites_lose_scheme_prefixes_and_paths() {

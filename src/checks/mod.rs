@@ -10,6 +10,7 @@
 
 pub mod after_publication;
 pub mod event_anchors;
+pub mod event_findings;
 pub mod finding;
 pub mod findings_by_kind;
 pub mod independence;
@@ -120,10 +121,11 @@ fn quote_stale_phrases(dataset: &Dataset) -> Vec<Finding> {
             if !seen.insert((quote.source, phrase)) {
                 continue;
             }
+            // The id is the finding's `item`: the message names the quote as a reader would.
             finding.message = format!(
-                "{} (in quote {} of {}).",
+                "{} (in the quote of {} in {}).",
                 finding.message.trim_end_matches('.'),
-                quote.id,
+                quote.speaker,
                 source.outlet
             );
             finding.item = Some(quote.id.clone());

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use crate::builtin::add_builtin;
+use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::lanes::LaneMode;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
@@ -67,6 +68,12 @@ pub struct RenderArgs {
     /// How events are split into lanes.
     #[arg(long, value_enum, default_value_t = LanesArg::Category)]
     pub lanes: LanesArg,
+    /// Leave out the warning triangles on events with findings (see `chronoscope check`).
+    #[arg(long)]
+    pub no_finding_marks: bool,
+    /// Draw the publication dates of each event's sources (the lag between event and report).
+    #[arg(long)]
+    pub lag: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -154,7 +161,11 @@ pub fn render_to_file(args: &RenderArgs) -> Result<String, Vec<String>> {
         return Err(messages);
     }
 
-    let explorer = Explorer::new(dataset, Filter::default(), args.lanes.into(), false);
+    let mut explorer = Explorer::new(dataset, Filter::default(), args.lanes.into(), false);
+    if !args.no_finding_marks {
+        let findings = FindingsByKind::of_dataset(&explorer.dataset);
+        explorer.attach_findings(&findings.by_event);
+    }
     let all = explorer.fit_all_view();
     let view = match (from, to) {
         (Some(from), Some(to)) => view_between(from, to),
@@ -179,6 +190,7 @@ pub fn render_to_file(args: &RenderArgs) -> Result<String, Vec<String>> {
         credits: !args.no_credits,
         keep_empty_lanes: args.keep_empty_lanes,
         lane_mode: args.lanes.into(),
+        publication_lag: args.lag,
     };
     let to_messages = |error: ExportError| vec![format!("{out_label}: {error}")];
     let slide = layout_picture(&explorer, view, &options).map_err(to_messages)?;

@@ -96,6 +96,8 @@ pub struct RenderOptions {
     /// Keep lanes with nothing in range (as a header line); by default they are left out.
     pub keep_empty_lanes: bool,
     pub lane_mode: LaneMode,
+    /// Draw the publication dates of each event's sources (the window's View ▸ Publication lag).
+    pub publication_lag: bool,
 }
 
 impl Default for RenderOptions {
@@ -111,6 +113,7 @@ impl Default for RenderOptions {
             credits: true,
             keep_empty_lanes: false,
             lane_mode: LaneMode::Category,
+            publication_lag: false,
         }
     }
 }
@@ -176,6 +179,7 @@ pub fn layout_picture(
         legend: options.legend,
         credits: options.credits,
         keep_empty_lanes: options.keep_empty_lanes,
+        publication_lag: options.publication_lag,
     };
     Ok(layout_slide(&input, &ExportTextMeasure::new()))
 }

@@ -36,6 +36,8 @@ pub struct SlideInput<'a> {
     pub credits: bool,
     /// Keep lanes with nothing in range (as a header line) instead of leaving them out.
     pub keep_empty_lanes: bool,
+    /// Draw the publication dates of the sources of each event shown (View ▸ Publication lag).
+    pub publication_lag: bool,
 }
 
 /// The laid-out picture.
@@ -212,10 +214,13 @@ pub fn layout_slide(input: &SlideInput<'_>, measure: &dyn TextMeasure) -> Slide 
             palette,
             selected_event: None,
             hovered_event: None,
+            event_findings: Some(&input.explorer.event_findings),
             options: LayoutOptions {
                 text_scale: scale,
                 show_legend: input.legend,
                 omit_empty_lanes: !input.keep_empty_lanes,
+                publication_lag: input.publication_lag,
+                ..LayoutOptions::default()
             },
         },
         measure,
@@ -223,6 +228,8 @@ pub fn layout_slide(input: &SlideInput<'_>, measure: &dyn TextMeasure) -> Slide 
     scene.shapes.extend(layout.scene.shapes);
     scene.label_rects.extend(layout.scene.label_rects);
     scene.event_labels.extend(layout.scene.event_labels);
+    scene.marked_events.extend(layout.scene.marked_events);
+    scene.lag_ticks.extend(layout.scene.lag_ticks);
     scene.hits.extend(layout.scene.hits);
     if input.lanes.lanes.is_empty() {
         let message = if input.explorer.dataset.events.is_empty() {
@@ -471,6 +478,7 @@ mod tests {
                 legend: true,
                 credits: true,
                 keep_empty_lanes: false,
+                publication_lag: false,
             },
             &FixedWidthMeasure::default(),
         );

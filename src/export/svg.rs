@@ -109,6 +109,33 @@ fn write_shape(svg: &mut String, shape: &Shape, metrics: &FaceMetrics) {
                 number(*radius)
             );
         }
+        Shape::Polygon {
+            points,
+            fill,
+            stroke,
+        } => {
+            if points.len() < 3 {
+                return;
+            }
+            let coordinates: Vec<String> = points
+                .iter()
+                .map(|p| format!("{},{}", number(p.x), number(p.y)))
+                .collect();
+            let stroke_attributes = match stroke {
+                Some((width, color)) if *width > 0.0 && color.a > 0 => format!(
+                    r#" {} stroke-width="{}" stroke-linejoin="round""#,
+                    paint("stroke", *color),
+                    number(*width)
+                ),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                svg,
+                r#"<polygon points="{}" {}{stroke_attributes}/>"#,
+                coordinates.join(" "),
+                paint("fill", *fill),
+            );
+        }
         Shape::Text {
             pos,
             anchor,

@@ -17,6 +17,7 @@ use super::clustering::{ClusterSizes, Group, compact_count, group_visible_events
 use super::era_bands::{Band, visible_bands};
 use super::label_placement::{LabelRows, rows_needed};
 use super::label_rank::{LabelFacts, is_at_boundary};
+use super::lag_ticks::lag_ticks;
 use super::lane_heights::{LaneNeed, heights_by_need};
 use super::lane_labels::{
     LABEL_ACCENT, LABEL_GAP, LABEL_INSET, LabelBounds, LabelCandidate, LabelSizes, MAX_LABEL_ROWS,
@@ -24,11 +25,13 @@ use super::lane_labels::{
 };
 use super::palette::{ERA_COLORS, Palette};
 use super::scene::{
-    Color, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape, TextAnchor,
+    Color, DrawnLagTick, EventLabel, FontStyle, Hit, HitTarget, Point, Rect, Scene, Shape,
+    TextAnchor,
 };
 use super::text_measure::{TextMeasure, fit_text};
 use super::ticks::{choose_step, finer_step, ticks_in_view};
 use super::time_transform::TimeTransform;
+use crate::checks::event_findings::{EventFindings, FindingKinds};
 use crate::explore::axis_map::AxisMap;
 use crate::explore::lanes::{Lane, LaneEvents, LaneIndex};
 use crate::explore::time_view::TimeView;
@@ -44,6 +47,10 @@ pub struct LayoutOptions {
     pub show_legend: bool,
     /// Leave out lanes with nothing in range (pictures) instead of keeping their header line.
     pub omit_empty_lanes: bool,
+    /// Events with findings of these kinds get a warning triangle (none: no triangles).
+    pub finding_marks: FindingKinds,
+    /// Draw, for each event drawn on its own, the publication dates of its sources.
+    pub publication_lag: bool,
 }
 
 impl Default for LayoutOptions {
@@ -52,6 +59,8 @@ impl Default for LayoutOptions {
             text_scale: 1.0,
             show_legend: true,
             omit_empty_lanes: false,
+            finding_marks: FindingKinds::marked_by_default(),
+            publication_lag: false,
         }
     }
 }
@@ -67,6 +76,8 @@ pub struct TimelineLayoutInput<'a> {
     pub selected_event: Option<usize>,
     /// The event under the pointer, whose label comes right after the selected one's.
     pub hovered_event: Option<usize>,
+    /// The findings of each event (for the warning triangles); `None` when not checked.
+    pub event_findings: Option<&'a EventFindings>,
     pub options: LayoutOptions,
 }
 
@@ -291,13 +302,19 @@ fn layout_legend(
     let palette = input.palette;
     let size = m.small_size;
     let y_center = input.canvas.min.y + era_row_height + m.legend_row / 2.0;
-    let mut entries: Vec<(String, Color, bool)> = Category::ALL
+    let mut entries: Vec<(String, LegendGlyph)> = Category::ALL
         .iter()
         .filter(|c| shown.has(**c))
-        .map(|c| (c.label().to_owned(), palette.category(*c), false))
+        .map(|c| (c.label().to_owned(), LegendGlyph::Dot(palette.category(*c))))
         .collect();
     if shown.approximate {
-        entries.push(("approximate date".to_owned(), palette.text_weak, true));
+        entries.push(("approximate date".to_owned(), LegendGlyph::Hollow));
+    }
+    if shown.finding {
+        entries.push(("finding".to_owned(), LegendGlyph::Warning));
+    }
+    if shown.lag {
+        entries.push(("published".to_owned(), LegendGlyph::LagTick));
     }
     if entries.is_empty() {
         return;
@@ -306,21 +323,43 @@ fn layout_legend(
     let spacing = size * 0.9;
     let widths: Vec<f32> = entries
         .iter()
-        .map(|(label, _, _)| dot + 4.0 + measure.text_width(label, size, FontStyle::Regular))
+        .map(|(label, _)| dot + 4.0 + measure.text_width(label, size, FontStyle::Regular))
         .collect();
     let total: f32 = widths.iter().sum::<f32>() + spacing * (entries.len() as f32 - 1.0);
     if total > time_area.width() - 12.0 {
         return;
     }
     let mut x = time_area.max.x - 6.0 - total;
-    for ((label, color, hollow), width) in entries.into_iter().zip(widths) {
+    for ((label, glyph), width) in entries.into_iter().zip(widths) {
         let center = Point::new(x + dot / 2.0, y_center);
-        scene.shapes.push(Shape::Circle {
-            center,
-            radius: dot / 2.0,
-            fill: if hollow { palette.background } else { color },
-            stroke: hollow.then_some((1.5, color)),
-        });
+        match glyph {
+            LegendGlyph::Dot(color) => scene.shapes.push(Shape::Circle {
+                center,
+                radius: dot / 2.0,
+                fill: color,
+                stroke: None,
+            }),
+            LegendGlyph::Hollow => scene.shapes.push(Shape::Circle {
+                center,
+                radius: dot / 2.0,
+                fill: palette.background,
+                stroke: Some((1.5, palette.text_weak)),
+            }),
+            LegendGlyph::Warning => scene.shapes.push(warning_triangle(
+                palette,
+                Point::new(center.x, center.y + dot * 0.45),
+                dot * 1.05,
+                dot * 0.95,
+            )),
+            LegendGlyph::LagTick => scene.shapes.push(Shape::Line {
+                points: vec![
+                    Point::new(center.x, center.y - dot / 2.0),
+                    Point::new(center.x, center.y + dot / 2.0),
+                ],
+                width: 1.5,
+                color: palette.lag,
+            }),
+        }
         let text_x = x + dot + 4.0;
         let bounds = Rect::from_x_y_ranges(
             text_x,
@@ -844,10 +883,61 @@ fn layout_lane(
         legend.mark(category, false);
     }
     for group in plan.background.iter().flatten() {
-        draw_group(scene, input, m, group, frame, true, legend, measure);
+        // Dimmed (not matching the search): never marked.
+        let _ = draw_group(scene, input, m, group, frame, true, legend, measure);
     }
     // A cluster whose members all got their whole label is drawn as its members.
     let opened = opened_clusters(plan, &placed);
+    if input.options.publication_lag {
+        // Under the markers: a whisker from each event drawn on its own to its sources' dates.
+        let singles = plan.groups.iter().enumerate().flat_map(|(index, group)| {
+            let members = opened
+                .get(index)
+                .copied()
+                .unwrap_or(false)
+                .then(|| {
+                    plan.candidates
+                        .iter()
+                        .filter(move |c| c.cluster == Some(index))
+                })
+                .into_iter()
+                .flatten()
+                .map(|member| (member.event, member.x_start));
+            let single = match *group {
+                Group::Single { event, x_start, .. } => Some((event, x_start)),
+                Group::Cluster { .. } => None,
+            };
+            single.into_iter().chain(members)
+        });
+        for (event, x_start) in singles {
+            draw_lag(scene, input, m, transform, frame, event, x_start, legend);
+        }
+    }
+    // Warning triangles go on top of every marker of the lane: a neighbour drawn later would
+    // hide part of one.
+    let mut marks = Vec::new();
+    let list = if input.lanes.searching {
+        &lane.lane.matches
+    } else {
+        &lane.lane.all
+    };
+    // A badge of up to LOOK_INTO_CLUSTER_LIMIT events is marked when a member would be (bigger
+    // ones are not looked into, as for labels: the cost stays with what is on screen).
+    let members_marked = |group: &Group| match *group {
+        Group::Cluster {
+            first_position,
+            count,
+            ..
+        } if count <= LOOK_INTO_CLUSTER_LIMIT => list
+            .events
+            .get(first_position..first_position + count)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&event| is_marked(input, event))
+            .collect(),
+        _ => Vec::new(),
+    };
     for (index, group) in plan.groups.iter().enumerate() {
         if opened.get(index).copied().unwrap_or(false) {
             for member in plan.candidates.iter().filter(|c| c.cluster == Some(index)) {
@@ -856,12 +946,27 @@ fn layout_lane(
                     x_start: member.x_start,
                     x_end: member.x_end,
                 };
-                draw_group(scene, input, m, &single, frame, false, legend, measure);
+                marks.extend(draw_group(
+                    scene, input, m, &single, frame, false, legend, measure,
+                ));
             }
         } else {
-            draw_group(scene, input, m, group, frame, false, legend, measure);
+            let marked_members = members_marked(group);
+            let mark = draw_group(scene, input, m, group, frame, false, legend, measure);
+            match mark {
+                Some(mark) => marks.push(mark),
+                None if !marked_members.is_empty() => {
+                    if let Some(badge) = last_badge(scene, group) {
+                        marks.push(badge_mark(input, m, badge, frame.marker_y));
+                        legend.finding = true;
+                        scene.marked_events.extend(marked_members);
+                    }
+                }
+                None => {}
+            }
         }
     }
+    scene.shapes.extend(marks);
     for label in placed {
         push_event_label(scene, input, m, &plan.candidates[label.candidate], label);
     }
@@ -1048,11 +1153,23 @@ fn layout_lane_title(
     }
 }
 
+/// What a legend entry shows beside its text.
+enum LegendGlyph {
+    Dot(Color),
+    Hollow,
+    Warning,
+    LagTick,
+}
+
 /// The categories and the kinds of marker drawn, for the legend.
 #[derive(Default)]
 struct LegendEntries {
     categories: Vec<Category>,
     approximate: bool,
+    /// A warning triangle was drawn.
+    finding: bool,
+    /// A publication tick was drawn.
+    lag: bool,
 }
 
 impl LegendEntries {
@@ -1068,6 +1185,133 @@ impl LegendEntries {
     }
 }
 
+/// The lag whisker of one event: a thin line from its marker to the publication dates of its
+/// sources on the same lane, with a tick at each (see `lag_ticks`).
+#[allow(clippy::too_many_arguments)]
+fn draw_lag(
+    scene: &mut Scene,
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    transform: &TimeTransform<'_>,
+    lane: LaneFrame,
+    event: usize,
+    x_event: f64,
+    legend: &mut LegendEntries,
+) {
+    let ticks = lag_ticks(input.dataset, event, transform);
+    if ticks.is_empty() {
+        return;
+    }
+    let (left, right) = (f64::from(lane.rect.min.x), f64::from(lane.rect.max.x));
+    let y = lane.marker_y;
+    let color = input.palette.lag;
+    let (mut x_min, mut x_max) = (x_event, x_event);
+    for tick in &ticks {
+        x_min = x_min.min(tick.x);
+        x_max = x_max.max(tick.x);
+    }
+    let (line_start, line_end) = (x_min.max(left) as f32, x_max.min(right) as f32);
+    if line_end > line_start {
+        scene.shapes.push(Shape::Line {
+            points: vec![Point::new(line_start, y), Point::new(line_end, y)],
+            width: 1.0,
+            color: color.faded(0.7),
+        });
+    }
+    let half = m.marker_radius * 1.2;
+    for tick in ticks {
+        if tick.x < left || tick.x > right {
+            continue;
+        }
+        let x = tick.x as f32;
+        scene.shapes.push(Shape::Line {
+            points: vec![Point::new(x, y - half), Point::new(x, y + half)],
+            width: 1.5,
+            color,
+        });
+        legend.lag = true;
+        scene.lag_ticks.push(DrawnLagTick {
+            event,
+            source: tick.source,
+            x,
+            lag_days: tick.lag_days,
+        });
+    }
+}
+
+/// The warning triangle whose base is centred at `base_center`, apex up.
+fn warning_triangle(palette: &Palette, base_center: Point, width: f32, height: f32) -> Shape {
+    let Point { x, y } = base_center;
+    Shape::Polygon {
+        points: vec![
+            Point::new(x - width / 2.0, y),
+            Point::new(x + width / 2.0, y),
+            Point::new(x, y - height),
+        ],
+        fill: palette.warning_fill,
+        stroke: Some((1.0, palette.warning_outline)),
+    }
+}
+
+/// Whether `event` has findings of the kinds marked.
+fn is_marked(input: &TimelineLayoutInput<'_>, event: usize) -> bool {
+    let marked = input.options.finding_marks;
+    !marked.is_empty()
+        && input
+            .event_findings
+            .is_some_and(|findings| !findings.kinds_of(event).intersection(marked).is_empty())
+}
+
+/// The rectangle of the badge of `group` when it was just drawn (the last hit region).
+fn last_badge(scene: &Scene, group: &Group) -> Option<Rect> {
+    let Group::Cluster { first_event, .. } = *group else {
+        return None;
+    };
+    match scene.hits.last() {
+        Some(Hit {
+            rect,
+            target: HitTarget::Cluster {
+                first_event: drawn, ..
+            },
+        }) if *drawn == first_event => Some(*rect),
+        _ => None,
+    }
+}
+
+/// The triangle on a cluster badge with a marked member: at the badge's upper right.
+fn badge_mark(input: &TimelineLayoutInput<'_>, m: &Metrics, badge: Rect, marker_y: f32) -> Shape {
+    let r = m.marker_radius;
+    warning_triangle(
+        input.palette,
+        Point::new(badge.max.x - r * 0.2, marker_y - r * 0.3),
+        r * 2.2,
+        r * 1.9,
+    )
+}
+
+/// The triangle on an event with findings of the kinds marked: at the upper right of its
+/// marker (or of a bar's start), above the label rows, so no label has to make room for it.
+fn finding_mark(
+    input: &TimelineLayoutInput<'_>,
+    m: &Metrics,
+    event: usize,
+    x: f32,
+    marker_y: f32,
+) -> Option<Shape> {
+    if !is_marked(input, event) {
+        return None;
+    }
+    // About 10 × 8.5 points at text scale 1: legible beside a 9-point marker, and its apex
+    // stays inside the lane's top padding.
+    let r = m.marker_radius;
+    Some(warning_triangle(
+        input.palette,
+        Point::new(x + r * 1.05, marker_y - r * 0.3),
+        r * 2.2,
+        r * 1.9,
+    ))
+}
+
 /// Where a lane is and at which height its markers sit.
 #[derive(Clone, Copy)]
 struct LaneFrame {
@@ -1075,6 +1319,8 @@ struct LaneFrame {
     marker_y: f32,
 }
 
+/// Draws a single event or a cluster badge; returns the warning triangle of a single event
+/// with findings, for the caller to draw over every marker of the lane.
 #[allow(clippy::too_many_arguments)]
 fn draw_group(
     scene: &mut Scene,
@@ -1085,7 +1331,7 @@ fn draw_group(
     dimmed: bool,
     legend: &mut LegendEntries,
     measure: &dyn TextMeasure,
-) {
+) -> Option<Shape> {
     let LaneFrame {
         rect: lane_rect,
         marker_y,
@@ -1098,16 +1344,14 @@ fn draw_group(
             x_start,
             x_end,
         } => {
-            let Some(data) = input.dataset.events.get(event) else {
-                return;
-            };
+            let data = input.dataset.events.get(event)?;
             legend.mark(data.category, data.approximate);
             let color = palette.category(data.category).faded(alpha);
             let x0 = (x_start as f32).max(lane_rect.min.x - 2.0);
             let x1 = (x_end as f32).min(lane_rect.max.x + 2.0);
             let is_bar = x1 - x0 >= m.marker_radius * 2.0 && data.is_span();
             if !is_bar && (x_start as f32) < lane_rect.min.x - m.marker_radius {
-                return;
+                return None;
             }
             let hit_rect = if is_bar {
                 let rect = Rect::from_x_y_ranges(
@@ -1146,12 +1390,18 @@ fn draw_group(
                     marker_y + m.marker_radius + 2.0,
                 )
             };
-            if !dimmed {
-                scene.hits.push(Hit {
-                    rect: hit_rect,
-                    target: HitTarget::Event(event),
-                });
+            if dimmed {
+                return None;
             }
+            scene.hits.push(Hit {
+                rect: hit_rect,
+                target: HitTarget::Event(event),
+            });
+            let x = if is_bar { x0 } else { x_start as f32 };
+            let mark = finding_mark(input, m, event, x, marker_y)?;
+            legend.finding = true;
+            scene.marked_events.push(event);
+            Some(mark)
         }
         Group::Cluster {
             count,
@@ -1179,7 +1429,7 @@ fn draw_group(
                 marker_y + height / 2.0,
             );
             if rect.max.x < lane_rect.min.x {
-                return;
+                return None;
             }
             scene.shapes.push(Shape::Rect {
                 rect,
@@ -1212,6 +1462,7 @@ fn draw_group(
                     },
                 });
             }
+            None
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod era_bands;
 pub mod label_coverage;
 pub mod label_placement;
 pub mod label_rank;
+pub mod lag_ticks;
 pub mod lane_heights;
 pub mod lane_labels;
 pub mod layout;

@@ -65,6 +65,13 @@ pub struct Palette {
     pub cluster_fill: Color,
     pub cluster_text: Color,
     pub compressed_band: Color,
+    /// The warning triangle on events with findings: a yellow fill (Okabe–Ito yellow, which no
+    /// category uses) inside an outline that stands out from every surface.
+    pub warning_fill: Color,
+    pub warning_outline: Color,
+    /// The publication lag: the line from an event to its sources' publication dates, and
+    /// their ticks.
+    pub lag: Color,
     /// How much of their colour non-matching events keep while a search is active.
     pub dimmed_alpha: f32,
     /// Opacity of era bands.
@@ -130,6 +137,10 @@ const CONTRAST_CATEGORIES: [Color; 7] = [
     Color::rgb(0x49, 0x49, 0x49),
 ];
 
+/// Okabe–Ito yellow: the one colour of the set no category uses, and the colour of warning
+/// signs.
+pub const WARNING_YELLOW: Color = Color::rgb(0xF0, 0xE4, 0x42);
+
 /// Default era colours when a file gives none.
 pub const ERA_COLORS: [Color; 4] = [
     Color::rgb(0x8C, 0x9E, 0xB5),
@@ -155,6 +166,9 @@ impl Palette {
                 cluster_fill: Color::rgb(0x55, 0x5F, 0x6E),
                 cluster_text: Color::rgb(0xFF, 0xFF, 0xFF),
                 compressed_band: Color::rgba(0, 0, 0, 22),
+                warning_fill: WARNING_YELLOW,
+                warning_outline: Color::rgb(0x1E, 0x1E, 0x1E),
+                lag: Color::rgb(0x59, 0x59, 0x59),
                 dimmed_alpha: 0.25,
                 era_alpha: 0.12,
                 categories: LIGHT_CATEGORIES,
@@ -174,6 +188,11 @@ impl Palette {
                 cluster_fill: Color::rgb(0x9A, 0xA3, 0xB0),
                 cluster_text: Color::rgb(0x11, 0x13, 0x17),
                 compressed_band: Color::rgba(255, 255, 255, 16),
+                // On a dark ground the yellow itself stands out; the outline parts it from the
+                // marker under it.
+                warning_fill: WARNING_YELLOW,
+                warning_outline: Color::rgb(0x1B, 0x1D, 0x21),
+                lag: Color::rgb(0xA8, 0xAC, 0xB2),
                 dimmed_alpha: 0.25,
                 era_alpha: 0.14,
                 categories: DARK_CATEGORIES,
@@ -193,6 +212,9 @@ impl Palette {
                 cluster_fill: Color::rgb(0x00, 0x00, 0x00),
                 cluster_text: Color::rgb(0xFF, 0xFF, 0xFF),
                 compressed_band: Color::rgba(0, 0, 0, 30),
+                warning_fill: WARNING_YELLOW,
+                warning_outline: Color::rgb(0, 0, 0),
+                lag: Color::rgb(0x33, 0x33, 0x33),
                 dimmed_alpha: 0.3,
                 era_alpha: 0.10,
                 categories: CONTRAST_CATEGORIES,
@@ -314,6 +336,28 @@ mod tests {
                     "{theme:?} {name}: {contrast:.2}:1"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_warning_triangle_and_the_lag_stand_out_from_every_surface() {
+        for theme in Theme::ALL {
+            let palette = Palette::for_theme(theme);
+            let surfaces = time_area_surfaces(&palette);
+            // The triangle is seen by whichever of fill or outline stands out more.
+            let triangle = least_contrast(palette.warning_fill, &surfaces)
+                .max(least_contrast(palette.warning_outline, &surfaces));
+            assert!(
+                triangle >= theme.min_marker_contrast(),
+                "{theme:?} warning: {triangle:.2}:1"
+            );
+            let inside = contrast_ratio(palette.warning_fill, palette.warning_outline);
+            assert!(inside >= 3.0, "{theme:?} fill on outline: {inside:.2}:1");
+            let lag = least_contrast(palette.lag, &surfaces);
+            assert!(
+                lag >= theme.min_marker_contrast(),
+                "{theme:?} lag: {lag:.2}:1"
+            );
         }
     }
 

@@ -147,6 +147,12 @@ pub enum Shape {
         fill: Color,
         stroke: Option<(f32, Color)>,
     },
+    /// A filled convex polygon (the warning triangle of an event with findings).
+    Polygon {
+        points: Vec<Point>,
+        fill: Color,
+        stroke: Option<(f32, Color)>,
+    },
     Text {
         pos: Point,
         anchor: TextAnchor,
@@ -191,6 +197,20 @@ pub struct Scene {
     pub label_rects: Vec<Rect>,
     /// The events that got a label, and whether it shows the whole title (not cut with "…").
     pub event_labels: Vec<EventLabel>,
+    /// The events drawn with a warning triangle (they have findings of the kinds marked).
+    pub marked_events: Vec<usize>,
+    /// The publication ticks drawn: an event (index into `Dataset::events`), one of its
+    /// sources (index into `Dataset::sources`) and the tick's x.
+    pub lag_ticks: Vec<DrawnLagTick>,
+}
+
+/// A publication tick as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnLagTick {
+    pub event: usize,
+    pub source: usize,
+    pub x: f32,
+    pub lag_days: i64,
 }
 
 /// One event's label as placed by the layout.

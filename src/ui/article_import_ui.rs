@@ -3,6 +3,8 @@
 //! date, outlet, title, quotes with speakers, dates with their phrases), choose which proposed
 //! events to keep and edit their title, date and category, and add it all as one new set.
 
+use std::sync::Arc;
+
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::command::AppCommand;
@@ -12,7 +14,7 @@ use crate::article_import::{
     ArticleDocument, ArticleImport, ArticleMetadata, DocumentKind, EventChoice, EventEdit,
     PageMetadata, UNKNOWN_SPEAKER, import_document, to_article_set_with_choices,
 };
-use crate::checks::{Finding, check_article};
+use crate::checks::{ArticleQuote, ChronologyContext, Finding, check_article_against};
 use crate::model::article_set::ArticleSet;
 use crate::model::category::Category;
 
@@ -45,6 +47,8 @@ pub struct ArticleImportWindow {
     pub findings: Vec<Finding>,
     /// The inputs `analysis` was made from, to know when to analyse again.
     analysed_inputs: Option<(String, String, String, String)>,
+    /// The loaded chronology the text is checked against (its events and quotes).
+    pub chronology: Arc<ChronologyContext>,
 }
 
 /// What the window asks the app to do.
@@ -54,11 +58,20 @@ pub enum ArticleImportAction {
 }
 
 impl ArticleImportWindow {
+    /// A closed window whose texts are checked against `chronology`.
+    pub fn checked_against(chronology: Arc<ChronologyContext>) -> Self {
+        Self {
+            chronology,
+            ..Self::default()
+        }
+    }
+
     /// Opens the window on an empty text.
     pub fn open_empty(&mut self) {
         *self = Self {
             open: true,
             origin: "pasted article".to_owned(),
+            chronology: std::mem::take(&mut self.chronology),
             ..Self::default()
         };
     }
@@ -85,6 +98,7 @@ impl ArticleImportWindow {
             page: document.page,
             document_kind: document.kind,
             document_warnings: document.warnings,
+            chronology: std::mem::take(&mut self.chronology),
             ..Self::default()
         };
         self.analyse();
@@ -144,7 +158,21 @@ impl ArticleImportWindow {
             })
             .collect();
         self.findings = analysis.published.map_or_else(Vec::new, |published| {
-            check_article(&self.text, published, Some(&self.origin))
+            let quotes: Vec<ArticleQuote<'_>> = analysis
+                .quotes
+                .iter()
+                .map(|quote| ArticleQuote {
+                    text: &quote.text,
+                    speaker: &quote.speaker,
+                })
+                .collect();
+            check_article_against(
+                &self.text,
+                published,
+                Some(&self.origin),
+                &quotes,
+                &self.chronology,
+            )
         });
         self.analysis = Some(analysis);
         self.analysed_inputs = Some(self.inputs());

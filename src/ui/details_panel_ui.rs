@@ -1,15 +1,34 @@
-//! Details of the selected event: date with its precision, summary, actors, reference, and its
-//! sources and quotes.
+//! Details of the selected event: date with its precision, summary, actors, reference, its
+//! sources (with the days from the event to their publication), quotes and findings.
 
 use egui::{RichText, Ui};
 
 use crate::app::command::AppCommand;
+use crate::checks::findings_by_kind::{FindingsByKind, kind_heading};
 use crate::explorer::Explorer;
 use crate::model::date::Precision;
+use crate::timeline::lag_ticks::lag_days;
+
+/// "published the same day", "published 3 days later", "published 2 days before".
+pub fn lag_text(lag_days: i64) -> String {
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match lag_days {
+        0 => "published the same day".to_owned(),
+        n if n > 0 => format!("published {} later", days(n)),
+        n => format!("published {} before", days(-n)),
+    }
+}
 
 pub fn details_panel_ui(
     ui: &mut Ui,
     explorer: &Explorer,
+    findings: &FindingsByKind,
     selected_event: Option<usize>,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -77,10 +96,11 @@ pub fn details_panel_ui(
                 .filter_map(|s| dataset.sources.get(s))
             {
                 let text = format!(
-                    "{}, {}: {}",
+                    "{}, {}: {} ({})",
                     source.outlet,
                     source.published.display(),
-                    source.title
+                    source.title,
+                    lag_text(lag_days(event, source))
                 );
                 match &source.url {
                     Some(url) => {
@@ -107,6 +127,26 @@ pub fn details_panel_ui(
                 if ui.selectable_label(false, text).clicked() {
                     commands.push(AppCommand::RevealQuote(quote_index));
                 }
+            }
+        }
+        let places: Vec<_> = findings.by_event.places_of(index).collect();
+        if !places.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("Findings ({})", places.len())).strong());
+            for place in places {
+                let Some(group) = findings.groups.get(place.group) else {
+                    continue;
+                };
+                let Some(listed) = group.findings.get(place.index) else {
+                    continue;
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("{}:", kind_heading(group.kind)))
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                    ui.label(&listed.finding.message);
+                });
             }
         }
         if !event.files().is_empty() {

@@ -77,6 +77,18 @@ pub fn paint_scene_over(painter: &Painter, scene: &Scene, cleared_to: Option<Col
                     shapes.push(egui::Shape::circle_stroke(pos2(*center), *radius, stroke));
                 }
             }
+            Shape::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                let stroke = stroke.map_or(Stroke::NONE, |(w, c)| Stroke::new(w, color32(c)));
+                shapes.push(egui::Shape::convex_polygon(
+                    points.iter().copied().map(pos2).collect(),
+                    color32(*fill),
+                    stroke,
+                ));
+            }
             Shape::Text {
                 pos,
                 anchor,

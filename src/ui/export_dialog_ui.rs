@@ -178,6 +178,8 @@ fn dialog_contents_ui(
                 ui.checkbox(&mut dialog.options.credits, "Source credits");
                 ui.checkbox(&mut dialog.options.keep_empty_lanes, "Empty lanes")
                     .on_hover_text("Keep lanes with nothing in the range, as a title line");
+                ui.checkbox(&mut dialog.options.publication_lag, "Publication lag")
+                    .on_hover_text("A tick at the publication date of each event's sources");
             });
             ui.end_row();
             ui.label("Format");

@@ -13,6 +13,31 @@ const MAX_FINDINGS_OPEN_AT_FIRST: usize = 20;
 /// More findings of one kind than this are not listed (`chronoscope check` lists them all).
 const MAX_LISTED_PER_KIND: usize = 300;
 
+/// How a finding's link names its target: the event's title and date, or the quote's speaker
+/// and first words (never a raw id).
+pub fn target_title(explorer: &Explorer, target: FindingTarget) -> Option<String> {
+    let dataset = &explorer.dataset;
+    match target {
+        FindingTarget::Event(event) => {
+            let event = dataset.events.get(event)?;
+            Some(format!("{} ({})", event.title(), event.date.display()))
+        }
+        FindingTarget::Quote(quote) => {
+            let quote = dataset.quotes.get(quote)?;
+            let words: String = quote.text.chars().take(QUOTE_WORDS_SHOWN).collect();
+            let cut = if quote.text.chars().count() > QUOTE_WORDS_SHOWN {
+                "…"
+            } else {
+                ""
+            };
+            Some(format!("{}: “{}{cut}”", quote.speaker, words.trim_end()))
+        }
+    }
+}
+
+/// How many characters of a quote its link shows.
+const QUOTE_WORDS_SHOWN: usize = 60;
+
 /// The section; a finding's link emits [`AppCommand::RevealEvent`] or
 /// [`AppCommand::RevealQuote`].
 pub fn findings_panel_ui(
@@ -56,8 +81,8 @@ pub fn findings_panel_ui(
                         egui::Frame::group(ui.style()).show(ui, |ui| {
                             ui.set_width(ui.available_width());
                             ui.add(egui::Label::new(&listed.finding.message).wrap());
-                            if let (Some(target), Some(item)) =
-                                (listed.target, listed.finding.item.as_deref())
+                            if let Some(target) = listed.target
+                                && let Some(item) = target_title(explorer, target)
                             {
                                 let (command, hover) = match target {
                                     FindingTarget::Event(event) => (

@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::command::AppCommand;
 use crate::explorer::Explorer;
-use crate::filter::Filter;
+use crate::filter::{Filter, IndependentSources};
 
 /// The panel; showing or hiding a set or a source emits [`AppCommand::SetFilter`].
 pub fn sources_panel_ui(
@@ -51,11 +51,34 @@ fn sources_ui(
     if explorer.dataset.files.is_empty() {
         ui.label("Nothing is loaded. Use File > Open or Add, or drop files on the window.");
     }
+    ui.add_space(2.0);
+    independent_sources_filter_ui(ui, filter);
     ui.add_space(4.0);
     ScrollArea::vertical().id_salt("sources").show(ui, |ui| {
         for file in 0..explorer.dataset.files.len() {
             loaded_set_ui(ui, explorer, filter, file, loading, commands);
         }
+    });
+}
+
+/// Events by their number of independent sources (one outlet counts once).
+fn independent_sources_filter_ui(ui: &mut Ui, filter: &mut Filter) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Independent sources");
+        egui::ComboBox::from_id_salt("independent sources")
+            .selected_text(filter.independent_sources.label())
+            .show_ui(ui, |ui| {
+                for choice in IndependentSources::ALL {
+                    ui.selectable_value(&mut filter.independent_sources, choice, choice.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Events by how many independent sources support them: an outlet counts once \
+             however many of its articles are cited, and a reference link counts as another \
+             source only when it is on another site",
+            );
     });
 }
 

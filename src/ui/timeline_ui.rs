@@ -3,16 +3,19 @@
 
 use egui::{Sense, Ui};
 
+use super::details_panel_ui::lag_text;
 use super::egui_painter::{EguiTextMeasure, paint_scene_over};
 use crate::app::command::AppCommand;
+use crate::checks::findings_by_kind::kind_heading;
 use crate::explore::time_view::TimeView;
 use crate::explorer::Explorer;
 use crate::model::date::date_from_days;
+use crate::timeline::lag_ticks::lag_days;
 use crate::timeline::layout::{
     LayoutOptions, TimelineLayout, TimelineLayoutInput, layout_timeline,
 };
 use crate::timeline::palette::Palette;
-use crate::timeline::scene::{Color, EventLabel, HitTarget, Point, Rect};
+use crate::timeline::scene::{Color, DrawnLagTick, EventLabel, HitTarget, Point, Rect};
 
 /// Wheel points per e-fold of zoom.
 const WHEEL_POINTS_PER_ZOOM_E: f32 = 400.0;
@@ -26,6 +29,17 @@ const EVENT_LABELS_ID: &str = "timeline: event labels";
 /// The event labels the timeline drew in the last frame.
 pub fn last_event_labels(ctx: &egui::Context) -> Vec<EventLabel> {
     ctx.data(|data| data.get_temp::<Vec<EventLabel>>(egui::Id::unique(EVENT_LABELS_ID)))
+        .unwrap_or_default()
+}
+
+/// Where the widget keeps the events marked with a warning triangle and the publication
+/// ticks of the last frame, for tests.
+const MARKS_ID: &str = "timeline: finding marks and lag ticks";
+
+/// The events the timeline marked with a warning triangle in the last frame, and the
+/// publication ticks it drew.
+pub fn last_marks(ctx: &egui::Context) -> (Vec<usize>, Vec<DrawnLagTick>) {
+    ctx.data(|data| data.get_temp(egui::Id::unique(MARKS_ID)))
         .unwrap_or_default()
 }
 
@@ -61,6 +75,7 @@ pub fn paint_timeline(
         palette,
         selected_event,
         hovered_event,
+        event_findings: Some(&explorer.event_findings),
         options,
     };
     let layout = layout_timeline(&input, &EguiTextMeasure { ctx: ui.ctx() });
@@ -96,7 +111,14 @@ pub fn timeline_ui(
     );
     // Moved, not copied: the rest of the frame needs only the scene's hit regions.
     let labels = std::mem::take(&mut layout.scene.event_labels);
-    ui.data_mut(|data| data.insert_temp(egui::Id::unique(EVENT_LABELS_ID), labels));
+    let marks = (
+        std::mem::take(&mut layout.scene.marked_events),
+        std::mem::take(&mut layout.scene.lag_ticks),
+    );
+    ui.data_mut(|data| {
+        data.insert_temp(egui::Id::unique(EVENT_LABELS_ID), labels);
+        data.insert_temp(egui::Id::unique(MARKS_ID), marks);
+    });
     if explorer.lanes.lanes.is_empty() {
         let message = if explorer.dataset.events.is_empty() {
             "No events loaded."
@@ -220,6 +242,33 @@ fn hover_ui(ui: &mut Ui, explorer: &Explorer, target: HitTarget) {
             let actors: Vec<&str> = explorer.dataset.actors_of(event).collect();
             if !actors.is_empty() {
                 ui.weak(actors.join(", "));
+            }
+            // The publication lag: when each source reported it.
+            let dataset = &explorer.dataset;
+            let sources = event.sources();
+            for source in sources
+                .iter()
+                .filter_map(|s| dataset.sources.get(s))
+                .take(4)
+            {
+                ui.weak(format!(
+                    "{}, {}: {}",
+                    source.outlet,
+                    source.published.display(),
+                    lag_text(lag_days(event, source))
+                ));
+            }
+            if sources.len() > 4 {
+                ui.weak(format!("and {} more sources", sources.len() - 4));
+            }
+            let kinds = explorer.event_findings.kinds_of(index);
+            if !kinds.is_empty() {
+                let names: Vec<&str> = kinds.iter().map(kind_heading).collect();
+                ui.label(
+                    egui::RichText::new(format!("Findings: {}", names.join(" · ")))
+                        .color(ui.visuals().warn_fg_color),
+                );
+                ui.weak("Select the event to read its findings");
             }
         }
         HitTarget::Cluster {

@@ -45,6 +45,17 @@ fn menus_ui(ui: &mut Ui, settings: &mut Settings, loading: bool, commands: &mut 
             ui.checkbox(&mut settings.show_quotes, "Quotes panel");
             ui.checkbox(&mut settings.show_details, "Details panel");
             ui.checkbox(&mut settings.show_findings, "Findings");
+            ui.checkbox(&mut settings.show_finding_marks, "Finding marks")
+                .on_hover_text(
+                    "A warning triangle on events with findings (stale phrases, after \
+                     publication, unverified quotes, quote variants); single-source events \
+                     are shown by the Independent sources filter (Sources panel) instead",
+                );
+            ui.checkbox(&mut settings.show_publication_lag, "Publication lag (L)")
+                .on_hover_text(
+                    "For each event on screen, a tick at the publication date of each of its \
+                     sources, joined to the event: the lag between what happened and its report",
+                );
             ui.checkbox(&mut settings.show_overview, "Overview strip");
             ui.checkbox(&mut settings.show_frame_times, "Frame times");
             ui.separator();
@@ -66,6 +77,7 @@ fn menus_ui(ui: &mut Ui, settings: &mut Settings, loading: bool, commands: &mut 
                 "Drag or Shift+Left/Right: pan · Up/Down: zoom · Home or double-click: fit all",
             );
             ui.label("Left/Right: previous/next event · Ctrl+F: search · Esc: clear the selection");
+            ui.label("L: publication lag on or off");
         });
     });
 }
