@@ -385,3 +385,24 @@ fn an_event_edited_in_the_import_window_is_added_as_edited() {
             .all(|event| !event.title().starts_with("Russian Foreign Minister"))
     );
 }
+
+#[test]
+fn the_import_window_compares_the_articles_quotes_with_the_loaded_chronology() {
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/checks/quotes_2025.txt");
+    let mut harness = common::harness_answering(vec![vec![article]]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Import article text").click();
+    harness.run();
+    harness.get_by_label("Open a text file…").click();
+    harness.run();
+    harness.get_by_label("Published").click();
+    harness.get_by_label("Published").type_text("2025-11-18");
+    harness.run();
+    // The built-in chronology has Peskov's words from Dawat Media Center, a little longer.
+    harness.get_by_label_contains(
+        "Dmitry Peskov's words differ between the article (“There will be no Russian \
+         representatives in Turkey,”) and Dawat Media Center",
+    );
+}

@@ -52,6 +52,11 @@ pub enum AppCommand {
     SaveTo(PathBuf),
     /// Open the window that imports a news article as plain text.
     OpenArticleImport,
+    /// Import these article files and folders as one set, in the background, then show the
+    /// summary (File ▸ Import articles from folder, several files chosen or dropped).
+    ImportArticles(Vec<PathBuf>),
+    /// Stop the running import of articles; nothing is added.
+    CancelArticleBatch,
     /// Open the export dialog (File ▸ Export image…).
     OpenExportDialog,
     /// Put the picture the export dialog describes on the clipboard.

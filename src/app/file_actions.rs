@@ -11,7 +11,6 @@ use super::ChronoscopeApp;
 use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
-use crate::article_import::html_page::{has_html_extension, looks_like_html};
 use crate::article_import::read_article_document;
 use crate::checks::ChronologyContext;
 use crate::checks::findings_by_kind::FindingsByKind;
@@ -103,6 +102,10 @@ impl ChronoscopeApp {
                 .map(AppCommand::SaveTo)
                 .into_iter()
                 .collect(),
+            DialogPurpose::ImportArticle if answer.paths.len() > 1 => {
+                vec![AppCommand::ImportArticles(answer.paths)]
+            }
+            DialogPurpose::ImportArticleFolder => vec![AppCommand::ImportArticles(answer.paths)],
             DialogPurpose::ImportArticle => {
                 if let Some(path) = answer.paths.first() {
                     self.open_article_file(path);
@@ -345,10 +348,9 @@ impl ChronoscopeApp {
         recent.truncate(RECENT_FILES_KEPT);
     }
 
-    /// Files dropped onto the window are added, as with File ▸ Add; a saved web page is
-    /// opened in the article import window instead (the first one, if several are dropped).
+    /// Files dropped onto the window are added, as with File ▸ Add; articles are imported.
     pub(super) fn take_dropped_files(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
-        let mut dropped: Vec<PathBuf> = ctx.input(|input| {
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
             input
                 .raw
                 .dropped_files
@@ -357,30 +359,7 @@ impl ChronoscopeApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
-        let (pages, _): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-            .iter()
-            .cloned()
-            .partition(|path| is_saved_web_page(path));
-        dropped.retain(|path| !pages.contains(path));
-        if let Some(page) = pages.first() {
-            self.open_article_file(page);
-        }
-        if pages.len() > 1 {
-            let skipped: Vec<String> = pages.iter().skip(1).map(|p| file_label(p)).collect();
-            self.notifications.push(
-                NotificationKind::Warning,
-                format!(
-                    "Only one web page is imported at a time; not imported: {}",
-                    skipped.join(", ")
-                ),
-                Vec::new(),
-            );
-        }
-        if dropped.is_empty() {
-            Vec::new()
-        } else {
-            vec![AppCommand::AddFiles(dropped)]
-        }
+        self.dropped_paths_commands(dropped)
     }
 
     /// The progress strip of a running load, with its Cancel button.
@@ -415,18 +394,6 @@ impl ChronoscopeApp {
             }
         });
     }
-}
-
-/// Whether a file is a saved web page: by its extension, or by how its first bytes start.
-fn is_saved_web_page(path: &Path) -> bool {
-    use std::io::Read as _;
-    if has_html_extension(&path.to_string_lossy()) {
-        return true;
-    }
-    let mut start = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(8192).read_to_end(&mut start))
-        .is_ok_and(|_| looks_like_html(&start))
 }
 
 fn file_names(paths: &[PathBuf]) -> String {

@@ -12,8 +12,10 @@ pub enum DialogPurpose {
     Open,
     /// Merge one or more files into what is loaded.
     Add,
-    /// A news article as plain text or a saved web page.
+    /// A news article as plain text or a saved web page (several chosen: imported as one set).
     ImportArticle,
+    /// A folder of news articles, imported as one set.
+    ImportArticleFolder,
     /// Where to save the loaded dataset as an article set.
     SaveAs,
     /// Where to write an exported picture.
@@ -26,6 +28,7 @@ impl DialogPurpose {
             DialogPurpose::Open => "Open article sets",
             DialogPurpose::Add => "Add article sets",
             DialogPurpose::ImportArticle => "Import article text",
+            DialogPurpose::ImportArticleFolder => "Import articles from folder",
             DialogPurpose::SaveAs => "Save article set as",
             DialogPurpose::ExportImage => "Export image",
         }
@@ -52,6 +55,7 @@ impl DialogPurpose {
                 ("Plain text", &["txt", "text", "md"]),
                 ("Saved web pages", &["html", "htm"]),
             ],
+            DialogPurpose::ImportArticleFolder => &[],
             DialogPurpose::SaveAs => &[("Article set", &["json"])],
             DialogPurpose::ExportImage => &[("PNG image", &["png"]), ("SVG image", &["svg"])],
         }
@@ -150,7 +154,8 @@ fn run_native_dialog(request: &DialogRequest) -> Vec<PathBuf> {
         DialogPurpose::SaveAs | DialogPurpose::ExportImage => {
             dialog.save_file().into_iter().collect()
         }
-        DialogPurpose::ImportArticle => dialog.pick_file().into_iter().collect(),
+        DialogPurpose::ImportArticle => dialog.pick_files().unwrap_or_default(),
+        DialogPurpose::ImportArticleFolder => dialog.pick_folder().into_iter().collect(),
         DialogPurpose::Open | DialogPurpose::Add => dialog.pick_files().unwrap_or_default(),
     }
 }

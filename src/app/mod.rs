@@ -1,6 +1,7 @@
 //! The Chronoscope window: saved settings plus runtime state; panels emit commands that are
 //! applied after the frame.
 
+pub mod article_batch_actions;
 pub mod command;
 pub mod file_actions;
 pub mod file_dialogs;
@@ -65,6 +66,9 @@ pub struct ChronoscopeApp {
     running_change: Option<ChangeJob<file_actions::PreparedData>>,
     queued_changes: VecDeque<DataChange>,
     article_import: ArticleImportWindow,
+    /// Many articles imported at once: the batch running, and its summary.
+    article_batch_job: Option<crate::loading::article_batch_job::ArticleBatchJob>,
+    article_batch_window: crate::ui::article_batch_ui::ArticleBatchWindow,
     export_dialog: ExportDialog,
     /// Presentation mode: only the timeline, larger text, full screen.
     presenting: bool,
@@ -119,6 +123,8 @@ impl ChronoscopeApp {
             running_change: None,
             queued_changes: VecDeque::new(),
             article_import: ArticleImportWindow::checked_against(chronology),
+            article_batch_job: None,
+            article_batch_window: Default::default(),
             export_dialog: ExportDialog::default(),
             presenting: false,
             presentation_started_seconds: 0.0,
@@ -242,8 +248,10 @@ impl ChronoscopeApp {
                 self.export_dialog.options.publication_lag = self.settings.show_publication_lag;
                 self.export_dialog.open_for_view(self.target_view());
             }
+            AppCommand::CancelArticleBatch => self.cancel_article_batch(),
             // These need the egui context: see `apply_in_frame`.
             AppCommand::ShowDialog(_)
+            | AppCommand::ImportArticles(_)
             | AppCommand::CopyExportImage
             | AppCommand::CopyViewImage
             | AppCommand::SetPresenting(_) => {}
@@ -254,6 +262,7 @@ impl ChronoscopeApp {
     fn apply_in_frame(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
             AppCommand::ShowDialog(purpose) => self.show_dialog(purpose, ctx),
+            AppCommand::ImportArticles(paths) => self.start_article_batch(paths, ctx),
             AppCommand::CopyExportImage => self.copy_image(ctx, true),
             AppCommand::CopyViewImage => self.copy_image(ctx, false),
             AppCommand::SetPresenting(presenting) => self.set_presenting(presenting, ctx),
@@ -391,6 +400,7 @@ impl ChronoscopeApp {
             );
             ui::top_bar_ui::toolbar_ui(ui, &self.explorer, &self.settings, &self.filter, commands);
             self.loading_ui(ui, commands);
+            self.article_batch_progress_line_ui(ui, commands);
             self.notifications.notifications_ui(ui);
         });
         if self.settings.show_overview {
@@ -551,6 +561,7 @@ impl ChronoscopeApp {
             commands.extend(self.handle_dialog_answer(answer));
         }
         self.poll_changes(&ctx);
+        self.poll_article_batch(&ctx);
 
         let palette = Palette::for_theme(self.settings.theme);
         if !self.presenting {
@@ -602,6 +613,8 @@ impl ChronoscopeApp {
                 set: Box::new(set),
             });
         }
+
+        self.article_batch_window_ui(&ctx);
 
         // Commands first, in order: what the widgets asked for this frame is shown at once.
         for command in commands {

@@ -10,7 +10,8 @@ use crate::article_import::{
     ArticleImport, ArticleMetadata, DocumentKind, MissingField, import_document, parse_published,
     read_article_document, to_article_set,
 };
-use crate::checks::check_article;
+use crate::builtin::builtin_dataset;
+use crate::checks::{ArticleQuote, ChronologyContext, check_article_against};
 use crate::cli::check::human_report;
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
@@ -21,15 +22,20 @@ const EXIT_USAGE: u8 = 2;
 /// Options of `import-article`, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
 pub struct ImportArticleArgs {
-    /// The article: plain text (UTF-8) or a saved web page (.html, .htm).
+    /// The article as plain text (UTF-8) or a saved web page (.html, .htm), or a folder of
+    /// articles (its .txt, .text, .md, .html and .htm files, sorted by name, sub-folders
+    /// included but hidden ones).
     pub file: PathBuf,
-    /// Publication date (YYYY-MM-DD), when the text does not state it.
+    /// More articles or folders: all are imported into one set, with a summary table.
+    pub more_files: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD), when the text does not state it (with several files:
+    /// for those that state none).
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
-    /// Name of the outlet.
+    /// Name of the outlet (with several files: for those that state none).
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
-    /// Headline.
+    /// Headline (one article only).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
     /// Where to write the article set.
@@ -47,6 +53,9 @@ pub struct ImportArticleArgs {
 /// Runs the command; exit 0 on success, 1 when a file cannot be read or written, 2 when the
 /// publication date is missing, an option is malformed or `--out` is the article itself.
 pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
+    if super::import_articles::is_batch(options) {
+        return super::import_articles::run_import_articles(options);
+    }
     let label = options.file.display().to_string();
     let inputs = std::slice::from_ref(&options.file);
     if let Some(out) = &options.out
@@ -104,8 +113,20 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     }
     print_text(&findings_report(&label, &import));
     if let Some(published) = import.published {
-        // Source criticism of the text itself: phrases that date it otherwise.
-        let findings = check_article(text, published, Some(&label));
+        // Source criticism of the text: phrases that date it otherwise, and its quotes,
+        // against the built-in chronology (the one the window opens on).
+        let chronology = builtin_dataset()
+            .map(|builtin| ChronologyContext::of(&builtin))
+            .unwrap_or_default();
+        let quotes: Vec<ArticleQuote<'_>> = import
+            .quotes
+            .iter()
+            .map(|quote| ArticleQuote {
+                text: &quote.text,
+                speaker: &quote.speaker,
+            })
+            .collect();
+        let findings = check_article_against(text, published, Some(&label), &quotes, &chronology);
         print_text(&format!("source criticism:\n{}", human_report(&findings)));
     }
     if import.missing().contains(&MissingField::Published) {

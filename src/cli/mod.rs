@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod import_article;
+pub mod import_articles;
 pub mod merge;
 pub mod render;
 
@@ -82,8 +83,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a news article (plain text or a saved web page): quotes with speakers, dates,
-    /// proposed events.
+    /// Import a news article, plain text or a saved web page (or several, or a folder of them,
+    /// into one set): quotes with speakers, dates, proposed events.
     ImportArticle(import_article::ImportArticleArgs),
     /// Source criticism: stale phrases, events after their sources, unverified or variant
     /// quotes, single-source events (the built-in chronology without FILE).

@@ -2,6 +2,9 @@
 //! import it, merge it into a snapshot of what is loaded, and save atomically. The window's
 //! background job, every command-line command and `render` go through here.
 
+pub mod article_batch;
+pub mod article_batch_job;
+pub mod article_file;
 pub mod change;
 pub mod import_bench;
 pub mod job;

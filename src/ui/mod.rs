@@ -1,5 +1,6 @@
 //! egui widgets and panels: they draw layouts and turn input into `AppCommand`s.
 
+pub mod article_batch_ui;
 pub mod article_import_ui;
 pub mod details_panel_ui;
 pub mod egui_painter;

@@ -113,6 +113,15 @@ fn file_menu_ui(ui: &mut Ui, settings: &Settings, loading: bool, commands: &mut 
     {
         commands.push(AppCommand::OpenArticleImport);
     }
+    if item(ui, "Import articles from folder…", "")
+        .on_hover_text(
+            "Every article file of a folder (.txt, .text, .md, .html, .htm) as one set, with a \
+             summary first (you can also drop several article files or a folder on the window)",
+        )
+        .clicked()
+    {
+        commands.push(AppCommand::ShowDialog(DialogPurpose::ImportArticleFolder));
+    }
     ui.menu_button("Open recent", |ui| {
         if settings.recent_files.is_empty() {
             ui.weak("No recent files");
