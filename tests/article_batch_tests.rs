@@ -414,7 +414,9 @@ fn several_files_chosen_in_the_article_dialog_are_imported_as_one_batch() {
     harness.run();
     harness.get_by_label_contains("Import article text").click();
     harness.run();
-    harness.get_by_label_contains("Open a text file").click();
+    harness
+        .get_by_label_contains("Open an article file")
+        .click();
     harness.run();
     wait_for_articles(&mut harness);
     let summary = harness.state().article_batch_summary().expect("a summary");

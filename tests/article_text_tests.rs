@@ -318,7 +318,7 @@ fn an_event_edited_in_the_import_window_is_added_as_edited() {
     harness.run();
     harness.get_by_label_contains("Import article text").click();
     harness.run();
-    harness.get_by_label("Open a text file…").click();
+    harness.get_by_label("Open an article file…").click();
     harness.run();
     harness.get_by_label("Published").click();
     harness.get_by_label("Published").type_text("2025-05-16");
@@ -395,7 +395,7 @@ fn the_import_window_compares_the_articles_quotes_with_the_loaded_chronology() {
     harness.run();
     harness.get_by_label_contains("Import article text").click();
     harness.run();
-    harness.get_by_label("Open a text file…").click();
+    harness.get_by_label("Open an article file…").click();
     harness.run();
     harness.get_by_label("Published").click();
     harness.get_by_label("Published").type_text("2025-11-18");

@@ -484,7 +484,7 @@ fn the_import_window_lists_the_stale_phrases_of_a_text_before_it_is_added() {
     harness.run();
     harness.get_by_label_contains("Import article text").click();
     harness.run();
-    harness.get_by_label("Open a text file…").click();
+    harness.get_by_label("Open an article file…").click();
     harness.run();
     harness.get_by_label_contains("give the publication date");
     harness.get_by_label("Published").click();

@@ -11,6 +11,7 @@ use super::ChronoscopeApp;
 use super::command::AppCommand;
 use super::file_dialogs::{DialogAnswer, DialogPurpose, DialogRequest};
 use super::notifications::NotificationKind;
+use crate::article_import::read_article_document;
 use crate::checks::ChronologyContext;
 use crate::checks::findings_by_kind::FindingsByKind;
 use crate::explore::lanes::LaneMode;
@@ -264,8 +265,9 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Reads a plain-text article into the import window.
-    fn open_article_file(&mut self, path: &Path) {
+    /// Reads an article file (plain text, or a saved web page's article and metadata) into
+    /// the import window; a file that cannot be read leaves the window as it was.
+    pub(super) fn open_article_file(&mut self, path: &Path) {
         let label = file_label(path);
         let progress = LoadProgress::default();
         let read = match read_file_with_progress(path, &label, &progress) {
@@ -273,22 +275,8 @@ impl ChronoscopeApp {
             Err(ReadError::Failed(error)) => Err(error),
             Err(ReadError::Cancelled) => return,
         };
-        let text = read.and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|error| {
-                let valid = error.utf8_error().valid_up_to();
-                let position =
-                    crate::model::json_position::position_of_byte(error.as_bytes(), valid);
-                crate::model::load_error::LoadError::single(
-                    &label,
-                    crate::model::load_error::Problem::new(
-                        "is not UTF-8 text: expected a plain-text article",
-                    )
-                    .at_position(position),
-                )
-            })
-        });
-        match text {
-            Ok(text) => self.article_import.open_with_text(label, text),
+        match read.and_then(|bytes| read_article_document(&bytes, &label)) {
+            Ok(document) => self.article_import.open_with_document(label, document),
             Err(error) => self.notifications.push(
                 NotificationKind::Error,
                 format!("Could not import {label}; nothing was changed"),

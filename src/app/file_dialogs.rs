@@ -12,7 +12,7 @@ pub enum DialogPurpose {
     Open,
     /// Merge one or more files into what is loaded.
     Add,
-    /// A news article as plain text (several chosen: imported as one set).
+    /// A news article as plain text or a saved web page (several chosen: imported as one set).
     ImportArticle,
     /// A folder of news articles, imported as one set.
     ImportArticleFolder,
@@ -47,7 +47,14 @@ impl DialogPurpose {
                 ("JSON", &["json"]),
                 ("CSV", &["csv"]),
             ],
-            DialogPurpose::ImportArticle => &[("Plain text", &["txt", "text", "md"])],
+            DialogPurpose::ImportArticle => &[
+                (
+                    "Articles: text and web pages",
+                    &["txt", "text", "md", "html", "htm"],
+                ),
+                ("Plain text", &["txt", "text", "md"]),
+                ("Saved web pages", &["html", "htm"]),
+            ],
             DialogPurpose::ImportArticleFolder => &[],
             DialogPurpose::SaveAs => &[("Article set", &["json"])],
             DialogPurpose::ExportImage => &[("PNG image", &["png"]), ("SVG image", &["svg"])],

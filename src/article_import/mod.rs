@@ -1,14 +1,17 @@
-//! Importing a plain-text news article: its quotes with their speakers, the dates it mentions
-//! (relative ones resolved against the publication date) and the events those dates propose,
-//! turned into an article set once the user has accepted or dropped the proposals. Pure logic
-//! (no egui, no files) except [`cli`], the `import-article` command.
+//! Importing a news article (plain text, or a saved web page: [`html_page`]): its quotes with
+//! their speakers, the dates it mentions (relative ones resolved against the publication date)
+//! and the events those dates propose, turned into an article set once the user has accepted or
+//! dropped the proposals. Pure logic (no egui, no files) except [`cli`], the `import-article`
+//! command.
 
 pub mod datelines;
 pub mod dates;
 pub mod event_edits;
 pub mod events;
+pub mod html_page;
 pub mod language;
 pub mod metadata;
+pub mod page_metadata;
 pub mod people;
 pub mod quotes;
 pub mod sentences;
@@ -23,6 +26,8 @@ use chrono::NaiveDate;
 pub use dates::{DateMention, parse_published};
 pub use event_edits::{EventChoice, EventEdit, EventEditError};
 pub use events::ProposedEvent;
+pub use html_page::{ArticleDocument, DocumentKind, read_article_document};
+pub use page_metadata::PageMetadata;
 pub use speakers::{Attribution, UNKNOWN_SPEAKER};
 
 use crate::import::unique_ids::UniqueIds;
@@ -82,6 +87,11 @@ pub struct ArticleImport {
     pub title: Option<String>,
     /// What the text itself states, whatever was given.
     pub found_in_text: ArticleMetadata,
+    /// Where the article came from: plain text or a saved web page.
+    pub document_kind: DocumentKind,
+    /// What the saved web page states (empty for plain text); it wins over the text, and what
+    /// is given wins over it. Its url, byline and language go into the source record.
+    pub found_in_page: PageMetadata,
     /// Direct quotes, in text order.
     pub quotes: Vec<ImportedQuote>,
     /// Quoted words nobody is credited with, short fragments such as "independent" states:
@@ -248,12 +258,33 @@ pub fn import_article(text: &str, given: &ArticleMetadata) -> ArticleImport {
             outlet: found.outlet,
             title: found.title,
         },
+        document_kind: DocumentKind::PlainText,
+        found_in_page: PageMetadata::default(),
         quotes,
         scare_quotes,
         mentions,
         proposed_events,
         warnings,
     }
+}
+
+/// Reads an article file's text (see [`import_article`]) with what its page states: given
+/// metadata wins over the page's, which wins over what the text states.
+pub fn import_document(document: &ArticleDocument, given: &ArticleMetadata) -> ArticleImport {
+    let page = &document.page;
+    let non_blank = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+    let given_or_page = ArticleMetadata {
+        published: given.published.or(page.published),
+        outlet: non_blank(&given.outlet).or_else(|| page.outlet.clone()),
+        title: non_blank(&given.title).or_else(|| page.title.clone()),
+    };
+    let mut import = import_article(&document.text, &given_or_page);
+    import.document_kind = document.kind;
+    import.found_in_page = page.clone();
+    import
+        .warnings
+        .splice(0..0, document.warnings.iter().cloned());
+    import
 }
 
 /// Lower-case ASCII letters and digits joined by single hyphens: "Middle East Eye" → "middle-east-eye".
@@ -329,8 +360,12 @@ pub fn to_article_set_with_choices(
         slug => slug,
     };
     let source_id = format!("{outlet_slug}-{}", published_date.to_iso());
+    let kind = match import.document_kind {
+        DocumentKind::PlainText => "plain text",
+        DocumentKind::HtmlPage => "a saved web page",
+    };
     let mut notes = format!(
-        "Imported from plain text ({file_label}): speakers, dates and events were found \
+        "Imported from {kind} ({file_label}): speakers, dates and events were found \
          automatically; check them against the article."
     );
     if import.outlet.is_none() {
@@ -344,9 +379,9 @@ pub fn to_article_set_with_choices(
         outlet: outlet.clone(),
         title: title.clone(),
         published: published_date,
-        url: None,
-        author: None,
-        language: None,
+        url: import.found_in_page.url.clone(),
+        author: import.found_in_page.byline.clone(),
+        language: import.found_in_page.language.clone(),
         notes: Some(notes),
     };
 

@@ -1,20 +1,20 @@
-//! `chronoscope import-article FILE --out SET.json`: imports a plain-text article, prints what
-//! it found (quotes with speakers, dates with their phrases) and writes the article set.
+//! `chronoscope import-article FILE --out SET.json`: imports an article (plain text or a saved
+//! web page), prints what it found (quotes with speakers, dates with their phrases) and writes
+//! the article set; `--text` prints the article's text as it was read.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::article_import::{
-    ArticleImport, ArticleMetadata, MissingField, import_article, parse_published, to_article_set,
+    ArticleImport, ArticleMetadata, DocumentKind, MissingField, import_document, parse_published,
+    read_article_document, to_article_set,
 };
 use crate::builtin::builtin_dataset;
 use crate::checks::{ArticleQuote, ChronologyContext, check_article_against};
 use crate::cli::check::human_report;
 use crate::model::article_set::to_json_pretty;
 use crate::model::atomic_write::{refuse_output_among_inputs, write_file_atomically};
-use crate::model::json_position::position_of_byte;
-use crate::model::load_error::TextPosition;
 
 /// Exit code when something the user must give is missing or malformed.
 const EXIT_USAGE: u8 = 2;
@@ -22,8 +22,9 @@ const EXIT_USAGE: u8 = 2;
 /// Options of `import-article`, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
 pub struct ImportArticleArgs {
-    /// The article as plain text, or a folder of articles (its .txt, .text, .md, .html and
-    /// .htm files, sorted by name, sub-folders included but hidden ones).
+    /// The article as plain text (UTF-8) or a saved web page (.html, .htm), or a folder of
+    /// articles (its .txt, .text, .md, .html and .htm files, sorted by name, sub-folders
+    /// included but hidden ones).
     pub file: PathBuf,
     /// More articles or folders: all are imported into one set, with a summary table.
     pub more_files: Vec<PathBuf>,
@@ -38,8 +39,12 @@ pub struct ImportArticleArgs {
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
     /// Where to write the article set.
-    #[arg(long, value_name = "SET.json")]
-    pub out: PathBuf,
+    #[arg(long, value_name = "SET.json", required_unless_present = "text")]
+    pub out: Option<PathBuf>,
+    /// Print the article's text as it was read (a web page's article without its menus, ads
+    /// and comments) and nothing else; no set is written.
+    #[arg(long, conflicts_with = "out")]
+    pub text: bool,
     /// Import quotes and the source only, no proposed events.
     #[arg(long)]
     pub no_events: bool,
@@ -53,7 +58,9 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
     }
     let label = options.file.display().to_string();
     let inputs = std::slice::from_ref(&options.file);
-    if let Err(message) = refuse_output_among_inputs("import-article", &options.out, inputs) {
+    if let Some(out) = &options.out
+        && let Err(message) = refuse_output_among_inputs("import-article", out, inputs)
+    {
         eprintln!("{message}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -78,27 +85,28 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        eprintln!("{label}: the file is UTF-16 text; expected UTF-8 (save it as UTF-8)");
-        return ExitCode::FAILURE;
+    let document = match read_article_document(&bytes, &label) {
+        Ok(document) => document,
+        Err(error) => {
+            for line in error.lines() {
+                eprintln!("{line}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    if options.text {
+        let mut text = document.text;
+        text.push('\n');
+        print_text(&text);
+        return ExitCode::SUCCESS;
     }
-    if let Err(error) = std::str::from_utf8(&bytes) {
-        let offset = error.valid_up_to();
-        let TextPosition { line, column } = position_of_byte(&bytes, offset);
-        eprintln!(
-            "{label}:{line}:{column}: warning: byte 0x{:02x} is not UTF-8 text (expected a \
-             UTF-8 plain-text article); undecodable bytes are read as U+FFFD",
-            bytes.get(offset).copied().unwrap_or_default()
-        );
-    }
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = document.text.as_str();
     let given = ArticleMetadata {
         published,
         outlet: options.outlet.clone(),
         title: options.title.clone(),
     };
-    let import = import_article(text, &given);
+    let import = import_document(&document, &given);
     // Standard output carries the report; what went wrong while reading goes beside it.
     for warning in &import.warnings {
         eprintln!("{label}: warning: {warning}");
@@ -128,6 +136,9 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
+    let Some(out_path) = &options.out else {
+        return ExitCode::SUCCESS;
+    };
     let accepted = vec![!options.no_events; import.proposed_events.len()];
     let set = match to_article_set(&import, &accepted, &label) {
         Ok(set) => set,
@@ -136,8 +147,8 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let out = options.out.display();
-    if let Err(error) = write_file_atomically(&options.out, to_json_pretty(&set).as_bytes()) {
+    let out = out_path.display();
+    if let Err(error) = write_file_atomically(out_path, to_json_pretty(&set).as_bytes()) {
         eprintln!("{out}: cannot write: {error}");
         return ExitCode::FAILURE;
     }
@@ -161,22 +172,33 @@ fn findings_report(label: &str, import: &ArticleImport) -> String {
     let or_missing = |value: Option<String>, option: &str| {
         value.unwrap_or_else(|| format!("(not stated; give {option})"))
     };
+    let page = &import.found_in_page;
+    let from_page = |found: bool| if found { " (from the page)" } else { "" };
     let _ = writeln!(report, "{label}");
     let _ = writeln!(
         report,
-        "  published: {}",
-        or_missing(import.published.map(|d| d.to_string()), "--published")
+        "  published: {}{}",
+        or_missing(import.published.map(|d| d.to_string()), "--published"),
+        from_page(import.published.is_some() && import.published == page.published)
     );
     let _ = writeln!(
         report,
-        "  outlet:    {}",
-        or_missing(import.outlet.clone(), "--outlet")
+        "  outlet:    {}{}",
+        or_missing(import.outlet.clone(), "--outlet"),
+        from_page(import.outlet.is_some() && import.outlet == page.outlet)
     );
     let _ = writeln!(
         report,
-        "  title:     {}",
-        or_missing(import.title.clone(), "--title")
+        "  title:     {}{}",
+        or_missing(import.title.clone(), "--title"),
+        from_page(import.title.is_some() && import.title == page.title)
     );
+    if import.document_kind == DocumentKind::HtmlPage {
+        let optional = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_owned());
+        let _ = writeln!(report, "  byline:    {}", optional(&page.byline));
+        let _ = writeln!(report, "  url:       {}", optional(&page.url));
+        let _ = writeln!(report, "  language:  {}", optional(&page.language));
+    }
     let _ = writeln!(report, "quotes ({}):", import.quotes.len());
     for quote in &import.quotes {
         let role = quote
@@ -236,6 +258,7 @@ fn findings_report(label: &str, import: &ArticleImport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article_import::import_article;
     use chrono::NaiveDate;
 
     #[test]

@@ -28,6 +28,13 @@ pub fn is_batch(options: &ImportArticleArgs) -> bool {
 /// could not be read or imported or the set cannot be written. The set is written whenever
 /// one article was imported.
 pub fn run_import_articles(options: &ImportArticleArgs) -> ExitCode {
+    // `--text` prints one article's text; several articles need a set to write.
+    let Some(out_path) = options.out.as_deref() else {
+        eprintln!(
+            "import-article: --text reads one article; give --out SET.json to import several"
+        );
+        return ExitCode::from(2);
+    };
     if options.title.is_some() {
         eprintln!(
             "--title names one article; with several files or a folder each article keeps the \
@@ -51,7 +58,7 @@ pub fn run_import_articles(options: &ImportArticleArgs) -> ExitCode {
     paths.extend(options.more_files.iter().cloned());
     let (files, _) = article_files(&paths);
     let inputs: Vec<PathBuf> = files.into_iter().map(|(path, _)| path).collect();
-    if let Err(message) = refuse_output_among_inputs("import-article", &options.out, &inputs) {
+    if let Err(message) = refuse_output_among_inputs("import-article", out_path, &inputs) {
         eprintln!("{message}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -92,8 +99,8 @@ pub fn run_import_articles(options: &ImportArticleArgs) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         };
     };
-    let out = options.out.display();
-    if let Err(error) = write_file_atomically(&options.out, to_json_pretty(set).as_bytes()) {
+    let out = out_path.display();
+    if let Err(error) = write_file_atomically(out_path, to_json_pretty(set).as_bytes()) {
         eprintln!("{out}: cannot write: {error}");
         return ExitCode::FAILURE;
     }

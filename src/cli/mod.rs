@@ -83,8 +83,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Import a plain-text news article (or several, or a folder of them, into one set):
-    /// quotes with speakers, dates, proposed events.
+    /// Import a news article, plain text or a saved web page (or several, or a folder of them,
+    /// into one set): quotes with speakers, dates, proposed events.
     ImportArticle(import_article::ImportArticleArgs),
     /// Source criticism: stale phrases, events after their sources, unverified or variant
     /// quotes, single-source events (the built-in chronology without FILE).

@@ -1,4 +1,5 @@
-//! File ▸ Import article text: paste or open a news article, check what was found (publication
+//! File ▸ Import article text: paste or open a news article (plain text or a saved web
+//! page), check what was found (publication
 //! date, outlet, title, quotes with speakers, dates with their phrases), choose which proposed
 //! events to keep and edit their title, date and category, and add it all as one new set.
 
@@ -10,8 +11,8 @@ use crate::app::command::AppCommand;
 use crate::app::file_dialogs::DialogPurpose;
 use crate::article_import::parse_published;
 use crate::article_import::{
-    ArticleImport, ArticleMetadata, EventChoice, EventEdit, UNKNOWN_SPEAKER, import_article,
-    to_article_set_with_choices,
+    ArticleDocument, ArticleImport, ArticleMetadata, DocumentKind, EventChoice, EventEdit,
+    PageMetadata, UNKNOWN_SPEAKER, import_document, to_article_set_with_choices,
 };
 use crate::checks::{ArticleQuote, ChronologyContext, Finding, check_article_against};
 use crate::model::article_set::ArticleSet;
@@ -28,6 +29,12 @@ pub struct ArticleImportWindow {
     pub text: String,
     /// Where the text came from: a file name, or "pasted article".
     pub origin: String,
+    /// What the saved web page the text was read from states (empty for plain text); kept
+    /// while the text is edited, dropped when it is emptied.
+    pub page: PageMetadata,
+    pub document_kind: DocumentKind,
+    /// What reading the file warned about (the encoding a page was decoded from…).
+    pub document_warnings: Vec<String>,
     /// What the user typed; empty fields take what the text states.
     pub published_input: String,
     pub outlet_input: String,
@@ -71,10 +78,26 @@ impl ArticleImportWindow {
 
     /// Opens the window on the text of a file.
     pub fn open_with_text(&mut self, origin: String, text: String) {
+        self.open_with_document(
+            origin,
+            ArticleDocument {
+                kind: DocumentKind::PlainText,
+                text,
+                page: PageMetadata::default(),
+                warnings: Vec::new(),
+            },
+        );
+    }
+
+    /// Opens the window on an article file as read: its text and what its page states.
+    pub fn open_with_document(&mut self, origin: String, document: ArticleDocument) {
         *self = Self {
             open: true,
             origin,
-            text,
+            text: document.text,
+            page: document.page,
+            document_kind: document.kind,
+            document_warnings: document.warnings,
             chronology: std::mem::take(&mut self.chronology),
             ..Self::default()
         };
@@ -105,7 +128,18 @@ impl ArticleImportWindow {
     /// Reads the text again with the metadata given; keeps the user's event choices and edits
     /// where the same events are proposed again.
     pub fn analyse(&mut self) {
-        let analysis = import_article(&self.text, &self.given_metadata());
+        if self.text.trim().is_empty() {
+            self.page = PageMetadata::default();
+            self.document_kind = DocumentKind::PlainText;
+            self.document_warnings.clear();
+        }
+        let document = ArticleDocument {
+            kind: self.document_kind,
+            text: self.text.clone(),
+            page: self.page.clone(),
+            warnings: self.document_warnings.clone(),
+        };
+        let analysis = import_document(&document, &self.given_metadata());
         let previous = self.analysis.take();
         self.event_edits = analysis
             .proposed_events
@@ -220,7 +254,7 @@ fn window_contents_ui(
 ) -> Option<ArticleImportAction> {
     ui.horizontal(|ui| {
         ui.label(format!("From: {}", window.origin));
-        if ui.button("Open a text file…").clicked() {
+        if ui.button("Open an article file…").clicked() {
             commands.push(AppCommand::ShowDialog(DialogPurpose::ImportArticle));
         }
     });
@@ -289,20 +323,28 @@ fn window_contents_ui(
 }
 
 fn metadata_form_ui(ui: &mut Ui, window: &mut ArticleImportWindow) {
-    let found = window
+    let in_text = window
         .analysis
         .as_ref()
         .map(|analysis| analysis.found_in_text.clone())
         .unwrap_or_default();
+    let page = &window.page;
+    // What the page states wins over what the text states, as in the import.
+    let found = |in_page: Option<String>, in_text: Option<String>| {
+        in_page
+            .map(|value| (value, "page"))
+            .or_else(|| in_text.map(|value| (value, "text")))
+    };
+    let day = |date: Option<chrono::NaiveDate>| date.map(|d| d.format("%Y-%m-%d").to_string());
+    let found_date = found(day(page.published), day(in_text.published));
+    let found_outlet = found(page.outlet.clone(), in_text.outlet);
+    let found_title = found(page.title.clone(), in_text.title);
     ui.vertical(|ui| {
-        let found_date = found
-            .published
-            .map(|date| date.format("%Y-%m-%d").to_string());
         metadata_row_ui(
             ui,
             "Published",
             &mut window.published_input,
-            found_date.as_deref(),
+            found_date.as_ref(),
             "YYYY-MM-DD",
         );
         let typed = window.published_input.trim();
@@ -316,23 +358,44 @@ fn metadata_form_ui(ui: &mut Ui, window: &mut ArticleImportWindow) {
             ui,
             "Outlet",
             &mut window.outlet_input,
-            found.outlet.as_deref(),
+            found_outlet.as_ref(),
             "e.g. Reuters",
         );
         metadata_row_ui(
             ui,
             "Title",
             &mut window.title_input,
-            found.title.as_deref(),
+            found_title.as_ref(),
             "the headline",
         );
+        let stated: Vec<String> = [
+            page.byline.as_ref().map(|byline| format!("by {byline}")),
+            page.language
+                .as_ref()
+                .map(|language| format!("language {language}")),
+            page.url.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !stated.is_empty() {
+            ui.weak(format!("The page also states: {}", stated.join(" · ")));
+        }
     });
 }
 
-fn metadata_row_ui(ui: &mut Ui, name: &str, input: &mut String, found: Option<&str>, hint: &str) {
+/// A metadata field: the user's input, with what the page or text states (`(value, "page")`)
+/// as its hint.
+fn metadata_row_ui(
+    ui: &mut Ui,
+    name: &str,
+    input: &mut String,
+    found: Option<&(String, &str)>,
+    hint: &str,
+) {
     ui.horizontal(|ui| {
         let label = ui.add_sized([72.0, 20.0], egui::Label::new(name));
-        let hint = found.map_or_else(|| hint.to_owned(), |found| found.to_owned());
+        let hint = found.map_or_else(|| hint.to_owned(), |(found, _)| found.clone());
         ui.add(
             egui::TextEdit::singleline(input)
                 .hint_text(hint)
@@ -340,8 +403,8 @@ fn metadata_row_ui(ui: &mut Ui, name: &str, input: &mut String, found: Option<&s
         )
         .labelled_by(label.id);
         match found {
-            Some(_) if input.trim().is_empty() => ui.weak("found in the text"),
-            Some(_) => ui.weak("yours (the text says otherwise)"),
+            Some((_, place)) if input.trim().is_empty() => ui.weak(format!("found in the {place}")),
+            Some((_, place)) => ui.weak(format!("yours (the {place} says otherwise)")),
             None if input.trim().is_empty() => ui.colored_label(
                 ui.visuals().warn_fg_color,
                 "not in the text: please give it",
