@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::article_import::ArticleMetadata;
+use crate::article_import::html_page::{
+    has_html_extension, looks_like_html, read_article_document,
+};
 use crate::model::json_position::position_of_byte;
 
 use super::read::{LoadProgress, ReadError, human_bytes, read_file_with_progress};
@@ -113,11 +116,28 @@ pub fn read_article_file(
 }
 
 /// An article file's bytes as text and stated metadata, or why they are not an article.
-/// UTF-8 text: a Markdown file's heading marks dropped, a web page's tags (its text only, until
-/// saved pages are read for their article and metadata here).
+/// UTF-8 text, a Markdown file's heading marks dropped; a saved web page (by its name or its
+/// content) is read for its article and the title, outlet and date it states.
 pub fn decode_article_bytes(bytes: Vec<u8>, label: &str) -> Result<ArticleDocument, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("is UTF-16 text; expected UTF-8 (save it as UTF-8)".to_owned());
+    }
+    if has_html_extension(label) || looks_like_html(&bytes) {
+        // A saved web page: its article and what the page states, as the import window reads it.
+        let page = read_article_document(&bytes, label).map_err(|error| {
+            error.problems.first().map_or_else(
+                || "is not a readable web page".to_owned(),
+                |p| p.message.clone(),
+            )
+        })?;
+        return Ok(ArticleDocument {
+            text: page.text,
+            found: ArticleMetadata {
+                published: page.page.published,
+                outlet: page.page.outlet,
+                title: page.page.title,
+            },
+        });
     }
     if let Some(offset) = memchr::memchr(0, &bytes) {
         let at = position_of_byte(&bytes, offset);
@@ -153,7 +173,6 @@ pub fn decode_article_bytes(bytes: Vec<u8>, label: &str) -> Result<ArticleDocume
         .to_ascii_lowercase();
     let text = match extension.as_str() {
         "md" => without_heading_marks(&text),
-        "html" | "htm" => crate::import::plain_text_from_html(&text),
         _ => text,
     };
     if text.trim().is_empty() {
@@ -232,16 +251,27 @@ mod tests {
     }
 
     #[test]
-    fn a_web_page_is_read_as_its_text_for_now() {
-        let page = "<html><head><style>p{}</style></head><body><h1>Talks resume</h1>\
-                    <p>&ldquo;We are close,&rdquo; Jane Roe said.</p></body></html>";
-        let text = decode_article_bytes(page.as_bytes().to_vec(), "page.htm").map(|d| d.text);
+    fn a_saved_web_page_is_read_for_its_article_and_what_it_states() {
+        let page = include_bytes!("../../tests/fixtures/html/open-graph.html").to_vec();
+        let Ok(document) = decode_article_bytes(page, "greve.html") else {
+            panic!("the page is an article")
+        };
         assert_eq!(
-            text,
-            Ok("Talks resume\n\n“We are close,” Jane Roe said.".to_owned())
+            document.found,
+            ArticleMetadata {
+                published: chrono::NaiveDate::from_ymd_opt(2023, 4, 6),
+                outlet: Some("Le Quotidien Exemple".to_owned()),
+                title: Some("La grève des cheminots se poursuit".to_owned()),
+            }
         );
+        assert!(
+            document.text.contains("troisième semaine"),
+            "{}",
+            document.text
+        );
+        assert!(!document.text.contains("<p>"));
         let empty_page = decode_article_bytes(b"<html><body></body></html>".to_vec(), "a.html");
-        assert_eq!(empty_page, Err("has no text".to_owned()));
+        assert!(empty_page.is_err_and(|message| message.contains("article")));
     }
 
     #[test]
