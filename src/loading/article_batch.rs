@@ -339,7 +339,9 @@ pub fn import_article_batch(
     let mut rows = Vec::with_capacity(files.len());
     let mut article_sets = Vec::with_capacity(files.len());
     let mut undated = HashMap::new();
+    // Texts imported, and texts that need a date, each with its row.
     let mut texts_seen: HashMap<u64, Vec<(usize, String)>> = HashMap::new();
+    let mut undated_texts: HashMap<u64, Vec<(usize, String)>> = HashMap::new();
     for (index, (path, file)) in files.iter().enumerate() {
         if progress.is_cancelled() {
             return None;
@@ -362,13 +364,15 @@ pub fn import_article_batch(
             Err(ArticleFileError::Unusable(problem)) => row.problems.push(problem),
             Ok(document) => {
                 let key = text_key(&document.text);
-                let earlier = texts_seen.get(&key).and_then(|earlier| {
-                    earlier
-                        .iter()
-                        .find(|(_, text)| *text == document.text)
-                        .map(|(at, _)| *at)
-                });
-                if let Some(first) = earlier.and_then(|at| rows.get(at)) {
+                let same_text = |seen: &HashMap<u64, Vec<(usize, String)>>| {
+                    seen.get(&key).and_then(|earlier| {
+                        earlier
+                            .iter()
+                            .find(|(_, text)| *text == document.text)
+                            .map(|(at, _)| *at)
+                    })
+                };
+                if let Some(first) = same_text(&texts_seen).and_then(|at| rows.get(at)) {
                     let first: &ArticleRow = first;
                     row.problems.push(format!(
                         "has the same text as {}: not imported again",
@@ -377,13 +381,46 @@ pub fn import_article_batch(
                 } else {
                     let found = document.found.clone();
                     article_set = import_into(&mut row, &document.text, found, &label, options);
-                    if row.outcome == RowOutcome::NeedsPublicationDate {
-                        undated.insert(rows.len(), document.clone());
+                    // The row is marked imported when its set is merged: a set means it will be.
+                    match (article_set.is_some(), row.outcome) {
+                        (true, _) => {
+                            // An earlier copy that states no date (a page saved without its
+                            // metadata) gives way to this one, which does.
+                            if let Some(at) = same_text(&undated_texts) {
+                                undated.remove(&at);
+                                if let Some(earlier) = rows.get_mut(at) {
+                                    earlier.outcome = RowOutcome::Failed;
+                                    earlier.problems = vec![format!(
+                                        "has the same text as {}, which states its date: not \
+                                         imported again",
+                                        row.file
+                                    )];
+                                }
+                            }
+                            texts_seen
+                                .entry(key)
+                                .or_default()
+                                .push((rows.len(), document.text));
+                        }
+                        (false, RowOutcome::NeedsPublicationDate) => {
+                            if let Some(first) =
+                                same_text(&undated_texts).and_then(|at| rows.get(at))
+                            {
+                                row.outcome = RowOutcome::Failed;
+                                row.problems = vec![format!(
+                                    "has the same text as {}: not imported again",
+                                    first.file
+                                )];
+                            } else {
+                                undated.insert(rows.len(), document.clone());
+                                undated_texts
+                                    .entry(key)
+                                    .or_default()
+                                    .push((rows.len(), document.text));
+                            }
+                        }
+                        (false, _) => {}
                     }
-                    texts_seen
-                        .entry(key)
-                        .or_default()
-                        .push((rows.len(), document.text));
                 }
             }
         }
@@ -759,6 +796,34 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_copy_that_states_its_date_replaces_an_earlier_one_that_does_not() {
+        let body = "<body><article><h1>Corridor talks resume</h1><p>Delegations met in the \
+                    test city on Monday to reopen the corridor talks, officials said, after \
+                    weeks of quiet contacts between the two sides and their mediators.</p>\
+                    <p>\u{201c}We will be back,\u{201d} Jane Roe, the chief negotiator, said \
+                    after the first session ended late in the evening.</p></article></body>";
+        let bare = format!("<html><head><title>Corridor talks resume</title></head>{body}</html>");
+        let stated = format!(
+            "<html><head><title>Corridor talks resume</title>\
+             <meta property=\"og:site_name\" content=\"Test Wire\">\
+             <meta property=\"article:published_time\" content=\"2024-03-12T10:00:00Z\">\
+             </head>{body}</html>"
+        );
+        let dir = folder("dated-copy", &[("a.html", &bare), ("b.html", &stated)]);
+        let batch = batch_of(&[dir.clone()], &BatchOptions::default());
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(batch.rows.len(), 2);
+        assert_eq!(batch.rows[0].outcome, RowOutcome::Failed);
+        assert!(
+            batch.rows[0].problems[0].contains("which states its date"),
+            "{:?}",
+            batch.rows[0].problems
+        );
+        assert_eq!(batch.rows[1].outcome, RowOutcome::Imported);
+        assert_eq!(batch.rows[1].outlet.as_deref(), Some("Test Wire"));
     }
 
     #[test]
