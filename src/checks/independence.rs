@@ -1,5 +1,6 @@
-//! Which sources are the same voice: one outlet counts once, and an event's reference link
-//! counts as another source only when it is not on the site of a source already cited.
+//! Which sources are the same voice: one outlet counts once, a wire copy (a source whose byline
+//! is a news agency's) counts as that agency, and an event's reference link counts as another
+//! source only when it is not on the site of a source already cited.
 
 use crate::model::dataset::{Dataset, Event, Source};
 
@@ -15,6 +16,49 @@ pub fn outlet_key(outlet: &str) -> String {
 /// "https://www.dailysabah.com/world/…" → "dailysabah.com" (no scheme, `www.`, `m.`, `amp.`).
 pub fn site_of(url: &str) -> Option<String> {
     host_of(url).map(str::to_lowercase)
+}
+
+/// News agencies whose copy outlets run under the agency's byline, each with the names a byline
+/// gives it; matched as whole words.
+const WIRE_AGENCIES: &[(&str, &[&str])] = &[
+    ("Reuters", &["reuters"]),
+    ("Associated Press", &["associated press", "ap"]),
+    (
+        "AFP",
+        &["afp", "agence france-presse", "agence france presse"],
+    ),
+    ("Anadolu Agency", &["anadolu", "aa"]),
+    ("TASS", &["tass"]),
+    ("Interfax", &["interfax", "interfax-ukraine"]),
+    ("Ukrinform", &["ukrinform"]),
+    ("dpa", &["dpa"]),
+    ("Xinhua", &["xinhua"]),
+];
+
+/// The agency a source's byline names ("Reuters", "By Reuters Staff", "AFP"), if it is a wire
+/// copy.
+pub fn wire_agency(source: &Source) -> Option<&'static str> {
+    let byline = source.author.as_deref()?.to_lowercase();
+    let words: Vec<&str> = byline
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    WIRE_AGENCIES.iter().find_map(|(agency, names)| {
+        names
+            .iter()
+            .any(|name| {
+                let name_words: Vec<&str> = name.split(' ').collect();
+                words
+                    .windows(name_words.len())
+                    .any(|run| run == name_words.as_slice())
+            })
+            .then_some(*agency)
+    })
+}
+
+/// The voice a source speaks with: its wire agency, else its outlet (see [`outlet_key`]).
+pub fn voice_key(source: &Source) -> String {
+    outlet_key(wire_agency(source).unwrap_or(&source.outlet))
 }
 
 /// The site of `url` as written (case kept), borrowed: see [`site_of`]. Byte searches only
@@ -68,10 +112,13 @@ pub fn independent_supports(dataset: &Dataset, event: &Event) -> Vec<String> {
         .filter_map(|index| dataset.sources.get(index))
         .collect();
     for source in &sources {
-        let key = outlet_key(&source.outlet);
+        let key = voice_key(source);
         if !keys.contains(&key) {
             keys.push(key);
-            shown.push(source.outlet.clone());
+            shown.push(match wire_agency(source) {
+                Some(agency) => format!("{agency} (wire copy in {})", source.outlet),
+                None => source.outlet.clone(),
+            });
         }
     }
     if let Some(site) = event.reference().and_then(site_of)
@@ -96,7 +143,7 @@ pub fn independent_support_counts(dataset: &Dataset) -> Vec<u8> {
         .sources
         .iter()
         .map(|source| {
-            let key = outlet_key(&source.outlet);
+            let key = voice_key(source);
             let next = key_ids.len();
             let key_id = *key_ids.entry(key.clone()).or_insert(next);
             SourceVoice {
@@ -188,6 +235,30 @@ mod tests {
             Some("example.org")
         );
         assert_eq!(site_of("").as_deref(), None);
+    }
+
+    #[test]
+    fn a_wire_copy_speaks_with_its_agencys_voice() {
+        let source = |outlet: &str, author: Option<&str>| Source {
+            id: outlet.to_owned(),
+            outlet: outlet.to_owned(),
+            title: String::new(),
+            published: crate::model::date::PartialDate::year(2025)
+                .unwrap_or_else(|| unreachable!()),
+            url: None,
+            author: author.map(str::to_owned),
+            language: None,
+            notes: None,
+            files: Vec::new(),
+        };
+        let daily = source("Daily Sabah", Some("By Reuters Staff"));
+        let times = source("The Moscow Times", Some("Reuters"));
+        let own = source("Kyiv Independent", Some("Martin Fornusek"));
+        assert_eq!(wire_agency(&daily), Some("Reuters"));
+        assert_eq!(voice_key(&daily), voice_key(&times));
+        assert_eq!(voice_key(&own), "kyivindependent");
+        // "AP" only as a whole word: not in "Apostolos".
+        assert_eq!(wire_agency(&source("X", Some("Apostolos Doxiadis"))), None);
     }
 
     #[test]
