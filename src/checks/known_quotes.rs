@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::finding::{Finding, FindingKind};
 use super::quote_variants::{MAX_CHANGED_SHARE, MIN_WORDS, quote_words, triple_hash};
 use super::unverified_quotes::excerpt;
-use crate::article_import::UNKNOWN_SPEAKER;
+use crate::article_import::{ArticleImport, UNKNOWN_SPEAKER};
 use crate::model::dataset::Dataset;
 
 /// Each triple of words proposes at most this many loaded quotes.
@@ -20,6 +20,20 @@ const MAX_CANDIDATES_PER_TRIPLE: usize = 32;
 pub struct ArticleQuote<'a> {
     pub text: &'a str,
     pub speaker: &'a str,
+}
+
+impl<'a> ArticleQuote<'a> {
+    /// The quotes an article import found, to compare.
+    pub fn all_of(import: &'a ArticleImport) -> Vec<Self> {
+        import
+            .quotes
+            .iter()
+            .map(|quote| ArticleQuote {
+                text: &quote.text,
+                speaker: &quote.speaker,
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Debug)]

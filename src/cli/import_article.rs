@@ -118,14 +118,7 @@ pub fn run_import_article(options: &ImportArticleArgs) -> ExitCode {
         let chronology = builtin_dataset()
             .map(|builtin| ChronologyContext::of(&builtin))
             .unwrap_or_default();
-        let quotes: Vec<ArticleQuote<'_>> = import
-            .quotes
-            .iter()
-            .map(|quote| ArticleQuote {
-                text: &quote.text,
-                speaker: &quote.speaker,
-            })
-            .collect();
+        let quotes = ArticleQuote::all_of(&import);
         let findings = check_article_against(text, published, Some(&label), &quotes, &chronology);
         print_text(&format!("source criticism:\n{}", human_report(&findings)));
     }

@@ -813,7 +813,7 @@ mod tests {
              </head>{body}</html>"
         );
         let dir = folder("dated-copy", &[("a.html", &bare), ("b.html", &stated)]);
-        let batch = batch_of(&[dir.clone()], &BatchOptions::default());
+        let batch = batch_of(std::slice::from_ref(&dir), &BatchOptions::default());
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(batch.rows.len(), 2);
         assert_eq!(batch.rows[0].outcome, RowOutcome::Failed);

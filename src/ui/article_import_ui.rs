@@ -158,14 +158,7 @@ impl ArticleImportWindow {
             })
             .collect();
         self.findings = analysis.published.map_or_else(Vec::new, |published| {
-            let quotes: Vec<ArticleQuote<'_>> = analysis
-                .quotes
-                .iter()
-                .map(|quote| ArticleQuote {
-                    text: &quote.text,
-                    speaker: &quote.speaker,
-                })
-                .collect();
+            let quotes = ArticleQuote::all_of(&analysis);
             check_article_against(
                 &self.text,
                 published,
