@@ -623,3 +623,15 @@ fn a_page_that_is_not_an_article_leaves_what_is_loaded_as_it_was() {
         events_before
     );
 }
+
+#[test]
+fn a_saved_page_chosen_with_add_article_set_opens_in_the_import_window() {
+    let mut harness = harness_answering(vec![vec![fixture_path("open-graph.html")]]);
+    let files_before = harness.state().explorer().dataset.files.len();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Add article set").click();
+    harness.run();
+    harness.get_by_label_contains("The page also states: by Marie Dupont · language fr");
+    assert_eq!(harness.state().explorer().dataset.files.len(), files_before);
+}

@@ -94,7 +94,8 @@ impl ChronoscopeApp {
         }
         match answer.purpose {
             DialogPurpose::Open => vec![AppCommand::OpenFiles(answer.paths)],
-            DialogPurpose::Add => vec![AppCommand::AddFiles(answer.paths)],
+            // Article files chosen here go to the import, as when dropped.
+            DialogPurpose::Add => self.dropped_paths_commands(answer.paths),
             DialogPurpose::SaveAs => answer
                 .paths
                 .into_iter()
