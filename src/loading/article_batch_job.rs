@@ -3,32 +3,19 @@
 //! time, and takes the summary when the job has finished.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::Arc;
 
 use super::article_batch::{
     ArticleBatch, ArticleBatchProgress, BatchOptions, import_article_batch,
 };
+use super::background::BackgroundTask;
 
 /// A batch import running on its own thread.
 pub struct ArticleBatchJob {
     /// The files and folders given.
     pub paths: Vec<PathBuf>,
     progress: Arc<ArticleBatchProgress>,
-    /// The summary is put here before `finished` is set, so that it is never lost between two
-    /// looks.
-    outcome: Arc<Mutex<Option<ArticleBatch>>>,
-    finished: Arc<AtomicBool>,
-    done: mpsc::Receiver<()>,
-}
-
-/// Sets a flag when dropped: the job counts as finished even if its thread panics.
-struct SetOnDrop(Arc<AtomicBool>);
-
-impl Drop for SetOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Release);
-    }
+    task: BackgroundTask<ArticleBatch>,
 }
 
 impl ArticleBatchJob {
@@ -40,37 +27,16 @@ impl ArticleBatchJob {
         on_done: impl FnOnce() + Send + 'static,
     ) -> Self {
         let progress = Arc::new(ArticleBatchProgress::default());
-        let outcome = Arc::new(Mutex::new(None));
-        let finished = Arc::new(AtomicBool::new(false));
-        let finished_guard = SetOnDrop(Arc::clone(&finished));
-        let (sender, done) = mpsc::channel();
         let job_paths = paths.clone();
         let job_progress = Arc::clone(&progress);
-        let job_outcome = Arc::clone(&outcome);
-        let spawned = std::thread::Builder::new()
-            .name("import articles".to_owned())
-            .spawn(move || {
-                let finished_guard = finished_guard;
-                let batch = import_article_batch(&job_paths, &options, &job_progress);
-                if let Some(batch) = batch
-                    && !job_progress.is_cancelled()
-                    && let Ok(mut slot) = job_outcome.lock()
-                {
-                    *slot = Some(batch);
-                }
-                drop(finished_guard);
-                let _ = sender.send(());
-                on_done();
-            });
-        if let Err(error) = spawned {
-            log::error!("cannot start a thread to import articles: {error}");
-        }
+        let work = move || {
+            import_article_batch(&job_paths, &options, &job_progress)
+                .filter(|_| !job_progress.is_cancelled())
+        };
         Self {
             paths,
             progress,
-            outcome,
-            finished,
-            done,
+            task: BackgroundTask::spawn("import articles", work, on_done),
         }
     }
 
@@ -80,7 +46,7 @@ impl ArticleBatchJob {
 
     /// Whether the job has finished (with a summary, or cancelled, or failed to start).
     pub fn is_finished(&self) -> bool {
-        self.finished.load(Ordering::Acquire)
+        self.task.is_finished()
     }
 
     /// The summary, once the job has finished; `None` after a cancel and while it runs.
@@ -89,7 +55,7 @@ impl ArticleBatchJob {
         if self.progress.is_cancelled() {
             return None;
         }
-        self.outcome.lock().ok().and_then(|mut slot| slot.take())
+        self.task.take()
     }
 
     /// Stops the job: its summary, if it still comes, is dropped.
@@ -99,13 +65,15 @@ impl ArticleBatchJob {
 
     /// Waits for the summary (tests and the command line).
     pub fn wait(self) -> Option<ArticleBatch> {
-        let _ = self.done.recv();
-        self.take_outcome()
+        let batch = self.task.wait();
+        batch.filter(|_| !self.progress.is_cancelled())
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::mpsc;
+
     use super::*;
 
     fn scratch_folder(name: &str) -> PathBuf {

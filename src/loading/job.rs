@@ -3,9 +3,9 @@
 //! prepares what the window needs from the new data (`prepare`), so that the window's thread
 //! only swaps it in.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::Arc;
 
+use super::background::BackgroundTask;
 use super::change::{AppliedChange, DataChange, apply_change};
 use super::read::{LoadPhase, LoadProgress};
 use crate::model::dataset::Dataset;
@@ -24,21 +24,7 @@ pub struct ChangeJob<P> {
     pub paths: Vec<std::path::PathBuf>,
     replaces: bool,
     progress: Arc<LoadProgress>,
-    /// The outcome is put here before `finished` is set, so that it is never lost between
-    /// two looks.
-    outcome: Arc<Mutex<Option<ChangeOutcome<P>>>>,
-    finished: Arc<AtomicBool>,
-    /// Signalled (or dropped) when the job's thread is done, for [`ChangeJob::wait`].
-    done: mpsc::Receiver<()>,
-}
-
-/// Sets a flag when dropped: the job counts as finished even if its thread panics.
-struct SetOnDrop(Arc<AtomicBool>);
-
-impl Drop for SetOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Release);
-    }
+    task: BackgroundTask<ChangeOutcome<P>>,
 }
 
 impl<P: Send + 'static> ChangeJob<P> {
@@ -52,45 +38,24 @@ impl<P: Send + 'static> ChangeJob<P> {
         on_done: impl FnOnce() + Send + 'static,
     ) -> Self {
         let progress = Arc::new(LoadProgress::default());
-        let outcome = Arc::new(Mutex::new(None));
-        let (sender, done) = mpsc::channel();
-        let finished = Arc::new(AtomicBool::new(false));
-        let finished_guard = SetOnDrop(Arc::clone(&finished));
         let paths = change.paths().to_vec();
         let replaces = change.replaces();
         let description = describe(&change);
         let job_progress = Arc::clone(&progress);
-        let job_outcome = Arc::clone(&outcome);
-        let spawned = std::thread::Builder::new()
-            .name("change data".to_owned())
-            .spawn(move || {
-                let finished_guard = finished_guard;
-                let mut applied = apply_change(current, change, &job_progress);
-                let prepared = applied.dataset.take().map(|dataset| {
-                    job_progress.set_phase(LoadPhase::PreparingView);
-                    prepare(dataset)
-                });
-                if !job_progress.is_cancelled()
-                    && let Ok(mut slot) = job_outcome.lock()
-                {
-                    *slot = Some(ChangeOutcome { applied, prepared });
-                }
-                drop(finished_guard);
-                let _ = sender.send(());
-                on_done();
+        let work = move || {
+            let mut applied = apply_change(current, change, &job_progress);
+            let prepared = applied.dataset.take().map(|dataset| {
+                job_progress.set_phase(LoadPhase::PreparingView);
+                prepare(dataset)
             });
-        if let Err(error) = spawned {
-            // The closure, and the guard in it, are dropped: the job counts as finished.
-            log::error!("cannot start a thread to change the data: {error}");
-        }
+            (!job_progress.is_cancelled()).then_some(ChangeOutcome { applied, prepared })
+        };
         Self {
             description,
             paths,
             replaces,
             progress,
-            outcome,
-            finished,
-            done,
+            task: BackgroundTask::spawn("change the data", work, on_done),
         }
     }
 }
@@ -107,12 +72,12 @@ impl<P> ChangeJob<P> {
 
     /// Whether the job has finished (with an outcome, or cancelled, or failed to start).
     pub fn is_finished(&self) -> bool {
-        self.finished.load(Ordering::Acquire)
+        self.task.is_finished()
     }
 
     /// The outcome, once the job has finished; `None` after a cancel, and while it runs.
     pub fn take_outcome(&self) -> Option<ChangeOutcome<P>> {
-        self.outcome.lock().ok().and_then(|mut slot| slot.take())
+        self.task.take()
     }
 
     /// Stops the job: its result, if it still comes, is dropped.
@@ -122,8 +87,7 @@ impl<P> ChangeJob<P> {
 
     /// Waits for the outcome (tests, the bench and the command line).
     pub fn wait(self) -> Option<ChangeOutcome<P>> {
-        let _ = self.done.recv();
-        self.take_outcome()
+        self.task.wait()
     }
 }
 

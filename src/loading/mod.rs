@@ -5,6 +5,7 @@
 pub mod article_batch;
 pub mod article_batch_job;
 pub mod article_file;
+pub mod background;
 pub mod change;
 pub mod import_bench;
 pub mod job;
